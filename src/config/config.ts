@@ -1,0 +1,88 @@
+import { config as readDotenv } from 'dotenv';
+import { AppError, ErrorCodes } from '../kernel/errors';
+import { environmentSchema, missingForProduction, type Environment } from './schema';
+
+/** The typed, validated settings the rest of the app receives. Nothing else reads process.env. */
+export interface AppConfig {
+  readonly environment: Environment['NODE_ENV'];
+  readonly port: number;
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly bot: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: NonNullable<Environment['MicrosoftAppType']>;
+    readonly appTenantId?: string;
+  };
+  readonly cosmos: {
+    /** Unset outside production: an embedded Cosmos-compatible server is started instead. */
+    readonly endpoint?: string;
+    /** Unset with an endpoint: the managed identity is used. */
+    readonly key?: string;
+    readonly database: string;
+  };
+  /** Empty means every tenant is allowed (refused in production). */
+  readonly allowedTenantIds: readonly string[];
+  readonly partnership: {
+    readonly referralUrl?: string;
+    readonly signingSecret?: string;
+  };
+}
+
+/**
+ * Validates the environment once. Throws a catastrophic CONFIG_INVALID error whose message names
+ * every bad or missing variable (never its value).
+ */
+export function parseConfig(source: Record<string, string | undefined>): AppConfig {
+  const result = environmentSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
+    throw new AppError(ErrorCodes.configInvalid, `Invalid settings: ${problems.join('; ')}.`, { catastrophic: true });
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production') {
+    const missing = missingForProduction(env);
+    if (missing.length > 0) {
+      throw new AppError(
+        ErrorCodes.configInvalid,
+        `Refusing to start in production without: ${missing.join(', ')}.`,
+        { catastrophic: true },
+      );
+    }
+  }
+  return {
+    environment: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    bot: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType ?? 'MultiTenant',
+      appTenantId: env.MicrosoftAppTenantId,
+    },
+    cosmos: { endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE },
+    allowedTenantIds: env.ALLOWED_TENANT_IDS,
+    partnership: {
+      referralUrl: env.PARTNERSHIP_REFERRAL_URL,
+      signingSecret: env.PARTNERSHIP_SIGNING_SECRET,
+    },
+  };
+}
+
+/** Reads `.env` (if present) into the environment, then validates it. */
+export function loadConfig(): AppConfig {
+  // dotenv never overrides variables that are already set, so the platform's settings win.
+  readDotenv({ quiet: true });
+  return parseConfig(process.env);
+}
+
+/** What may be logged about the settings: which are present, never their values. */
+export function describeConfig(config: AppConfig): Record<string, string | number | boolean> {
+  return {
+    environment: config.environment,
+    port: config.port,
+    botAuth: config.bot.appId ? config.bot.appType : 'none (local only)',
+    storage: config.cosmos.endpoint ? (config.cosmos.key ? 'cosmos (key)' : 'cosmos (managed identity)') : 'embedded',
+    allowedTenantCount: config.allowedTenantIds.length,
+    partnershipConfigured: Boolean(config.partnership.referralUrl && config.partnership.signingSecret),
+  };
+}

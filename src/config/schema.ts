@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const tenantList = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const ids = (raw ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter((s) => s !== '');
+    const bad = ids.filter((id) => !guid.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `has ${bad.length} entry(ies) that are not tenant GUIDs` });
+    }
+    return ids;
+  });
+
+/**
+ * Every environment variable the app reads, with its format and default. The names are the
+ * contract in DESIGN.md; `.env.example` documents each one.
+ */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalText,
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('dare-coach'),
+  ALLOWED_TENANT_IDS: tenantList,
+  PARTNERSHIP_REFERRAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  PARTNERSHIP_SIGNING_SECRET: optionalText.pipe(z.string().min(32).optional()),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Settings that production refuses to start without, checked after the schema passes. */
+export function missingForProduction(env: Environment): string[] {
+  const missing: string[] = [];
+  if (!env.MicrosoftAppId) missing.push('MicrosoftAppId');
+  if (!env.MicrosoftAppType) missing.push('MicrosoftAppType');
+  if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    missing.push('MicrosoftAppPassword');
+  }
+  if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+    missing.push('MicrosoftAppTenantId');
+  }
+  if (!env.COSMOS_ENDPOINT) missing.push('COSMOS_ENDPOINT');
+  if (env.ALLOWED_TENANT_IDS.length === 0) missing.push('ALLOWED_TENANT_IDS');
+  if (!env.PARTNERSHIP_REFERRAL_URL) missing.push('PARTNERSHIP_REFERRAL_URL');
+  if (!env.PARTNERSHIP_SIGNING_SECRET) missing.push('PARTNERSHIP_SIGNING_SECRET');
+  return missing;
+}

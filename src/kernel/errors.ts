@@ -1,0 +1,30 @@
+/**
+ * The one error type of the application. `code` is stable and safe to log; `message` is written
+ * by us and must never carry personal data (it may be logged, never shown to users verbatim).
+ * `catastrophic` errors mean the process cannot go on serving (bad config, storage gone at start).
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly catastrophic: boolean;
+
+  constructor(code: string, message: string, options: { catastrophic?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.catastrophic = options.catastrophic ?? false;
+  }
+}
+
+export const ErrorCodes = {
+  configInvalid: 'CONFIG_INVALID',
+  storeConflict: 'STORE_CONFLICT',
+  storePreconditionFailed: 'STORE_PRECONDITION_FAILED',
+  storeNotFound: 'STORE_NOT_FOUND',
+  storeUnavailable: 'STORE_UNAVAILABLE',
+  cardTemplateInvalid: 'CARD_TEMPLATE_INVALID',
+  cardActionInvalid: 'CARD_ACTION_INVALID',
+} as const;
+
+export function isAppError(err: unknown, code?: string): err is AppError {
+  return err instanceof AppError && (code === undefined || err.code === code);
+}

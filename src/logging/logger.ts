@@ -1,0 +1,117 @@
+import pino, { type DestinationStream } from 'pino';
+
+/**
+ * The keys a log line may carry. Redaction is by construction: any other key is dropped before
+ * it reaches pino, so names, emails, phone numbers, dates of birth, addresses and free text have
+ * no way in. Identifiers go in only as fingerprints (see kernel/hash.ts).
+ */
+export const safeLogKeys = [
+  'component',
+  'event',
+  'verb',
+  'command',
+  'activityType',
+  'channelId',
+  'tenantHash',
+  'userHash',
+  'conversationHash',
+  'container',
+  'status',
+  'httpStatus',
+  'method',
+  'route',
+  'durationMs',
+  'count',
+  'attempt',
+  'port',
+  'url',
+  'version',
+  'code',
+  'reason',
+  'environment',
+  'botAuth',
+  'storage',
+  'allowedTenantCount',
+  'partnershipConfigured',
+  'referralId',
+  'nudgeId',
+  'template',
+] as const;
+
+export type SafeLogKey = (typeof safeLogKeys)[number];
+export type LogValue = string | number | boolean | undefined;
+export type LogFields = Partial<Record<SafeLogKey, LogValue>>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  /** `err` is reduced to its name, code and stack frames: its message may quote user input. */
+  error(message: string, fields?: LogFields, err?: unknown): void;
+  child(bindings: LogFields): Logger;
+}
+
+const allowed = new Set<string>(safeLogKeys);
+const maxValueLength = 200;
+
+function sanitize(fields: Record<string, unknown> | undefined): Record<string, LogValue> {
+  const out: Record<string, LogValue> = {};
+  if (!fields) return out;
+  for (const [key, value] of Object.entries(fields)) {
+    if (!allowed.has(key)) continue;
+    if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    else if (typeof value === 'string') out[key] = value.slice(0, maxValueLength);
+  }
+  return out;
+}
+
+/** Name, code and call sites of an error; never its message unless we wrote it (AppError). */
+export function describeError(err: unknown): Record<string, string | string[]> {
+  if (!(err instanceof Error)) return { errorName: typeof err };
+  const described: Record<string, string | string[]> = { errorName: err.name };
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') described.errorCode = String(code);
+  if (err.name === 'AppError') described.errorMessage = err.message;
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .map((line) => line.trim());
+  if (frames.length > 0) described.stack = frames.slice(0, 15);
+  return described;
+}
+
+class SafeLogger implements Logger {
+  constructor(private readonly base: pino.Logger) {}
+
+  debug(message: string, fields?: LogFields): void {
+    this.base.debug(sanitize(fields), message);
+  }
+  info(message: string, fields?: LogFields): void {
+    this.base.info(sanitize(fields), message);
+  }
+  warn(message: string, fields?: LogFields): void {
+    this.base.warn(sanitize(fields), message);
+  }
+  error(message: string, fields?: LogFields, err?: unknown): void {
+    const payload = err === undefined ? sanitize(fields) : { ...sanitize(fields), err: describeError(err) };
+    this.base.error(payload, message);
+  }
+  child(bindings: LogFields): Logger {
+    return new SafeLogger(this.base.child(sanitize(bindings)));
+  }
+}
+
+export interface LoggerOptions {
+  readonly level: string;
+  /** Where JSON lines go; stdout by default. Tests pass a capturing stream. */
+  readonly destination?: DestinationStream;
+}
+
+/** One JSON logger for the process; take `child({ component })` loggers from it. */
+export function createLogger(options: LoggerOptions): Logger {
+  const base = pino(
+    { level: options.level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime },
+    options.destination ?? pino.destination({ sync: false }),
+  );
+  return new SafeLogger(base);
+}
