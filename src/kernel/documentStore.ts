@@ -58,6 +58,7 @@ export const containers = {
   deliveries: { defaultTtlSeconds: -1 },
   feedback: { defaultTtlSeconds: -1 },
   leases: { defaultTtlSeconds: -1 },
+  tenants: { defaultTtlSeconds: -1 },
 } as const;
 
 export type ContainerName = keyof typeof containers;
