@@ -6,6 +6,8 @@ import { environmentSchema, missingForProduction, type Environment } from './sch
 export interface AppConfig {
   readonly environment: Environment['NODE_ENV'];
   readonly port: number;
+  /** Interface to bind: all interfaces in production (App Service), loopback elsewhere. */
+  readonly host: string;
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly bot: {
     readonly appId?: string;
@@ -52,6 +54,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
   return {
     environment: env.NODE_ENV,
     port: env.PORT,
+    host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL,
     bot: {
       appId: env.MicrosoftAppId,

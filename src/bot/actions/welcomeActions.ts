@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { botCommands } from '../commands';
+import type { CardAction, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
+import type { CardCatalog } from '../cards/cardCatalog';
+import { defineAction, type RegisteredAction } from './actionTable';
+
+export const safetyLine = 'If anyone is in immediate danger, call 999.';
+
+export const backToMenu: CardAction = { title: 'Back to the menu', verb: 'welcome.show', data: {} };
+
+const mainActions: readonly CardAction[] = [
+  { title: 'Prepare for a conversation', verb: 'coaching.prepare', data: {} },
+  { title: 'Debrief a conversation', verb: 'coaching.debrief', data: {} },
+  { title: 'Find wording', verb: 'wording.browse', data: {} },
+  { title: 'Make a referral', verb: 'referral.start', data: {} },
+  { title: 'Team managers: refresher nudges', verb: 'nudges.manage', data: {} },
+];
+
+export function welcomeCardData(): WelcomeCardData {
+  return {
+    title: 'DARE Coach',
+    intro:
+      'Your refresher for a domestic abuse routine enquiry: recognise abuse, explore the risk to the family, engage fathers safely, and refer them to the prevention partnership. Pick what you need, or type a command: ' +
+      botCommands.map((c) => c.command).join(', ') +
+      '.',
+    safetyLine,
+    resumeText: '',
+    actions: mainActions,
+  };
+}
+
+export function notice(cards: CardCatalog, data: Partial<NoticeCardData> & Pick<NoticeCardData, 'title' | 'text'>) {
+  return cards.render('notice', { safetyLine: '', actions: [backToMenu], ...data });
+}
+
+/** Shown when a turn fails: what to do next, never what broke. */
+export const failureText =
+  'Sorry, something went wrong on our side and nothing was lost. Please try again in a minute; if it keeps happening, tell your IT service desk.';
+
+export function somethingWentWrong(cards: CardCatalog) {
+  return notice(cards, { title: 'Something went wrong', text: failureText, safetyLine });
+}
+
+const noData = z.object({}).passthrough();
+
+/** The welcome card, and the features still to come, which say so plainly. */
+export function welcomeActions(): Record<string, RegisteredAction> {
+  const comingSoon = (feature: string): RegisteredAction =>
+    defineAction({
+      schema: noData,
+      handle: async ({ cards }) =>
+        notice(cards, {
+          title: `${feature} is coming soon`,
+          text: `This part of DARE Coach is not ready yet. Until it is, follow your service's procedures and talk to your domestic abuse lead or manager.`,
+          safetyLine,
+        }),
+    });
+
+  return {
+    'welcome.show': defineAction({
+      schema: noData,
+      handle: async ({ cards }) => cards.render('welcome', welcomeCardData()),
+    }),
+    'coaching.prepare': comingSoon('Preparing for a conversation'),
+    'coaching.debrief': comingSoon('Debriefing a conversation'),
+    'wording.browse': comingSoon('The wording library'),
+    'referral.start': comingSoon('Making a referral'),
+    'nudges.manage': comingSoon('Refresher nudges'),
+  };
+}

@@ -1,0 +1,127 @@
+import {
+  ActivityTypes,
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { fingerprint } from '../kernel/hash';
+import type { Logger } from '../logging/logger';
+import type { ActionContext, ActionTable, CardJson } from './actions/actionTable';
+import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
+import { tenantOf } from './activityFacts';
+import type { CardCatalog } from './cards/cardCatalog';
+import { botCommands, greetingWords } from './commands';
+
+export interface BotDependencies {
+  readonly cards: CardCatalog;
+  readonly actions: ActionTable;
+  readonly logger: Logger;
+}
+
+function textKind(word: string): string {
+  return (greetingWords as readonly string[]).includes(word) ? 'greeting' : 'unrecognised';
+}
+
+const adaptiveCardResponseType = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Thin Teams handler: notices events and hands them to the action table. Text commands and card
+ * buttons end up in the same handlers; no feature logic lives here.
+ */
+export class DareCoachBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+
+    this.onMessage(async (turn, next) => {
+      await this.handleText(turn);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.sendWelcome(turn);
+      await next();
+    });
+
+    this.onMembersAdded(async (turn, next) => {
+      // Greet once, when the bot itself joins (personal install), not for every member added.
+      const botId = turn.activity.recipient.id;
+      if (turn.activity.conversation.conversationType === 'personal' && turn.activity.membersAdded?.some((m) => m.id === botId)) {
+        await this.sendWelcome(turn);
+      }
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    turn: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    try {
+      const card = await this.runAction(turn, verb, invokeValue.action?.data);
+      return { statusCode: 200, type: adaptiveCardResponseType, value: card };
+    } catch (err) {
+      // The card stays usable: the user sees what to do next, never the error itself.
+      this.turnLogger(turn).error('card action failed', { verb }, err);
+      return { statusCode: 200, type: adaptiveCardResponseType, value: somethingWentWrong(this.deps.cards) };
+    }
+  }
+
+  private async handleText(turn: TurnContext): Promise<void> {
+    const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
+    const word = text.trim().toLowerCase().split(/\s+/)[0] ?? '';
+    const command = botCommands.find((c) => c.command === word);
+    const verb = command ? command.action : 'welcome.show';
+    this.turnLogger(turn).info('text command', { command: command?.command ?? textKind(word) });
+    const card = await this.runAction(turn, verb, {});
+    await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  private async sendWelcome(turn: TurnContext): Promise<void> {
+    await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', welcomeCardData())] });
+  }
+
+  /** Looks the verb up, parses its data at the edge, and always returns a card to show. */
+  private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<CardJson> {
+    const logger = this.turnLogger(turn);
+    const action = Object.hasOwn(this.deps.actions, verb) ? this.deps.actions[verb] : undefined;
+    if (!action) {
+      logger.warn('unknown card action', { verb: 'unknown' });
+      return notice(this.deps.cards, {
+        title: 'This card is out of date',
+        text: 'That button is no longer in use. Start again from the menu.',
+      });
+    }
+    const outcome = await action.run(this.actionContext(turn, logger), data);
+    if (outcome.kind === 'invalidData') {
+      logger.warn('card action data refused', { verb, count: outcome.fields.length });
+      return notice(this.deps.cards, {
+        title: 'This card is out of date',
+        text: 'That card could not be read. Start again from the menu.',
+      });
+    }
+    logger.info('card action', { verb });
+    return outcome.card;
+  }
+
+  private actionContext(turn: TurnContext, logger: Logger): ActionContext {
+    const { activity } = turn;
+    return {
+      turn,
+      tenantId: tenantOf(activity) ?? 'unknown-tenant',
+      userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
+      cards: this.deps.cards,
+      logger,
+    };
+  }
+
+  private turnLogger(turn: TurnContext): Logger {
+    const tenantId = tenantOf(turn.activity);
+    return this.deps.logger.child({
+      activityType: turn.activity.type ?? ActivityTypes.Message,
+      tenantHash: tenantId ? fingerprint(tenantId) : 'none',
+    });
+  }
+}

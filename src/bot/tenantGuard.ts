@@ -1,0 +1,51 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { fingerprint } from '../kernel/hash';
+import type { Logger } from '../logging/logger';
+import { tenantOf } from './activityFacts';
+
+export const tenantRefusalText =
+  'Sorry, DARE Coach is not available for your organisation. If you think it should be, please contact your IT service desk.';
+
+/**
+ * Refuses activities from tenants that are not on the allow-list before anything else runs, so
+ * nothing about them is stored: one polite message, and a log line with only a tenant hash.
+ * An empty allow-list allows every tenant (refused by config in production).
+ */
+export class TenantGuard implements Middleware {
+  private readonly allowed: ReadonlySet<string>;
+
+  constructor(allowedTenantIds: readonly string[], private readonly logger: Logger) {
+    this.allowed = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
+  }
+
+  async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
+    if (this.allowed.size === 0) return next();
+    const tenantId = tenantOf(turn.activity);
+    if (tenantId && this.allowed.has(tenantId)) return next();
+
+    this.logger.warn('tenant refused', {
+      tenantHash: tenantId ? fingerprint(tenantId) : 'none',
+      activityType: turn.activity.type,
+    });
+    await this.refuse(turn);
+  }
+
+  private async refuse(turn: TurnContext): Promise<void> {
+    const { type, name } = turn.activity;
+    if (type === ActivityTypes.Invoke) {
+      // Card buttons get the refusal as a message; other invokes (search) an empty 403.
+      const body =
+        name === 'adaptiveCard/action'
+          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: tenantRefusalText }
+          : undefined;
+      await turn.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: body ? 200 : 403, body },
+      });
+      return;
+    }
+    if (type === ActivityTypes.Message || type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate) {
+      await turn.sendActivity(tenantRefusalText);
+    }
+  }
+}

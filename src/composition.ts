@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { Middleware } from 'botbuilder';
+import { createAdapter } from './bot/adapter';
+import { welcomeActions } from './bot/actions/welcomeActions';
+import { CardCatalog } from './bot/cards/cardCatalog';
+import { ConversationMemory } from './bot/conversationMemory';
+import { DareCoachBot } from './bot/dareCoachBot';
+import { TenantGuard } from './bot/tenantGuard';
+import type { AppConfig } from './config/config';
+import {
+  StoredConversationDirectory,
+  type ConversationDirectory,
+  type RememberedConversation,
+} from './conversations/conversationDirectory';
+import type { Clock } from './kernel/clock';
+import type { Storage } from './kernel/documentStore';
+import { projectRoot } from './kernel/projectRoot';
+import type { Logger } from './logging/logger';
+import { createHttpServer, type HttpServer } from './server/httpServer';
+
+/** Bot Framework activities are small; anything larger than this is refused with 413. */
+export const maxRequestBodyBytes = 256 * 1024;
+
+export interface ApplicationParts {
+  readonly logger: Logger;
+  readonly storage: Storage;
+  readonly clock: Clock;
+  /** Defaults to the repository's cards/ folder. */
+  readonly cardsDirectory?: string;
+}
+
+export interface Application {
+  readonly server: HttpServer;
+  readonly bot: DareCoachBot;
+}
+
+export interface ComposedBot {
+  readonly bot: DareCoachBot;
+  /** In the order the adapter must run them: the tenant guard first, so refused turns store nothing. */
+  readonly middleware: readonly Middleware[];
+  readonly conversations: ConversationDirectory;
+}
+
+/** The bot and its middleware, independent of the adapter (tests run them on a TestAdapter). */
+export function composeBot(config: AppConfig, parts: ApplicationParts): ComposedBot {
+  const { logger, storage, clock } = parts;
+  const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
+  const conversations = new StoredConversationDirectory(
+    storage.collection<RememberedConversation>('conversations'),
+    clock,
+  );
+
+  const bot = new DareCoachBot({
+    cards,
+    actions: { ...welcomeActions() },
+    logger: logger.child({ component: 'bot' }),
+  });
+  const middleware = [
+    new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
+    new ConversationMemory(conversations),
+  ];
+  return { bot, middleware, conversations };
+}
+
+/** Wires every part together. No I/O happens here beyond loading card templates. */
+export function composeApplication(config: AppConfig, parts: ApplicationParts): Application {
+  const { logger, storage } = parts;
+  const { bot, middleware } = composeBot(config, parts);
+  const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware);
+
+  const server = createHttpServer({
+    logger: logger.child({ component: 'http' }),
+    handleBotRequest: (req, res) => adapter.process(req, res, (turn) => bot.run(turn)),
+    checkReadiness: () => storage.ping(),
+    maxBodyBytes: maxRequestBodyBytes,
+  });
+  return { server, bot };
+}

@@ -1,0 +1,49 @@
+import { composeApplication } from './composition';
+import { describeConfig, loadConfig, type AppConfig } from './config/config';
+import { isAppError } from './kernel/errors';
+import { systemClock } from './kernel/clock';
+import { createLogger, type Logger } from './logging/logger';
+import { openStorage } from './storage/openStorage';
+
+/** Reads settings or exits with one clear line naming what is wrong (no stack trace). */
+function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    process.stderr.write(`${isAppError(err) ? err.message : 'Settings could not be read.'}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger: Logger = createLogger({ level: config.logLevel }).child({ component: 'dare-coach' });
+  logger.info('starting', describeConfig(config));
+  if (config.allowedTenantIds.length === 0) {
+    logger.warn('ALLOWED_TENANT_IDS is unset: every tenant is allowed (refused in production)');
+  }
+
+  const storage = await openStorage(config, logger.child({ component: 'storage' }));
+  const { server } = composeApplication(config, { logger, storage, clock: systemClock });
+  const port = await server.listen(config.port, config.host);
+  logger.info('listening', { port, url: `http://${config.host}:${port}/api/messages` });
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { reason: signal });
+    await server.stop();
+    await storage.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  // Last resort: the detail goes to the log, the console gets the code only.
+  createLogger({ level: 'error' }).error('could not start', { code: isAppError(err) ? err.code : 'STARTUP_FAILED' }, err);
+  process.exitCode = 1;
+});

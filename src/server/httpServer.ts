@@ -1,0 +1,95 @@
+import restify, { type Request, type Response } from 'restify';
+import type { Logger } from '../logging/logger';
+
+export interface HttpServerOptions {
+  readonly logger: Logger;
+  /** Authenticates and runs one Bot Framework request, writing the response itself. */
+  readonly handleBotRequest: (req: Request, res: Response) => Promise<void>;
+  /** Resolves when storage answers. */
+  readonly checkReadiness: () => Promise<void>;
+  /** Largest request body accepted, in bytes; bigger requests get 413 before any bot code. */
+  readonly maxBodyBytes: number;
+}
+
+export interface HttpServer {
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, waits for in-flight requests (up to `graceMs`), then closes. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** The restify server: HTTP only, no business logic. */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger } = options;
+  const server = restify.createServer({ name: 'dare-coach', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let stopping = false;
+  const drained: Array<() => void> = [];
+
+  server.pre((_req, res, next) => {
+    if (stopping) {
+      res.header('Connection', 'close');
+      res.send(503, { status: 'stopping' });
+      return next(false);
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+    });
+    return next();
+  });
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, mapFiles: false }),
+  );
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await options.handleBotRequest(req, res);
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    if (stopping) return res.send(503, { status: 'stopping' });
+    try {
+      await options.checkReadiness();
+      res.send(200, { status: 'ready', storage: 'ok' });
+    } catch (err) {
+      logger.warn('not ready', { reason: 'storage unreachable', code: (err as { code?: string }).code });
+      res.send(503, { status: 'unavailable', storage: 'unreachable' });
+    }
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, err: { statusCode?: number }, callback: () => void) => {
+    // Log the status only: a body parser error message may quote the request.
+    logger.warn('request refused', { httpStatus: err.statusCode, route: req.getPath() });
+    return callback();
+  });
+
+  return {
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(address.port);
+        });
+      }),
+    stop: async (graceMs = 10_000) => {
+      stopping = true;
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { Agent } from 'node:https';
+import type { CosmosClientOptions } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+
+export interface CosmosSettings {
+  /** https URL of the account (or of a local Cosmos-protocol server). */
+  readonly endpoint: string;
+  /** Account key. Without one the managed identity is used (DefaultAzureCredential). */
+  readonly key?: string;
+  readonly database: string;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True only for a server on this machine: the one case where a self-signed certificate is fine. */
+export function isLoopbackEndpoint(endpoint: string): boolean {
+  return loopbackHosts.has(new URL(endpoint).hostname);
+}
+
+/** How to reach Cosmos: key or managed identity; relaxed TLS and no discovery only on loopback. */
+export function cosmosClientOptions(settings: CosmosSettings): CosmosClientOptions {
+  const loopback = isLoopbackEndpoint(settings.endpoint);
+  const auth: Pick<CosmosClientOptions, 'key' | 'aadCredentials'> = settings.key
+    ? { key: settings.key }
+    : { aadCredentials: new DefaultAzureCredential() };
+  return {
+    endpoint: settings.endpoint,
+    ...auth,
+    userAgentSuffix: 'dare-coach',
+    connectionPolicy: {
+      // A local server advertises itself under whatever host it bound to; following that
+      // advertisement adds nothing, and without discovery there is no background refresh timer.
+      enableEndpointDiscovery: !loopback,
+    },
+    // Local Cosmos-protocol servers (the embedded one, the emulator) use self-signed certificates.
+    ...(loopback ? { agent: new Agent({ rejectUnauthorized: false }) } : {}),
+  };
+}

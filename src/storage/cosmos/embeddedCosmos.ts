@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
+import { AppError, ErrorCodes } from '../../kernel/errors';
+
+export interface EmbeddedCosmos {
+  /** https://127.0.0.1:<port> */
+  readonly endpoint: string;
+  /** Any non-empty base64 string satisfies the server; a random one keeps scanners quiet. */
+  readonly key: string;
+  /** Closes the server and every open connection; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+async function loadServerFactory(): Promise<() => Server> {
+  try {
+    // A devDependency: absent from production installs, so it is loaded only when asked for.
+    const { createHttpsServer } = await import('@zeit/cosmosdb-server');
+    return () => createHttpsServer();
+  } catch (err) {
+    throw new AppError(
+      ErrorCodes.configInvalid,
+      'No Cosmos DB to use: set COSMOS_ENDPOINT or install dev dependencies (for the embedded server).',
+      { catastrophic: true, cause: err },
+    );
+  }
+}
+
+function listen(server: Server): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: the server accepts any key, so it must not be reachable from elsewhere.
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        reject(
+          new AppError(
+            ErrorCodes.storeUnavailable,
+            'Embedded Cosmos DB server has no TCP address.',
+          ),
+        );
+      } else {
+        resolve(address);
+      }
+    });
+  });
+}
+
+/**
+ * Starts an in-process Cosmos-protocol server (@zeit/cosmosdb-server, HTTPS with a self-signed
+ * certificate) on a free loopback port. Data lives in memory and ends with `stop()`.
+ */
+export async function startEmbeddedCosmos(): Promise<EmbeddedCosmos> {
+  const createServer = await loadServerFactory();
+  const server = createServer();
+  const { port } = await listen(server);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= new Promise<void>((resolve) => {
+      // close() alone waits for idle keep-alive sockets; drop them so the process can exit.
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    return stopped;
+  };
+  return { endpoint: `https://127.0.0.1:${port}`, key: randomBytes(32).toString('base64'), stop };
+}

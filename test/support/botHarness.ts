@@ -1,0 +1,65 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { turnErrorHandler } from '../../src/bot/adapter';
+import { composeBot } from '../../src/composition';
+import type { AppConfig } from '../../src/config/config';
+import type { Clock } from '../../src/kernel/clock';
+import { InMemoryStorage } from '../../src/storage/memory/InMemoryStorage';
+import { aConfig } from './builders';
+import { capturedLogger } from './capturedLogs';
+
+/** The composed bot (same wiring as production) on botbuilder's TestAdapter, with memory storage. */
+export function aBotHarness(options: { config?: AppConfig; clock?: Clock } = {}) {
+  const logs = capturedLogger();
+  const storage = new InMemoryStorage(options.clock ? { clock: options.clock } : {});
+  const clock = options.clock ?? { now: () => new Date('2026-11-23T10:00:00Z') };
+  const composed = composeBot(options.config ?? aConfig(), { logger: logs.logger, storage, clock });
+  const adapter = new TestAdapter((turn) => composed.bot.run(turn));
+  composed.middleware.forEach((m) => adapter.use(m));
+  adapter.onTurnError = turnErrorHandler(logs.logger.child({ component: 'adapter' }));
+  return { adapter, storage, logs, ...composed };
+}
+
+/** The card an activity carries, or undefined. */
+export function cardOf(activity: Partial<Activity>): Record<string, unknown> | undefined {
+  const attachment = activity.attachments?.[0];
+  return attachment?.contentType === 'application/vnd.microsoft.card.adaptive'
+    ? (attachment.content as Record<string, unknown>)
+    : undefined;
+}
+
+/** The card an `Action.Execute` invoke response carries in place of the pressed card. */
+export function invokeCardOf(activity: Partial<Activity>): Record<string, unknown> | undefined {
+  const value = activity.value as { status?: number; body?: { type?: string; value?: Record<string, unknown> } } | undefined;
+  return value?.body?.type === 'application/vnd.microsoft.card.adaptive' ? value.body.value : undefined;
+}
+
+/** Every piece of text a card shows (titles, text blocks, action titles), for assertions. */
+export function textsOf(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'text' || key === 'title') && typeof value === 'string') out.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The verbs of every `Action.Execute` on a card. */
+export function verbsOf(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string') out.push(record.verb);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseConfig } from '../../../src/config/config';
+import { isAppError } from '../../../src/kernel/errors';
+
+const tenant = '00000000-0000-4000-8000-00000000aaaa';
+const completeProduction = {
+  NODE_ENV: 'production',
+  MicrosoftAppId: '00000000-0000-4000-8000-000000000a99',
+  MicrosoftAppType: 'UserAssignedMSI',
+  MicrosoftAppTenantId: tenant,
+  COSMOS_ENDPOINT: 'https://dare-coach.documents.azure.com:443/',
+  ALLOWED_TENANT_IDS: tenant,
+  PARTNERSHIP_REFERRAL_URL: 'https://intake.partnership.example/referrals',
+  PARTNERSHIP_SIGNING_SECRET: 'x'.repeat(40),
+};
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    assert.ok(isAppError(err, 'CONFIG_INVALID'));
+    assert.equal(err.catastrophic, true);
+    return err.message;
+  }
+  assert.fail('expected the settings to be refused');
+}
+
+describe('config', () => {
+  it('has safe local defaults', () => {
+    const config = parseConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.environment, 'development');
+    assert.equal(config.cosmos.endpoint, undefined);
+    assert.equal(config.cosmos.database, 'dare-coach');
+    assert.deepEqual(config.allowedTenantIds, []);
+  });
+
+  it('accepts complete production settings, using the managed identity when no Cosmos key is set', () => {
+    const config = parseConfig(completeProduction);
+    assert.equal(config.cosmos.key, undefined);
+    assert.equal(config.bot.appType, 'UserAssignedMSI');
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.allowedTenantIds, [tenant]);
+  });
+
+  it('refuses production without identity, storage, tenants and partnership, naming each one', () => {
+    const message = errorOf({ NODE_ENV: 'production' });
+    for (const name of [
+      'MicrosoftAppId',
+      'MicrosoftAppType',
+      'MicrosoftAppPassword',
+      'MicrosoftAppTenantId',
+      'COSMOS_ENDPOINT',
+      'ALLOWED_TENANT_IDS',
+      'PARTNERSHIP_REFERRAL_URL',
+      'PARTNERSHIP_SIGNING_SECRET',
+    ]) {
+      assert.ok(message.includes(name), `names ${name}: ${message}`);
+    }
+  });
+
+  it('names a single missing production setting', () => {
+    const { PARTNERSHIP_SIGNING_SECRET: _omitted, ...rest } = completeProduction;
+    assert.equal(errorOf(rest), 'Refusing to start in production without: PARTNERSHIP_SIGNING_SECRET.');
+  });
+
+  it('refuses malformed values without echoing them', () => {
+    const message = errorOf({ PORT: 'eighty', ALLOWED_TENANT_IDS: 'not-a-guid', COSMOS_ENDPOINT: 'http://plain.example', PARTNERSHIP_SIGNING_SECRET: 'short' });
+    for (const name of ['PORT', 'ALLOWED_TENANT_IDS', 'COSMOS_ENDPOINT', 'PARTNERSHIP_SIGNING_SECRET']) {
+      assert.ok(message.includes(name), `names ${name}`);
+    }
+    assert.ok(!message.includes('not-a-guid') && !message.includes('short'), 'values are not echoed');
+  });
+
+  it('the process exits non-zero with one clear line and no stack trace when production settings are missing', function () {
+    this.timeout(30_000);
+    const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.resolve('src/index.ts')], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+      encoding: 'utf8',
+      cwd: path.resolve('test/fixtures/empty-dir'),
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^Refusing to start in production without: MicrosoftAppId, .*PARTNERSHIP_SIGNING_SECRET\.\n$/);
+    assert.ok(!/\bat \S+ \(/.test(result.stderr), 'no stack trace');
+  });
+});
