@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Middleware } from 'botbuilder';
 import { createAdapter } from './bot/adapter';
+import { createBotEndpoint } from './bot/botEndpoint';
 import { welcomeActions } from './bot/actions/welcomeActions';
 import { CardCatalog } from './bot/cards/cardCatalog';
 import { ConversationMemory } from './bot/conversationMemory';
@@ -70,7 +71,7 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
 
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),
-    handleBotRequest: (req, res) => adapter.process(req, res, (turn) => bot.run(turn)),
+    handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' })),
     checkReadiness: () => storage.ping(),
     maxBodyBytes: maxRequestBodyBytes,
   });

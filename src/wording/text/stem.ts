@@ -1,0 +1,135 @@
+/**
+ * A small, conservative English stemmer of our own. It only has to map the forms practitioners
+ * type ("shoved", "shoving", "shoves") onto one key, identically for the library and for queries;
+ * stems need not be real words because explanations show the library's own words, never stems.
+ * A full Porter stemmer over-conflates short words ("news" / "new") in a corpus this small.
+ */
+
+// Irregular forms the suffix rules cannot reach, mapped to a form the rules then stem.
+const irregular: Readonly<Record<string, string>> = {
+  children: 'child',
+  kids: 'kid',
+  men: 'man',
+  women: 'woman',
+  said: 'say',
+  says: 'say',
+  told: 'tell',
+  felt: 'feel',
+  left: 'leave',
+  threw: 'throw',
+  thrown: 'throw',
+  drank: 'drink',
+  drunk: 'drink',
+  went: 'go',
+  gone: 'go',
+  got: 'get',
+  gotten: 'get',
+  took: 'take',
+  stood: 'stand',
+  lost: 'lose',
+  fought: 'fight',
+  made: 'make',
+  thought: 'think',
+  brought: 'bring',
+  caught: 'catch',
+  spoke: 'speak',
+  spoken: 'speak',
+  broke: 'break',
+  broken: 'break',
+  wound: 'wind',
+  hid: 'hide',
+  lying: 'lie',
+  lied: 'lie',
+  lies: 'lie',
+  using: 'use',
+  used: 'use',
+  uses: 'use',
+  being: 'be',
+  was: 'be',
+  were: 'be',
+  is: 'be',
+  are: 'be',
+  am: 'be',
+  been: 'be',
+  has: 'have',
+  had: 'have',
+  having: 'have',
+  does: 'do',
+  did: 'do',
+  done: 'do',
+  doing: 'do',
+  kept: 'keep',
+  meant: 'mean',
+  saw: 'see',
+  seen: 'see',
+  began: 'begin',
+  begun: 'begin',
+  grew: 'grow',
+  ran: 'run',
+  heard: 'hear',
+  sat: 'sit',
+  met: 'meet',
+  paid: 'pay',
+  sent: 'send',
+  spent: 'spend',
+  slept: 'sleep',
+  knew: 'know',
+  known: 'know',
+  bit: 'bit',
+  news: 'news',
+  always: 'always',
+  his: 'his',
+  this: 'this',
+  its: 'it',
+  us: 'us',
+};
+
+const vowel = /[aeiouy]/;
+
+/** Removes a doubled final consonant left by a suffix ("hitt" → "hit", "controll" → "control"). */
+function undouble(stem: string): string {
+  const last = stem[stem.length - 1];
+  if (stem.length < 3 || last !== stem[stem.length - 2] || vowel.test(last ?? '')) return stem;
+  // "tell", "kiss", "buzz" keep their double letter; longer stems ("controll") do not.
+  if ('lsz'.includes(last ?? '') && stem.length < 6) return stem;
+  return stem.slice(0, -1);
+}
+
+/** Strips `suffix` when what is left is a plausible stem (three letters or more, with a vowel). */
+function strip(word: string, suffix: string): string | undefined {
+  if (!word.endsWith(suffix)) return undefined;
+  const stem = word.slice(0, -suffix.length);
+  return stem.length >= 3 && vowel.test(stem) ? stem : undefined;
+}
+
+function stripSuffixes(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  const w = word.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
+  const ing = strip(w, 'ing');
+  if (ing !== undefined) return undouble(ing);
+  const ed = strip(w, 'ed');
+  if (ed !== undefined) return undouble(ed);
+  if (/(sh|ch|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
+  const ive = strip(w, 'ive');
+  if (ive !== undefined) return ive;
+  const ion = w.endsWith('sion') || w.endsWith('tion') ? undefined : strip(w, 'ion');
+  if (ion !== undefined) return ion;
+  const ily = strip(w, 'ily');
+  if (ily !== undefined) return ily + 'y';
+  const ly = strip(w, 'ly');
+  if (ly !== undefined) return ly;
+  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** The search key of one lower-case word. */
+export function stem(word: string): string {
+  const base = irregular[word] ?? word;
+  if (base !== word && irregular[base] !== undefined) return base;
+  let s = stripSuffixes(base);
+  // A final silent e goes, so "shove", "shoved" and "shoving" meet at "shov".
+  if (s.endsWith('e') && s.length >= 4 && !s.endsWith('ee')) s = s.slice(0, -1);
+  return s;
+}
