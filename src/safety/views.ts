@@ -1,0 +1,32 @@
+/**
+ * The safety card's data model (cards/safety-alert.json). Plain data, filled with the tenant's
+ * local details; it names categories only and never carries what the user typed.
+ */
+
+/** A button: always `Action.Execute`, carrying its verb and data (same shape as the bot's). */
+export interface CardAction {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface SafetyConcern {
+  readonly label: string;
+  readonly why: string;
+}
+
+export interface SafetyAlertCardData {
+  /** Fixed wording: no personal data in card titles. */
+  readonly title: string;
+  readonly intro: string;
+  /** The 999 line, always shown first. */
+  readonly immediate: string;
+  readonly matchedLabel: string;
+  readonly concerns: readonly SafetyConcern[];
+  readonly routesLabel: string;
+  /** Children's safeguarding (first when a child concern was raised), high-risk route, advice. */
+  readonly routes: readonly string[];
+  readonly reminders: readonly string[];
+  /** "Back to the walk-through" when one is in progress; empty otherwise. */
+  readonly actions: readonly CardAction[];
+}
