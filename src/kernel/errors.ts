@@ -21,6 +21,8 @@ export const ErrorCodes = {
   storePreconditionFailed: 'STORE_PRECONDITION_FAILED',
   storeNotFound: 'STORE_NOT_FOUND',
   storeUnavailable: 'STORE_UNAVAILABLE',
+  /** A key, TTL or limit the store cannot address: a bug in the calling repository. */
+  storeRequestInvalid: 'STORE_REQUEST_INVALID',
   cardTemplateInvalid: 'CARD_TEMPLATE_INVALID',
   cardActionInvalid: 'CARD_ACTION_INVALID',
 } as const;

@@ -25,9 +25,6 @@ export function buildSafetyAlert(
     .flatMap((id) => net.category(id) ?? []);
   if (raised.length === 0) return undefined;
   const fill = (text: string) => fillLocalDetails(text, contacts);
-  const child = fill(content.childRoute);
-  const others = [fill(content.highRiskRoute), fill(content.adviceRoute)];
-  const childFirst = raised.some((c) => c.childConcern);
   return {
     title: content.title,
     intro: fill(content.intro),
@@ -35,7 +32,8 @@ export function buildSafetyAlert(
     matchedLabel: content.matchedLabel,
     concerns: raised.map((c) => ({ label: fill(c.label), why: fill(c.why) })),
     routesLabel: content.routesLabel,
-    routes: childFirst ? [child, ...others] : [others[0] ?? '', child, others[1] ?? ''],
+    // Children's safeguarding first: every family seen here has children, and it is same-day.
+    routes: [content.childRoute, content.highRiskRoute, content.adviceRoute].map(fill),
     reminders: content.reminders.map(fill),
     actions: options.continueAction ? [{ title: content.continueTitle, ...options.continueAction }] : [],
   };

@@ -24,7 +24,7 @@ export interface SafetyAlertCardData {
   readonly matchedLabel: string;
   readonly concerns: readonly SafetyConcern[];
   readonly routesLabel: string;
-  /** Children's safeguarding (first when a child concern was raised), high-risk route, advice. */
+  /** Children's safeguarding (same day), the high-risk route, advice. */
   readonly routes: readonly string[];
   readonly reminders: readonly string[];
   /** "Back to the walk-through" when one is in progress; empty otherwise. */

@@ -1,11 +1,5 @@
-import { AppError } from '../kernel/errors';
+import { AppError, ErrorCodes } from '../kernel/errors';
 import type { ItemKey, WriteOptions } from '../kernel/documentStore';
-
-/**
- * A key, TTL or limit the store cannot accept: a bug in the calling repository, never a user
- * error. Kept here rather than in kernel ErrorCodes because only storage raises it.
- */
-export const storeRequestInvalid = 'STORE_REQUEST_INVALID';
 
 // Cosmos accepts these in a document id but cannot address the document afterwards (the id goes
 // into the URL path), so both implementations refuse them up front.
@@ -16,7 +10,7 @@ const maxIdLength = 255;
 const maxPartitionKeyBytes = 2048;
 
 function invalid(message: string): AppError {
-  return new AppError(storeRequestInvalid, message);
+  return new AppError(ErrorCodes.storeRequestInvalid, message);
 }
 
 /** Throws STORE_REQUEST_INVALID unless the partition key is one both stores can address. */

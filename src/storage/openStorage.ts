@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/config';
-import type { Storage } from '../kernel/documentStore';
+import type { ContainerName, Storage } from '../kernel/documentStore';
 import { AppError, ErrorCodes } from '../kernel/errors';
 import type { Logger } from '../logging/logger';
 import { startEmbeddedCosmos } from './cosmos/embeddedCosmos';
@@ -39,7 +39,7 @@ export async function openStorage(config: AppConfig, logger: Logger): Promise<St
     throw err;
   }
   return {
-    collection: (name) => storage.collection(name),
+    collection: <T>(name: ContainerName) => storage.collection<T>(name),
     ping: () => storage.ping(),
     close: async () => {
       try {

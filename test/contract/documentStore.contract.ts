@@ -15,7 +15,7 @@ interface Session {
   answers?: Record<string, string>;
 }
 
-const storeRequestInvalid = 'STORE_REQUEST_INVALID';
+const storeRequestInvalid = ErrorCodes.storeRequestInvalid;
 
 /** An assert.rejects validator: the error is an AppError with this code. */
 function withCode(code: string): (err: unknown) => boolean {

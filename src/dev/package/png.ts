@@ -23,15 +23,28 @@ export interface PngInfo {
 const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const channelsByColorType: Readonly<Record<number, number | undefined>> = { 0: 1, 2: 3, 4: 2, 6: 4 };
 
+export interface EncodeOptions {
+  /** PNG row filter (0 none, 1 sub, 2 up, 3 average, 4 Paeth) per row. Icons are tiny, so the
+   * default is none and zlib does the work; other choices let tests exercise the decoder. */
+  readonly rowFilter?: (y: number) => number;
+}
+
 /** Encodes an RGBA image as a PNG (colour type 6, 8 bits, no interlace). */
-export function encodePng(image: RgbaImage): Buffer {
+export function encodePng(image: RgbaImage, options: EncodeOptions = {}): Buffer {
   const { width, height, rgba } = image;
   if (rgba.length !== width * height * 4) throw new Error('rgba length does not match width × height × 4');
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y += 1) {
-    // Filter type 0 (none) on every row: icons are tiny, and zlib does the work.
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
+    const filter = options.rowFilter?.(y) ?? 0;
+    raw[y * (stride + 1)] = filter;
+    for (let x = 0; x < stride; x += 1) {
+      const at = y * stride + x;
+      const left = x >= 4 ? rgba[at - 4] : 0;
+      const up = y > 0 ? rgba[at - stride] : 0;
+      const upLeft = y > 0 && x >= 4 ? rgba[at - stride - 4] : 0;
+      raw[y * (stride + 1) + 1 + x] = (rgba[at] - predictor(filter, left, up, upLeft)) & 0xff;
+    }
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);

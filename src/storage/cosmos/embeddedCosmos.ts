@@ -12,12 +12,21 @@ export interface EmbeddedCosmos {
   stop(): Promise<void>;
 }
 
+function isModuleNotFound(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    'code' in err &&
+    (err.code === 'MODULE_NOT_FOUND' || err.code === 'ERR_MODULE_NOT_FOUND')
+  );
+}
+
 async function loadServerFactory(): Promise<() => Server> {
   try {
     // A devDependency: absent from production installs, so it is loaded only when asked for.
     const { createHttpsServer } = await import('@zeit/cosmosdb-server');
     return () => createHttpsServer();
   } catch (err) {
+    if (!isModuleNotFound(err)) throw err;
     throw new AppError(
       ErrorCodes.configInvalid,
       'No Cosmos DB to use: set COSMOS_ENDPOINT or install dev dependencies (for the embedded server).',

@@ -1,0 +1,50 @@
+/**
+ * Admin tool: saves a council's local contacts (MASH, MARAC route, DA lead, partnership...) for
+ * one Teams tenant. Uses the same settings as the bot, so in Azure it runs with the app's
+ * identity (e.g. from the App Service SSH console):
+ *
+ *   node dist/admin/setTenantContacts.js --tenant <tenant-guid> --file contacts.json
+ *
+ * The file holds `{ "contacts": { "councilName": "...", "mashPhone": "...", ... } }`; see
+ * src/tenants/tenantSettings.ts for every field. Unset fields fall back to generic wording.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ZodError } from 'zod';
+import { loadConfig } from '../config/config';
+import { isAppError } from '../kernel/errors';
+import { createLogger } from '../logging/logger';
+import { openStorage } from '../storage/openStorage';
+import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { tenant: { type: 'string' }, file: { type: 'string' } } });
+  if (!values.tenant || !guid.test(values.tenant) || !values.file) {
+    throw new UsageError('usage: setTenantContacts --tenant <tenant-guid> --file <contacts.json>');
+  }
+  const settings: unknown = JSON.parse(readFileSync(values.file, 'utf8'));
+  const config = loadConfig();
+  const logger = createLogger({ level: 'warn' });
+  const storage = await openStorage(config, logger);
+  try {
+    const saved: TenantSettings = await new StoredTenantDirectory(storage.collection('tenants')).save(values.tenant.toLowerCase(), settings);
+    process.stdout.write(`Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}.\n`);
+  } finally {
+    await storage.close();
+  }
+}
+
+class UsageError extends Error {}
+
+main().catch((err: unknown) => {
+  const message =
+    err instanceof UsageError || isAppError(err)
+      ? err.message
+      : err instanceof ZodError
+        ? `The contacts file is not valid: ${err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`
+        : 'Could not save the contacts.';
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { DocumentStore } from '../kernel/documentStore';
+import { genericLocalContacts, type LocalContacts } from './localContacts';
+
+/** One council's settings, as an admin writes them (every contact optional). */
+export const tenantSettingsSchema = z
+  .object({
+    contacts: z
+      .object({
+        councilName: z.string().trim().min(1).max(120),
+        mashName: z.string().trim().min(1).max(160),
+        mashPhone: z.string().trim().min(1).max(60),
+        outOfHoursPhone: z.string().trim().min(1).max(60),
+        daLeadName: z.string().trim().min(1).max(120),
+        daLeadContact: z.string().trim().min(1).max(160),
+        maracRoute: z.string().trim().min(1).max(300),
+        partnershipName: z.string().trim().min(1).max(160),
+        partnershipPhone: z.string().trim().min(1).max(60),
+        victimServiceName: z.string().trim().min(1).max(160),
+        victimServicePhone: z.string().trim().min(1).max(60),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/** The port features use to fill local details into content. */
+export interface TenantDirectory {
+  /** The council's contacts, with generic wording wherever one is not set. */
+  contactsFor(tenantId: string): Promise<LocalContacts>;
+}
+
+const settingsId = 'settings';
+
+/** Tenant settings over the storage port: one document per tenant, in its own partition. */
+export class StoredTenantDirectory implements TenantDirectory {
+  constructor(private readonly store: DocumentStore<TenantSettings>) {}
+
+  async contactsFor(tenantId: string): Promise<LocalContacts> {
+    const item = await this.store.read({ partitionKey: tenantId, id: settingsId });
+    return { ...genericLocalContacts, ...(item?.value.contacts ?? {}) };
+  }
+
+  /** Validates and saves a council's settings (admin tooling). */
+  async save(tenantId: string, settings: unknown): Promise<TenantSettings> {
+    const parsed = tenantSettingsSchema.parse(settings);
+    await this.store.upsert({ partitionKey: tenantId, id: settingsId }, parsed);
+    return parsed;
+  }
+}
