@@ -81,7 +81,12 @@ export function describeError(err: unknown): Record<string, string | string[]> {
 }
 
 class SafeLogger implements Logger {
-  constructor(private readonly base: pino.Logger) {}
+  /** `root` is the unbound pino logger; `bindings` what this logger adds to every line. */
+  constructor(
+    private readonly root: pino.Logger,
+    private readonly bindings: Record<string, LogValue> = {},
+    private readonly base: pino.Logger = root,
+  ) {}
 
   debug(message: string, fields?: LogFields): void {
     this.base.debug(sanitize(fields), message);
@@ -96,8 +101,17 @@ class SafeLogger implements Logger {
     const payload = err === undefined ? sanitize(fields) : { ...sanitize(fields), err: describeError(err) };
     this.base.error(payload, message);
   }
+  /** Bindings merge rather than repeat; components nest as `parent.child`. */
   child(bindings: LogFields): Logger {
-    return new SafeLogger(this.base.child(sanitize(bindings)));
+    const added = sanitize(bindings);
+    const merged = { ...this.bindings, ...added };
+    const parent = this.bindings.component;
+    const child = added.component;
+    if (typeof child === 'string' && typeof parent === 'string') {
+      const alreadyThere = parent === child || parent.endsWith(`.${child}`);
+      merged.component = alreadyThere ? parent : `${parent}.${child}`;
+    }
+    return new SafeLogger(this.root, merged, this.root.child(merged));
   }
 }
 

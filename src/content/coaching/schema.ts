@@ -94,6 +94,8 @@ const step = z.strictObject({
   why: text,
   /** What not to say or do here; the one place "never suggest ..." wording belongs. */
   avoid: text.optional(),
+  /** Added to "actions" in the summary whenever the walk-through passes this step. */
+  action: text.optional(),
   questionsLabel: text.optional(),
   questions: z.array(text).min(2).max(3),
   principles,

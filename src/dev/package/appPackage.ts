@@ -64,7 +64,7 @@ export async function validateAppPackage(zip: Buffer): Promise<string[]> {
   } catch {
     return [...problems, 'manifest.json is not valid JSON'];
   }
-  problems.push(...(await validateAgainstBundledSchema(manifest)).map((p) => `manifest.json schema: ${p}`));
+  problems.push(...validateAgainstBundledSchema(manifest).map((p) => `manifest.json schema: ${p}`));
   const icons = iconNames.safeParse(manifest);
   if (icons.success) {
     for (const kind of ['color', 'outline'] as const) {
