@@ -54,6 +54,7 @@ export const containers = {
   sessions: { defaultTtlSeconds: -1 },
   drafts: { defaultTtlSeconds: -1 },
   referrals: { defaultTtlSeconds: -1 },
+  outbox: { defaultTtlSeconds: -1 },
   nudges: { defaultTtlSeconds: -1 },
   deliveries: { defaultTtlSeconds: -1 },
   feedback: { defaultTtlSeconds: -1 },

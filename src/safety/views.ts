@@ -30,3 +30,8 @@ export interface SafetyAlertCardData {
   /** "Back to the walk-through" when one is in progress; empty otherwise. */
   readonly actions: readonly CardAction[];
 }
+
+/** Card name → data model, for the bot's typed card catalogue. */
+export interface SafetyCardModels {
+  'safety-alert': SafetyAlertCardData;
+}

@@ -147,6 +147,7 @@ export const packFileSchema = z.strictObject({
   progress: text.refine((t) => t.includes('[stage]') && t.includes('[total]'), {
     message: 'must contain [stage] and [total]',
   }),
+  cardLabels: z.strictObject({ why: text, avoid: text, wording: text, copy: text, confidence: text }),
   messages: z.strictObject({
     pausedTitle: text,
     pausedText: text,

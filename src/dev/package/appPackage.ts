@@ -23,29 +23,41 @@ const iconNames = z.object({ icons: z.object({ color: z.string(), outline: z.str
 const rootFileName = /^[A-Za-z0-9._-]+$/;
 
 /** Fills the template with the settings, zips it with the icons from `iconsDir`, and validates. */
-export async function buildAppPackage(
+export function buildAppPackage(
   settings: PackageSettings,
   templatePath: string,
   iconsDir: string,
-): Promise<BuiltPackage> {
-  const filled = fillTemplate(JSON.parse(readFileSync(templatePath, 'utf8')), settings.placeholders);
-  if (!filled.ok) return { zip: Buffer.alloc(0), manifest: undefined, problems: filled.problems };
+): BuiltPackage {
+  const notBuilt = (manifest: unknown, problems: readonly string[]): BuiltPackage => ({
+    zip: Buffer.alloc(0),
+    manifest,
+    problems,
+  });
+  const filled = fillTemplate(
+    JSON.parse(readFileSync(templatePath, 'utf8')),
+    settings.placeholders,
+  );
+  if (!filled.ok) return notBuilt(undefined, filled.problems);
   const manifest = filled.value;
   const icons = iconNames.safeParse(manifest);
-  if (!icons.success) return { zip: Buffer.alloc(0), manifest, problems: ['manifest icons.color and icons.outline must be file names'] };
-  const entries: ZipEntry[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }];
+  if (!icons.success) {
+    return notBuilt(manifest, ['manifest icons.color and icons.outline must be file names']);
+  }
+  const entries: ZipEntry[] = [
+    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+  ];
   for (const name of new Set([icons.data.icons.color, icons.data.icons.outline])) {
     if (!rootFileName.test(name)) {
-      return { zip: Buffer.alloc(0), manifest, problems: [`icon "${name}" must be a plain file name in manifest/`] };
+      return notBuilt(manifest, [`icon "${name}" must be a plain file name in manifest/`]);
     }
     entries.push({ name, data: readFileSync(join(iconsDir, name)) });
   }
   const zip = writeZip(entries);
-  return { zip, manifest, problems: await validateAppPackage(zip) };
+  return { zip, manifest, problems: validateAppPackage(zip) };
 }
 
 /** Every problem with a Teams app package; empty when Teams should accept it. */
-export async function validateAppPackage(zip: Buffer): Promise<string[]> {
+export function validateAppPackage(zip: Buffer): string[] {
   let entries: ZipEntry[];
   try {
     entries = readZip(zip);
@@ -70,7 +82,11 @@ export async function validateAppPackage(zip: Buffer): Promise<string[]> {
     for (const kind of ['color', 'outline'] as const) {
       const name = icons.data.icons[kind];
       const png = files.get(name);
-      problems.push(...(png === undefined ? [`${name} (the ${kind} icon) is not in the package`] : checkIcon(kind, name, png)));
+      problems.push(
+        ...(png === undefined
+          ? [`${name} (the ${kind} icon) is not in the package`]
+          : checkIcon(kind, name, png)),
+      );
     }
   }
   problems.push(...checkCapabilities(manifest));

@@ -8,7 +8,10 @@ export type FillResult =
 
 const placeholder = /\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
-export function fillTemplate(template: unknown, values: Readonly<Record<string, string>>): FillResult {
+export function fillTemplate(
+  template: unknown,
+  values: Readonly<Record<string, string>>,
+): FillResult {
   const problems: string[] = [];
   const visit = (node: unknown, path: string): unknown => {
     if (typeof node === 'string') {
@@ -23,7 +26,9 @@ export function fillTemplate(template: unknown, values: Readonly<Record<string, 
     }
     if (Array.isArray(node)) return node.map((item, i) => visit(item, `${path}/${i}`));
     if (node !== null && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, visit(item, `${path}/${key}`)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([key, item]) => [key, visit(item, `${path}/${key}`)]),
+      );
     }
     return node;
   };

@@ -25,17 +25,13 @@ export function drawColorIcon(size = 192): RgbaImage {
     ],
     0.028,
   );
-  return render(size, (x, y) => {
-    const layers: [Sdf, Rgb][] = [
-      [tick, white],
-      [shield, accent],
-      [bubble, white],
-    ];
-    for (const [shape, colour] of layers) {
-      if (shape(x, y) <= 0) return [...colour, 255];
-    }
-    return [...accent, 255];
-  });
+  const layers: readonly (readonly [Sdf, readonly number[]])[] = [
+    [tick, [...white, 255]],
+    [shield, [...accent, 255]],
+    [bubble, [...white, 255]],
+  ];
+  const background = [...accent, 255];
+  return render(size, (x, y) => layers.find(([shape]) => shape(x, y) <= 0)?.[1] ?? background);
 }
 
 /** 32×32 outline icon: white bubble outline and solid white shield on transparent. */
@@ -44,9 +40,9 @@ export function drawOutlineIcon(size = 32): RgbaImage {
   const stroke = 2.2 / size;
   const outline: Sdf = (x, y) => Math.abs(bubble(x, y) + stroke / 2) - stroke / 2;
   const shield = shieldShape(0.5, 0.22, 0.34, 0.4);
-  return render(size, (x, y) =>
-    outline(x, y) <= 0 || shield(x, y) <= 0 ? [...white, 255] : [...white, 0],
-  );
+  const ink = [...white, 255];
+  const clear = [...white, 0];
+  return render(size, (x, y) => (outline(x, y) <= 0 || shield(x, y) <= 0 ? ink : clear));
 }
 
 /** Samples `paint` on a 4×4 grid per pixel and averages (alpha-weighted colour). */
@@ -58,7 +54,10 @@ function render(size: number, paint: (x: number, y: number) => readonly number[]
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < grid; sy += 1) {
         for (let sx = 0; sx < grid; sx += 1) {
-          const [r, g, b, a] = paint((px + (sx + 0.5) / grid) / size, (py + (sy + 0.5) / grid) / size);
+          const [r, g, b, a] = paint(
+            (px + (sx + 0.5) / grid) / size,
+            (py + (sy + 0.5) / grid) / size,
+          );
           sum[0] += r * a;
           sum[1] += g * a;
           sum[2] += b * a;
@@ -112,14 +111,29 @@ function shieldShape(cx: number, top: number, width: number, height: number): Sd
 function thickPolyline(points: readonly Point[], halfWidth: number): Sdf {
   return (x, y) => {
     let best = Infinity;
-    for (let i = 1; i < points.length; i += 1) best = Math.min(best, segmentDistance([x, y], points[i - 1], points[i]));
+    for (let i = 1; i < points.length; i += 1)
+      best = Math.min(best, segmentDistance([x, y], points[i - 1], points[i]));
     return best - halfWidth;
   };
 }
 
-/** Exact signed distance to a simple polygon (even-odd inside test). */
+/**
+ * Signed distance to a simple polygon (even-odd inside test): exact within its bounding box, and
+ * outside it the distance to the box, a positive lower bound. Callers only compare against zero
+ * or a band inside the shape, so the shortcut changes no pixel and makes drawing fast.
+ */
 function polygon(points: readonly Point[]): Sdf {
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const [minX, maxX, minY, maxY] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
   return (x, y) => {
+    const outside = Math.hypot(Math.max(minX - x, 0, x - maxX), Math.max(minY - y, 0, y - maxY));
+    if (outside > 0) return outside;
     let distance = Infinity;
     let inside = false;
     for (let i = 0, j = points.length - 1; i < points.length; j = i, i += 1) {
@@ -136,6 +150,9 @@ function segmentDistance([px, py]: Point, [ax, ay]: Point, [bx, by]: Point): num
   const dx = bx - ax;
   const dy = by - ay;
   const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared));
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }

@@ -16,7 +16,9 @@ export function checkIcon(kind: keyof typeof iconRules, name: string, png: Buffe
     return [`${name}: ${describe(error)}`];
   }
   if (info.width !== expected.width || info.height !== expected.height) {
-    return [`${name} is ${info.width}×${info.height}; the ${kind} icon must be ${expected.width}×${expected.height}`];
+    return [
+      `${name} is ${info.width}×${info.height}; the ${kind} icon must be ${expected.width}×${expected.height}`,
+    ];
   }
   return kind === 'outline' ? checkWhiteOnTransparent(name, png) : [];
 }
@@ -36,8 +38,14 @@ function checkWhiteOnTransparent(name: string, png: Buffer): string[] {
     if (a > 0 && (r !== 255 || g !== 255 || b !== 255)) coloured += 1;
   }
   const problems: string[] = [];
-  if (coloured > 0) problems.push(`${name} has ${coloured} pixel(s) that are not white; the outline icon must be white on transparent`);
-  if (opaqueBackground === image.width * image.height) problems.push(`${name} has no transparent pixels; the outline icon needs a transparent background`);
+  if (coloured > 0)
+    problems.push(
+      `${name} has ${coloured} pixel(s) that are not white; the outline icon must be white on transparent`,
+    );
+  if (opaqueBackground === image.width * image.height)
+    problems.push(
+      `${name} has no transparent pixels; the outline icon needs a transparent background`,
+    );
   return problems;
 }
 

@@ -21,7 +21,12 @@ export interface PngInfo {
 }
 
 const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const channelsByColorType: Readonly<Record<number, number | undefined>> = { 0: 1, 2: 3, 4: 2, 6: 4 };
+const channelsByColorType: Readonly<Record<number, number | undefined>> = {
+  0: 1,
+  2: 3,
+  4: 2,
+  6: 4,
+};
 
 export interface EncodeOptions {
   /** PNG row filter (0 none, 1 sub, 2 up, 3 average, 4 Paeth) per row. Icons are tiny, so the
@@ -32,7 +37,8 @@ export interface EncodeOptions {
 /** Encodes an RGBA image as a PNG (colour type 6, 8 bits, no interlace). */
 export function encodePng(image: RgbaImage, options: EncodeOptions = {}): Buffer {
   const { width, height, rgba } = image;
-  if (rgba.length !== width * height * 4) throw new Error('rgba length does not match width × height × 4');
+  if (rgba.length !== width * height * 4)
+    throw new Error('rgba length does not match width × height × 4');
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y += 1) {

@@ -25,7 +25,10 @@ const guid = z
   .string()
   .trim()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
-const httpsUrl = z.string().trim().pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }));
+const httpsUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https$/, error: 'must be an https:// URL' }));
 const hostName = z
   .string()
   .trim()
@@ -66,7 +69,10 @@ export function readPackageSettings(
   packageVersion: string,
 ): SettingsResult {
   if (!envNamePattern.test(envName)) {
-    return { ok: false, problems: [`environment name "${envName}" must be lower-case letters, digits and dashes`] };
+    return {
+      ok: false,
+      problems: [`environment name "${envName}" must be lower-case letters, digits and dashes`],
+    };
   }
   const isLocal = envName === 'local';
   const given = (name: string): string | undefined => {
@@ -94,7 +100,9 @@ export function readPackageSettings(
       ok: false,
       problems: parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        return issue.code === 'invalid_type' ? `${name} is not set (needed for --env ${envName})` : `${name} ${issue.message}`;
+        return issue.code === 'invalid_type'
+          ? `${name} is not set (needed for --env ${envName})`
+          : `${name} ${issue.message}`;
       }),
     };
   }

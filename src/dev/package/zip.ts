@@ -105,7 +105,8 @@ export function readZip(archive: Buffer): ZipEntry[] {
     if (archive.readUInt32LE(localAt) !== localHeaderSignature) {
       throw new Error(`zip entry ${name}: local header is damaged`);
     }
-    const dataAt = localAt + 30 + archive.readUInt16LE(localAt + 26) + archive.readUInt16LE(localAt + 28);
+    const dataAt =
+      localAt + 30 + archive.readUInt16LE(localAt + 26) + archive.readUInt16LE(localAt + 28);
     const body = archive.subarray(dataAt, dataAt + compressedSize);
     const data = inflateEntry(name, method, body);
     if (data.length !== size || crc32(data) !== crc) {

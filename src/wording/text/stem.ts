@@ -59,6 +59,17 @@ const irregular: Readonly<Record<string, string>> = {
   done: 'do',
   doing: 'do',
   kept: 'keep',
+  came: 'come',
+  became: 'become',
+  gave: 'give',
+  given: 'give',
+  wrote: 'write',
+  written: 'write',
+  understood: 'understand',
+  woke: 'wake',
+  fell: 'fall',
+  hurt: 'hurt',
+  hurts: 'hurt',
   meant: 'mean',
   saw: 'see',
   seen: 'see',
@@ -95,6 +106,16 @@ function undouble(stem: string): string {
   return stem.slice(0, -1);
 }
 
+/**
+ * After "-ing"/"-ed": undoubles ("hitt" → "hit"), or puts back the silent e a short stem lost
+ * ("mak" → "make", "car" → "care"), so both meet the stem of the bare word.
+ */
+function restoreE(stem: string): string {
+  const undoubled = undouble(stem);
+  if (undoubled !== stem) return undoubled;
+  return /^[^aeiou]*[aeiou][^aeiouwxy]$/.test(stem) ? stem + 'e' : stem;
+}
+
 /** Strips `suffix` when what is left is a plausible stem (three letters or more, with a vowel). */
 function strip(word: string, suffix: string): string | undefined {
   if (!word.endsWith(suffix)) return undefined;
@@ -108,13 +129,13 @@ function stripSuffixes(word: string): string {
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('ied') && w.length > 4) return w.slice(0, -3) + 'y';
   const ing = strip(w, 'ing');
-  if (ing !== undefined) return undouble(ing);
+  if (ing !== undefined) return restoreE(ing);
   const ed = strip(w, 'ed');
-  if (ed !== undefined) return undouble(ed);
+  if (ed !== undefined) return restoreE(ed);
   if (/(sh|ch|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
   const ive = strip(w, 'ive');
   if (ive !== undefined) return ive;
-  const ion = w.endsWith('sion') || w.endsWith('tion') ? undefined : strip(w, 'ion');
+  const ion = strip(w, 'ion');
   if (ion !== undefined) return ion;
   const ily = strip(w, 'ily');
   if (ily !== undefined) return ily + 'y';
@@ -129,7 +150,8 @@ export function stem(word: string): string {
   const base = irregular[word] ?? word;
   if (base !== word && irregular[base] !== undefined) return base;
   let s = stripSuffixes(base);
-  // A final silent e goes, so "shove", "shoved" and "shoving" meet at "shov".
-  if (s.endsWith('e') && s.length >= 4 && !s.endsWith('ee')) s = s.slice(0, -1);
+  // A final silent e goes from longer words, so "shove", "shoved" and "shoving" meet at "shov";
+  // four-letter words keep it ("care" is not "car").
+  if (s.endsWith('e') && s.length >= 5 && !s.endsWith('ee')) s = s.slice(0, -1);
   return s;
 }

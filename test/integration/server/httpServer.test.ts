@@ -109,6 +109,19 @@ describe('HTTP server', () => {
       }
     });
 
+    it('refuses JSON that is not an activity with 400 before any bot code', async () => {
+      const app = await startApp();
+      const run = sinon.spy(app.bot, 'run');
+      try {
+        for (const body of [{ text: 'no type' }, [], { type: 42 }]) {
+          assert.equal((await postActivity(app.base, body)).status, 400);
+        }
+        assert.equal(run.callCount, 0);
+      } finally {
+        await app.server.stop();
+      }
+    });
+
     it('refuses a body that is not JSON with 400 and logs no part of it', async () => {
       const app = await startApp();
       try {

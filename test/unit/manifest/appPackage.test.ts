@@ -7,8 +7,8 @@ import { localDefaults } from '../../../src/dev/package/settings';
 import { buildFromRepo, commandList, settingsFor, unpack } from './packageFixtures';
 
 describe('Teams app package: building', () => {
-  it('builds a valid package from manifest/ with no settings at all (local)', async () => {
-    const built = await buildFromRepo();
+  it('builds a valid package from manifest/ with no settings at all (local)', () => {
+    const built = buildFromRepo();
 
     assert.deepEqual(built.problems, []);
     assert.deepEqual(
@@ -25,8 +25,8 @@ describe('Teams app package: building', () => {
     assert.deepEqual(manifest.bots[0]?.scopes, ['personal', 'team', 'groupChat']);
   });
 
-  it("fills a council's ids, domain and URLs for a named environment", async () => {
-    const built = await buildFromRepo(
+  it("fills a council's ids, domain and URLs for a named environment", () => {
+    const built = buildFromRepo(
       settingsFor('prod', {
         TEAMS_APP_ID: '3F2504E0-4F89-41D3-9A0C-0305E82C3301',
         MicrosoftAppId: '9a8b7c6d-1111-4222-8333-944455556666',
@@ -52,11 +52,13 @@ describe('Teams app package: building', () => {
     assert.equal(manifest.version, '1.2.3');
   });
 
-  it("shows in each scope's menu exactly the commands the bot offers there", async () => {
-    const { manifest } = unpack((await buildFromRepo()).zip);
+  it("shows in each scope's menu exactly the commands the bot offers there", () => {
+    const { manifest } = unpack(buildFromRepo().zip);
     for (const scope of ['personal', 'team', 'groupChat']) {
       assert.deepEqual(
-        commandList(manifest, scope).map((c) => c.title).sort(),
+        commandList(manifest, scope)
+          .map((c) => c.title)
+          .sort(),
         botCommands
           .filter((c) => c.scopes.some((s) => s === scope))
           .map((c) => c.command)
@@ -66,8 +68,8 @@ describe('Teams app package: building', () => {
     }
   });
 
-  it('reports a command the bot gains but the manifest lacks', async () => {
-    const { manifest } = unpack((await buildFromRepo()).zip);
+  it('reports a command the bot gains but the manifest lacks', () => {
+    const { manifest } = unpack(buildFromRepo().zip);
     const extra = { command: 'quiz', description: 'Take a quiz', scopes: ['personal'] };
 
     assert.deepEqual(checkCapabilities(manifest, [...botCommands, extra]), [
@@ -75,7 +77,7 @@ describe('Teams app package: building', () => {
     ]);
   });
 
-  it('validates the zip it is given, not only what it built', async () => {
-    assert.deepEqual(await validateAppPackage((await buildFromRepo()).zip), []);
+  it('validates the zip it is given, not only what it built', () => {
+    assert.deepEqual(validateAppPackage(buildFromRepo().zip), []);
   });
 });

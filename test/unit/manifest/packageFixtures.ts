@@ -15,10 +15,10 @@ export function settingsFor(envName: string, env: Record<string, string> = {}): 
   return result.settings;
 }
 
-let localBuild: Promise<BuiltPackage> | undefined;
+let localBuild: BuiltPackage | undefined;
 
 /** Builds from manifest/; the local build is shared (read-only) because schema checks are slow. */
-export function buildFromRepo(settings?: PackageSettings): Promise<BuiltPackage> {
+export function buildFromRepo(settings?: PackageSettings): BuiltPackage {
   if (settings !== undefined) return buildAppPackage(settings, manifestTemplatePath, manifestDir);
   localBuild ??= buildAppPackage(settingsFor('local'), manifestTemplatePath, manifestDir);
   return localBuild;
@@ -37,7 +37,9 @@ export const editableManifest = z.looseObject({
       botId: z.string(),
       scopes: z.array(z.string()),
       supportsFiles: z.boolean(),
-      commandLists: z.array(z.looseObject({ scopes: z.array(z.string()), commands: z.array(command) })),
+      commandLists: z.array(
+        z.looseObject({ scopes: z.array(z.string()), commands: z.array(command) }),
+      ),
     }),
   ),
   composeExtensions: z.array(
@@ -71,7 +73,10 @@ export function unpack(zip: Buffer): PackageFiles {
 export function repack({ manifest, files }: PackageFiles): Buffer {
   const entries = [...files].map(([name, data]) => ({ name, data }));
   const others = entries.filter((entry) => entry.name !== 'manifest.json');
-  return writeZip([{ name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...others]);
+  return writeZip([
+    { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) },
+    ...others,
+  ]);
 }
 
 export function commandList(manifest: EditableManifest, scope: string): z.infer<typeof command>[] {

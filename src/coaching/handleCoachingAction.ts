@@ -1,0 +1,68 @@
+import type { Clock } from '../kernel/clock';
+import type { LocalContacts } from '../tenants/localContacts';
+import type { CoachingAction } from './actions';
+import type { CoachingSessionRepository, SessionKey } from './sessionRepository';
+import { isExpired } from './session';
+import { progressLine, currentStep } from './stepView';
+import type { CoachingCardView, SafetyCardView, StaleReason } from './views';
+import type { Walkthrough } from './walkthrough';
+
+export interface CoachingDeps {
+  readonly sessions: CoachingSessionRepository;
+  readonly walkthrough: Walkthrough;
+  readonly clock: Clock;
+}
+
+export interface CoachingTurnInput extends SessionKey {
+  readonly action: CoachingAction;
+  /** The tenant's local details, to fill the cards' placeholders. */
+  readonly contacts: LocalContacts;
+}
+
+export interface CoachingTurnResult {
+  /** The coaching card: replaces the pressed card in place. */
+  readonly view: CoachingCardView;
+  /** Set when danger was typed or ticked: send it as a new message in the same turn. */
+  readonly safety?: SafetyCardView;
+  /** Set when nothing changed because the card was old, or there was nothing to act on. */
+  readonly stale?: StaleReason;
+}
+
+/**
+ * One coaching turn: read the session once, apply the action, write at most once. A write that
+ * loses a race with another device is reported as an out-of-date card, never merged.
+ */
+export async function handleCoachingAction(deps: CoachingDeps, input: CoachingTurnInput): Promise<CoachingTurnResult> {
+  const key = { tenantId: input.tenantId, userId: input.userId };
+  const loaded = await deps.sessions.load(key);
+  const ctx = { now: deps.clock.now(), contacts: input.contacts };
+  const transition = deps.walkthrough.apply(loaded?.session, input.action, ctx);
+  const safety = transition.safety === undefined ? {} : { safety: transition.safety };
+
+  if (transition.kind === 'stale') return { view: transition.view, stale: transition.reason, ...safety };
+  if (transition.kind === 'unchanged') return { view: transition.view, ...safety };
+
+  const saved = await deps.sessions.save(key, transition.session, loaded?.etag);
+  if (!saved.ok) return { view: deps.walkthrough.staleView('out-of-date'), stale: 'out-of-date', ...safety };
+  return { view: transition.view, ...safety };
+}
+
+/** What the welcome card says about a walk-through that can be carried on (one read). */
+export interface ResumableWalkthrough {
+  readonly mode: string;
+  readonly status: 'active' | 'paused';
+  /** e.g. "Prepare for a conversation. Step 3 of 7: Explore what happens at home". */
+  readonly description: string;
+}
+
+export async function findResumable(
+  deps: Pick<CoachingDeps, 'sessions' | 'walkthrough' | 'clock'>,
+  key: SessionKey,
+): Promise<ResumableWalkthrough | undefined> {
+  const session = (await deps.sessions.load(key))?.session;
+  if (session === undefined || session.status === 'completed' || isExpired(session, deps.clock.now())) return undefined;
+  const pack = deps.walkthrough.pack;
+  const mode = pack.modes[session.mode];
+  const step = currentStep(pack, session);
+  return { mode: session.mode, status: session.status, description: `${mode.title}. ${progressLine(pack, mode, step.stage)}` };
+}

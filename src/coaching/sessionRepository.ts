@@ -1,0 +1,70 @@
+import type { DocumentStore, ItemKey } from '../kernel/documentStore';
+import { ErrorCodes, isAppError } from '../kernel/errors';
+import { documentIdFor } from '../kernel/hash';
+import { coachingSessionSchema, sessionLifetimeDays, type CoachingSession } from './session';
+
+/** Whose walk-through: one per user per tenant. */
+export interface SessionKey {
+  readonly tenantId: string;
+  readonly userId: string;
+}
+
+export interface LoadedSession {
+  /** Pass back to `save` so a concurrent write is detected rather than overwritten. */
+  readonly etag: string;
+  /** Undefined when the stored document no longer reads as a session (an old shape): start again. */
+  readonly session: CoachingSession | undefined;
+}
+
+export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'conflict' };
+
+/** The storage the coaching use case needs, and nothing more. */
+export interface CoachingSessionRepository {
+  load(key: SessionKey): Promise<LoadedSession | undefined>;
+  /**
+   * Creates the session when `expectedEtag` is undefined, otherwise replaces it only if it is
+   * still that version. `conflict` means another turn (another device) wrote first.
+   */
+  save(key: SessionKey, session: CoachingSession, expectedEtag: string | undefined): Promise<SaveResult>;
+}
+
+/** Storage TTL: garbage collection only; expiry that users see is checked with the clock. */
+export const sessionTtlSeconds = sessionLifetimeDays * 24 * 60 * 60;
+
+/**
+ * Sessions in the `sessions` container: partition = tenant id, id = a hash of the user id (the
+ * user id itself is never stored), so each turn is one point read.
+ */
+export class DocumentStoreSessionRepository implements CoachingSessionRepository {
+  constructor(private readonly store: DocumentStore<CoachingSession>) {}
+
+  async load(key: SessionKey): Promise<LoadedSession | undefined> {
+    const item = await this.store.read(itemKey(key));
+    if (item === undefined) return undefined;
+    // Stored data is parsed like any other input: a document from an older release may not fit.
+    const parsed = coachingSessionSchema.safeParse(item.value);
+    return { etag: item.etag, session: parsed.success ? parsed.data : undefined };
+  }
+
+  async save(key: SessionKey, session: CoachingSession, expectedEtag: string | undefined): Promise<SaveResult> {
+    const options = { ttlSeconds: sessionTtlSeconds };
+    try {
+      if (expectedEtag === undefined) await this.store.create(itemKey(key), session, options);
+      else await this.store.replace({ ...itemKey(key), etag: expectedEtag }, session, options);
+      return { ok: true };
+    } catch (err) {
+      if (
+        isAppError(err, ErrorCodes.storeConflict) ||
+        isAppError(err, ErrorCodes.storePreconditionFailed) ||
+        isAppError(err, ErrorCodes.storeNotFound)
+      ) {
+        return { ok: false, reason: 'conflict' };
+      }
+      throw err;
+    }
+  }
+}
+
+export function itemKey(key: SessionKey): ItemKey {
+  return { partitionKey: key.tenantId, id: `coaching-${documentIdFor(key.userId)}` };
+}

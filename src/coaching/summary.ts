@@ -1,0 +1,139 @@
+import type { CoachingPack } from '../content/coaching/pack';
+import type { FactId } from '../content/coaching/schema';
+import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
+import { coachingVerbs, linkedVerbs } from './actions';
+import type { CoachingSession } from './session';
+import { findAnswer } from './stepView';
+import type { CardAction, CoachingReferralPrefill, CoachingSummaryCardData, SummarySection } from './views';
+
+/** Facts that mean a referral to the behaviour-change service is the natural next step. */
+const referralFacts: readonly FactId[] = ['open-to-help', 'consent-given', 'share-without-consent'];
+
+interface Gathered {
+  readonly coveredStages: Set<number>;
+  readonly said: string[];
+  readonly notes: string[];
+  readonly riskNotes: string[];
+  readonly actions: string[];
+  readonly categories: Set<string>;
+  readonly facts: Set<FactId>;
+}
+
+/** Walks the path once and collects what the summary needs, in the order it happened. */
+function gather(pack: CoachingPack, session: CoachingSession): Gathered {
+  const mode = pack.modes[session.mode];
+  const out: Gathered = {
+    coveredStages: new Set(),
+    said: [],
+    notes: [],
+    riskNotes: [],
+    actions: [],
+    categories: new Set(),
+    facts: new Set(),
+  };
+  for (const entry of session.path) {
+    entry.safety.forEach((c) => out.categories.add(c));
+    if (entry.note !== undefined) out.notes.push(entry.note);
+    const step = mode.stepsById.get(entry.stepId);
+    if (step === undefined) continue;
+    if (entry.via !== 'skip') {
+      out.coveredStages.add(step.stage);
+      if (step.action !== undefined) out.actions.push(step.action);
+    }
+    const answer = findAnswer(step, entry.answerId);
+    if (answer === undefined) continue;
+    if (answer.record !== undefined) out.said.push(answer.record);
+    if (answer.riskNote !== undefined) out.riskNotes.push(answer.riskNote);
+    if (answer.action !== undefined) out.actions.push(answer.action);
+    answer.facts?.forEach((f) => out.facts.add(f));
+  }
+  return out;
+}
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)];
+
+/** The record-and-reflect summary: what was covered, what he said, risks, actions, referral. */
+export function buildSummary(pack: CoachingPack, session: CoachingSession, contacts: LocalContacts): CoachingSummaryCardData {
+  const mode = pack.modes[session.mode];
+  const words = pack.shared.summary;
+  const fill = (text: string) => fillLocalDetails(text, contacts);
+  const found = gather(pack, session);
+
+  const raised = pack.safety.categoryIds.filter((id) => found.categories.has(id));
+  const raisedContent = raised.flatMap((id) => pack.safety.category(id) ?? []);
+  const riskActions = [
+    ...(raisedContent.some((c) => c.childConcern) ? [words.riskActions.childConcern] : []),
+    ...(raisedContent.some((c) => c.highRisk) ? [words.riskActions.highRisk] : []),
+    ...(raisedContent.length > 0 ? [words.riskActions.adviceLead] : []),
+  ];
+  const stages = mode.stageNames.map((name, i) => ({ name, covered: found.coveredStages.has(i + 1) }));
+
+  const sections: SummarySection[] = [
+    { heading: words.covered, items: stages.filter((s) => s.covered).map((s) => s.name) },
+    { heading: words.skipped, items: stages.filter((s) => !s.covered).map((s) => s.name) },
+    { heading: mode.labels.summarySaid, items: unique(found.said) },
+    { heading: words.notes, items: found.notes },
+    { heading: words.risks, items: unique([...found.riskNotes, ...raisedContent.map((c) => c.label)]) },
+    { heading: words.actions, items: unique([...riskActions, ...found.actions]) },
+  ].map((s) => ({ heading: s.heading, items: s.items.map(fill) }));
+
+  const facts = [...found.facts];
+  const prefill: CoachingReferralPrefill = {
+    source: 'coaching',
+    mode: session.mode,
+    packVersion: session.packVersion,
+    riskIndicators: raised,
+    facts,
+    childConcern: raisedContent.some((c) => c.childConcern),
+  };
+  const suggested = facts.some((f) => referralFacts.includes(f));
+  const at = { revision: session.revision, stepId: session.stepId };
+  const actions: CardAction[] = [
+    { title: words.makeReferral, verb: linkedVerbs.referral, data: referralPrefillData(prefill) },
+    { title: words.backToLastStep, verb: coachingVerbs.back, data: at },
+    { title: words.startAgain, verb: coachingVerbs.start, data: { mode: session.mode } },
+  ];
+
+  return {
+    title: words.title,
+    modeTitle: mode.title,
+    intro: fill(words.intro),
+    sections: sections.map((s) => (s.items.length > 0 ? s : { ...s, items: [words.none] })),
+    copyLabel: pack.shared.cardLabels.copy,
+    copyText: copyText(mode.title, sections, words.none),
+    referralSuggested: suggested,
+    referralText: fill(suggested ? words.referralSuggested : words.referralOptional),
+    referralPrefill: prefill,
+    confidenceLabel: pack.shared.cardLabels.confidence,
+    confidenceIntro: pack.shared.confidence.intro,
+    confidenceQuestions: pack.shared.confidence.questions.map((q) => ({ id: `confidence-${q.id}`, text: q.text })),
+    confidenceScale: pack.shared.confidence.scale.map((s) => ({ title: s.title, value: String(s.value) })),
+    confidenceSubmit: {
+      title: pack.shared.confidence.submit,
+      verb: linkedVerbs.confidence,
+      data: { moment: 'after-walkthrough', mode: session.mode },
+    },
+    actions,
+    revision: session.revision,
+  };
+}
+
+/** The prefill flattened into card action data (strings and booleans only, lists comma-joined). */
+export function referralPrefillData(prefill: CoachingReferralPrefill): Record<string, string | boolean> {
+  return {
+    from: prefill.source,
+    mode: prefill.mode,
+    packVersion: prefill.packVersion,
+    riskIndicators: prefill.riskIndicators.join(','),
+    facts: prefill.facts.join(','),
+    childConcern: prefill.childConcern,
+  };
+}
+
+function copyText(title: string, sections: readonly SummarySection[], none: string): string {
+  const blocks = sections.map((s) => {
+    const items = s.items.length > 0 ? s.items : [none];
+    return [`${s.heading}:`, ...items.map((i) => `- ${i}`)].join('\n');
+  });
+  return [title, ...blocks].join('\n\n');
+}

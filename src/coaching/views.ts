@@ -1,0 +1,129 @@
+import type { CardAction, SafetyAlertCardData } from '../safety/views';
+import type { CoachingMode, FactId } from '../content/coaching/schema';
+
+/**
+ * Data models of the coaching cards (cards/coaching-*.json). Plain data, local details already
+ * filled. Titles are fixed wording from the pack: never personal data.
+ */
+
+export type { CardAction };
+
+export interface ChecklistChoice {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** cards/coaching-step.json */
+export interface CoachingStepCardData {
+  readonly modeTitle: string;
+  /** "Step 3 of 7: Explore what happens at home". */
+  readonly progress: string;
+  readonly stageNumber: number;
+  readonly stageCount: number;
+  readonly stageName: string;
+  readonly stepId: string;
+  readonly title: string;
+  /** A "do not ask now" / "act now" step, shown in the warning style. */
+  readonly isStop: boolean;
+  readonly whatToDo: string;
+  readonly whyLabel: string;
+  readonly why: string;
+  readonly avoidLabel: string;
+  /** Empty when the step has nothing to avoid. */
+  readonly avoid: string;
+  readonly questionsLabel: string;
+  readonly questions: readonly string[];
+  readonly answersLabel: string;
+  /** Each one `coaching.answer` with the revision, step and answer id. */
+  readonly quickAnswers: readonly CardAction[];
+  /** Empty label and choices when the step has no checklist. */
+  readonly checklistLabel: string;
+  readonly checklist: readonly ChecklistChoice[];
+  readonly noteLabel: string;
+  readonly notePlaceholder: string;
+  readonly noteMaxLength: number;
+  readonly wordingLabel: string;
+  /** Wording the last answer pointed to first, then the step's own (`wording.show`). */
+  readonly wordingOffers: readonly CardAction[];
+  /** The 999 line, on every step. */
+  readonly safetyLine: string;
+  /** Next (or Finish), Skip, Back and Pause, as they apply. */
+  readonly navigation: readonly CardAction[];
+  readonly revision: number;
+}
+
+export interface SummarySection {
+  readonly heading: string;
+  readonly items: readonly string[];
+}
+
+/** What the walk-through learnt, in categories only, for the referral form to prefill. */
+export interface CoachingReferralPrefill {
+  readonly source: 'coaching';
+  readonly mode: CoachingMode;
+  readonly packVersion: string;
+  /** Safety trigger category ids raised (high-risk signs). */
+  readonly riskIndicators: readonly string[];
+  readonly facts: readonly FactId[];
+  readonly childConcern: boolean;
+}
+
+/** cards/coaching-summary.json */
+export interface CoachingSummaryCardData {
+  readonly title: string;
+  readonly modeTitle: string;
+  readonly intro: string;
+  readonly sections: readonly SummarySection[];
+  readonly copyLabel: string;
+  /** The same content as plain lines, for copying into a case record. */
+  readonly copyText: string;
+  readonly referralSuggested: boolean;
+  readonly referralText: string;
+  readonly referralPrefill: CoachingReferralPrefill;
+  readonly confidenceLabel: string;
+  readonly confidenceIntro: string;
+  readonly confidenceQuestions: readonly { readonly id: string; readonly text: string }[];
+  readonly confidenceScale: readonly ChecklistChoice[];
+  /** Sends the two answers: verb `outcomes.confidence`. */
+  readonly confidenceSubmit: CardAction;
+  /** Make a referral, back to the last step, start again. */
+  readonly actions: readonly CardAction[];
+  readonly revision: number;
+}
+
+/** cards/coaching-paused.json */
+export interface CoachingPausedCardData {
+  readonly title: string;
+  readonly text: string;
+  readonly progress: string;
+  readonly actions: readonly CardAction[];
+}
+
+export type StaleReason = 'out-of-date' | 'expired' | 'not-found';
+
+/** cards/coaching-stale.json: an old card was pressed, or there is nothing to carry on. */
+export interface CoachingStaleCardData {
+  readonly title: string;
+  readonly text: string;
+  readonly reason: StaleReason;
+  readonly actions: readonly CardAction[];
+}
+
+export type CoachingCardView =
+  | { readonly card: 'coaching-step'; readonly data: CoachingStepCardData }
+  | { readonly card: 'coaching-summary'; readonly data: CoachingSummaryCardData }
+  | { readonly card: 'coaching-paused'; readonly data: CoachingPausedCardData }
+  | { readonly card: 'coaching-stale'; readonly data: CoachingStaleCardData };
+
+export interface SafetyCardView {
+  readonly card: 'safety-alert';
+  readonly data: SafetyAlertCardData;
+}
+
+/** Card name → data model, for the bot's typed card catalogue. */
+export interface CoachingCardModels {
+  'coaching-step': CoachingStepCardData;
+  'coaching-summary': CoachingSummaryCardData;
+  'coaching-paused': CoachingPausedCardData;
+  'coaching-stale': CoachingStaleCardData;
+}

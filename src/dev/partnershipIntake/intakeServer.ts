@@ -1,0 +1,339 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from '../../kernel/clock';
+import { signatureHeaders, verifySignature, defaultToleranceSeconds } from '../../partnership/signature';
+import type { Referral } from '../../referrals/referral';
+import { validateReferral } from '../../referrals/validateReferral';
+import { envelopeSchema, isReferralId, sha256Hex } from '../../referrals/wire';
+import { renderIntakePage, type IntakeRow } from './intakePage';
+
+/**
+ * A development stand-in for the partnership's intake endpoint, implementing the contract in
+ * README.md beside it: signature and timestamp window, replay refusal, idempotency by key, body
+ * validation. It keeps what it receives in memory and lists it on a local page. Loopback only.
+ */
+
+export interface IntakeOptions {
+  /** The shared signing secret (PARTNERSHIP_SIGNING_SECRET on the bot's side). */
+  readonly secret: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** The receiver's clock for the timestamp window and the received times. */
+  readonly clock?: Clock;
+  readonly toleranceSeconds?: number;
+  /** Larger bodies get 413. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface ReceivedReferral {
+  readonly reference: string;
+  readonly idempotencyKey: string;
+  readonly receivedAt: string;
+  readonly bodySha256: string;
+  /** The raw body as received. */
+  readonly body: string;
+  readonly referral: Referral;
+}
+
+export type IntakeOutcome =
+  | 'stored'
+  | 'duplicate'
+  | 'unauthorised'
+  | 'invalid'
+  | 'conflict'
+  | 'fault'
+  | 'dropped'
+  | 'stalled'
+  | 'not-found'
+  | 'too-large';
+
+/** One request as the receiver saw it (no body): for tests to check keys and retries. */
+export interface IntakeRequest {
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly idempotencyKey?: string;
+  readonly httpStatus?: number;
+  readonly outcome: IntakeOutcome;
+}
+
+export interface PartnershipIntake {
+  /** http://127.0.0.1:<port> — the listing page. */
+  readonly url: string;
+  /** Where referrals are POSTed: PARTNERSHIP_REFERRAL_URL for the bot. */
+  readonly referralUrl: string;
+  readonly port: number;
+  /** Each referral stored, once, in the order received. */
+  received(): ReceivedReferral[];
+  /** Every request handled, in order. */
+  requests(): IntakeRequest[];
+  /** The next `count` authenticated POSTs get `status` (default 503) and are not stored. */
+  failNext(count: number, status?: number): void;
+  /** The next `count` authenticated POSTs are processed (and stored), then the connection is cut
+   * before the answer: the sender cannot know it got through. */
+  dropResponseNext(count: number): void;
+  /** The next `count` authenticated POSTs get no answer at all (until stop()): a timeout. */
+  stallNext(count: number): void;
+  /** Closes the server and every connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+type Reply = (status: number, payload: unknown) => void;
+
+type Fault = { readonly kind: 'status'; readonly status: number } | { readonly kind: 'drop' } | { readonly kind: 'stall' };
+
+const referencePrefix = 'DPP-';
+const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newReference(): string {
+  const bytes = randomBytes(8);
+  let out = referencePrefix;
+  for (const byte of bytes) out += referenceAlphabet[byte % referenceAlphabet.length];
+  return out;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+type BodyRead = { ok: true; body: Buffer } | { ok: false };
+
+function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? { ok: false } : { ok: true, body: Buffer.concat(chunks) }));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server, port: number): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('Intake server has no TCP address.'));
+      else resolve(address);
+    });
+  });
+}
+
+/** Starts the receiver on 127.0.0.1 (a free port unless `port` is given). */
+export async function start(options: IntakeOptions): Promise<PartnershipIntake> {
+  if (!options.secret) throw new Error('The partnership intake needs a signing secret.');
+  const clock = options.clock ?? systemClock;
+  const toleranceSeconds = options.toleranceSeconds ?? defaultToleranceSeconds;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+
+  const stored = new Map<string, ReceivedReferral>();
+  const log: IntakeRequest[] = [];
+  const faults: Fault[] = [];
+  /** Signatures already used, until their timestamp leaves the window: replays get 401. */
+  const seenSignatures = new Map<string, number>();
+
+  const note = (req: IncomingMessage, entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>): void => {
+    log.push({ at: clock.now().toISOString(), method: req.method ?? '', path: req.url ?? '', ...entry });
+  };
+
+  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const key = header(req, signatureHeaders.idempotencyKey);
+    const keyField = key === undefined ? {} : { idempotencyKey: key };
+    const read = await readBody(req, maxBodyBytes);
+    if (!read.ok) {
+      note(req, { ...keyField, httpStatus: 413, outcome: 'too-large' });
+      sendJson(res, 413, { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` }, { connection: 'close' });
+      return;
+    }
+    const body = read.body;
+    const now = clock.now();
+
+    // 1. Who sent it: signature over timestamp + raw body, timestamp in the window, not a replay.
+    const timestamp = header(req, signatureHeaders.timestamp);
+    const signature = header(req, signatureHeaders.signature);
+    const check = verifySignature({ secret: options.secret, timestamp, signature, body, now, toleranceSeconds });
+    for (const [sig, expires] of seenSignatures) if (expires < now.getTime()) seenSignatures.delete(sig);
+    if (!check.ok || seenSignatures.has(signature ?? '')) {
+      const reason = check.ok ? 'replayed' : check.reason;
+      note(req, { ...keyField, httpStatus: 401, outcome: 'unauthorised' });
+      sendJson(res, 401, { error: 'unauthorised', message: `Request not authenticated (${reason}).` });
+      return;
+    }
+    seenSignatures.set(signature ?? '', (Number(timestamp) + toleranceSeconds) * 1000);
+
+    // 2. The key every retry repeats.
+    if (!isReferralId(key)) {
+      note(req, { ...keyField, httpStatus: 400, outcome: 'invalid' });
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        message: 'Idempotency-Key must be the referral id (a UUID).',
+        fields: {},
+      });
+      return;
+    }
+
+    // 3. Faults asked for by a test.
+    const fault = faults.shift();
+    if (fault?.kind === 'status') {
+      note(req, { idempotencyKey: key, httpStatus: fault.status, outcome: 'fault' });
+      sendJson(res, fault.status, { error: 'unavailable', message: 'Injected failure.' }, { 'retry-after': '1' });
+      return;
+    }
+    if (fault?.kind === 'stall') {
+      note(req, { idempotencyKey: key, outcome: 'stalled' });
+      return; // no answer until the connection is closed
+    }
+    // With a "drop" fault the work is done as usual, then the connection is cut instead of answered.
+    const reply: Reply =
+      fault?.kind === 'drop' ? () => void res.socket?.destroy() : (status, payload) => sendJson(res, status, payload);
+
+    // 4. A key seen before: the original reference, nothing stored twice.
+    const bodySha256 = sha256Hex(body.toString('utf8'));
+    const known = stored.get(key);
+    if (known) {
+      if (known.bodySha256 !== bodySha256) {
+        note(req, { idempotencyKey: key, httpStatus: 409, outcome: 'conflict' });
+        reply(409, {
+          error: 'idempotency_key_reused',
+          message: 'This Idempotency-Key was already used with a different body.',
+        });
+        return;
+      }
+      note(req, { idempotencyKey: key, httpStatus: 200, outcome: 'duplicate' });
+      reply(200, { reference: known.reference, duplicate: true });
+      return;
+    }
+
+    // 5. The body itself.
+    const contentType = header(req, 'content-type') ?? '';
+    let json: unknown;
+    try {
+      if (!/^application\/json\b/i.test(contentType)) throw new Error('not json');
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      note(req, { idempotencyKey: key, httpStatus: 400, outcome: 'invalid' });
+      reply(400, { error: 'invalid_json', message: 'The body must be JSON (application/json).', fields: {} });
+      return;
+    }
+    const envelope = envelopeSchema.safeParse(json);
+    const envelopeErrors: Record<string, string> = {};
+    if (!envelope.success) {
+      for (const issue of envelope.error.issues) envelopeErrors[issue.path.join('.') || 'body'] ??= issue.message;
+    } else if (envelope.data.referralId !== key) {
+      envelopeErrors.referralId = 'referralId must equal the Idempotency-Key.';
+    }
+    const validation = validateReferral(envelope.success ? envelope.data.referral : undefined, { now });
+    if (!envelope.success || Object.keys(envelopeErrors).length > 0 || !validation.ok) {
+      note(req, { idempotencyKey: key, httpStatus: 400, outcome: 'invalid' });
+      reply(400, {
+        error: 'invalid_referral',
+        message: 'Some fields need correcting.',
+        fields: { ...envelopeErrors, ...(validation.ok ? {} : validation.errors) },
+      });
+      return;
+    }
+
+    // 6. Stored once.
+    const record: ReceivedReferral = {
+      reference: newReference(),
+      idempotencyKey: key,
+      receivedAt: now.toISOString(),
+      bodySha256,
+      body: body.toString('utf8'),
+      referral: validation.referral,
+    };
+    stored.set(key, record);
+    note(req, { idempotencyKey: key, httpStatus: 201, outcome: fault?.kind === 'drop' ? 'dropped' : 'stored' });
+    reply(201, { reference: record.reference });
+  }
+
+  function page(res: ServerResponse): void {
+    const counts = new Map<string, number>();
+    for (const r of log) if (r.idempotencyKey) counts.set(r.idempotencyKey, (counts.get(r.idempotencyKey) ?? 0) + 1);
+    const rows: IntakeRow[] = [...stored.values()].reverse().map((r) => ({
+      reference: r.reference,
+      referralId: r.idempotencyKey,
+      receivedAt: r.receivedAt,
+      bodySha256: r.bodySha256,
+      requests: counts.get(r.idempotencyKey) ?? 0,
+    }));
+    const html = renderIntakePage(rows);
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(html);
+  }
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/referrals' && req.method === 'POST') {
+      receive(req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The receiver failed.' });
+        else res.destroy();
+      });
+      return;
+    }
+    if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      page(res);
+      return;
+    }
+    req.resume();
+    note(req, { httpStatus: 404, outcome: 'not-found' });
+    sendJson(res, 404, { error: 'not_found', message: 'POST /referrals or GET /.' });
+  });
+
+  const { port } = await listen(server, options.port ?? 0);
+  let stopped: Promise<void> | undefined;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    referralUrl: `${url}/referrals`,
+    port,
+    received: () => [...stored.values()],
+    requests: () => [...log],
+    failNext: (count, status = 503) => {
+      for (let i = 0; i < count; i += 1) faults.push({ kind: 'status', status });
+    },
+    dropResponseNext: (count) => {
+      for (let i = 0; i < count; i += 1) faults.push({ kind: 'drop' });
+    },
+    stallNext: (count) => {
+      for (let i = 0; i < count; i += 1) faults.push({ kind: 'stall' });
+    },
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // close() alone waits for keep-alive and stalled connections.
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}
+
+/** The same as `start`, under a name that reads well at a call site. */
+export const startPartnershipIntake = start;

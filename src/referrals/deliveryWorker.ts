@@ -1,0 +1,431 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../kernel/clock';
+import type { StoredItem } from '../kernel/documentStore';
+import { ErrorCodes, isAppError } from '../kernel/errors';
+import { fingerprint } from '../kernel/hash';
+import type { Logger } from '../logging/logger';
+import { defaultBackoff, type BackoffPolicy } from './backoff';
+import type {
+  DeliveryOutcome,
+  PartnershipClient,
+  RandomSource,
+  ReferralStatusChange,
+  ReferralStatusListener,
+} from './ports';
+import type { Referral } from './referral';
+import { isFinal, toAuditRecord, toSummary, type ReferralRecord } from './referralRecord';
+import {
+  deliverKey,
+  deliverPartition,
+  outboxShardCount,
+  purgeKey,
+  purgePartition,
+  referralKey,
+  type DeliverEntry,
+  type OutboxEntry,
+  type PurgeEntry,
+  type ReferralStores,
+} from './referralStores';
+import { failUndeliverable, isDue, recordOutcome, takeLease, type DeliveryPolicy } from './transitions';
+import { wireBody } from './wire';
+
+export interface DeliveryWorkerOptions {
+  /** Names this instance in leases; a fresh UUID by default (a restarted process is a new worker). */
+  readonly workerId?: string;
+  /** Pause between passes when started. Default 5 s. */
+  readonly pollIntervalMs?: number;
+  /** Pause between purge passes when started. Default 15 min. */
+  readonly purgeIntervalMs?: number;
+  /** How long an attempt may take before another worker may take over. Must exceed the client's
+   * request timeout. Default 2 min. */
+  readonly leaseMs?: number;
+  readonly backoff?: Partial<BackoffPolicy>;
+  /** How long a body is kept once its referral's status is final. Default 30 days. */
+  readonly retentionMs?: number;
+  /** Entries read per outbox partition per pass. Default 200. */
+  readonly batchSize?: number;
+  /** An outbox entry whose referral is absent is dropped after this long (a failed submit).
+   * Default 10 min. */
+  readonly orphanGraceMs?: number;
+}
+
+export interface DeliveryWorkerDeps {
+  readonly stores: ReferralStores;
+  readonly client: PartnershipClient;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Jitter for retries; Math.random by default. */
+  readonly random?: RandomSource;
+  readonly listener?: ReferralStatusListener;
+  readonly options?: DeliveryWorkerOptions;
+}
+
+/** What one delivery pass did; for tests and the occasional log line. */
+export interface DeliveryPassReport {
+  sent: number;
+  rejected: number;
+  retrying: number;
+  failed: number;
+  /** Another worker took the lease first (the If-Match race): this one backed off. */
+  lostRace: number;
+  /** The lease ran out before the outcome was written; the next holder re-sends with the same key. */
+  lostLease: number;
+  /** Not due, or leased by a live worker. */
+  notDue: number;
+  /** Outbox entries repaired or dropped (crash leftovers). */
+  repaired: number;
+  errors: number;
+}
+
+export interface PurgePassReport {
+  purged: number;
+  errors: number;
+}
+
+export const defaultRetentionMs = 30 * 24 * 60 * 60_000;
+
+const emptyDeliveryReport = (): DeliveryPassReport => ({
+  sent: 0,
+  rejected: 0,
+  retrying: 0,
+  failed: 0,
+  lostRace: 0,
+  lostLease: 0,
+  notDue: 0,
+  repaired: 0,
+  errors: 0,
+});
+
+const isRaceLoss = (err: unknown): boolean =>
+  isAppError(err, ErrorCodes.storePreconditionFailed) || isAppError(err, ErrorCodes.storeNotFound);
+
+/**
+ * The outbox worker: finds due referrals, takes a lease on each with If-Match (so two instances
+ * never send the same referral at once), sends it, and records the outcome. All of its state is in
+ * storage; any number of instances may run, and a new one picks up where a crashed one stopped.
+ */
+export class DeliveryWorker {
+  private readonly id: string;
+  private readonly log: Logger;
+  private readonly random: RandomSource;
+  private readonly policy: DeliveryPolicy;
+  private readonly pollIntervalMs: number;
+  private readonly purgeIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly orphanGraceMs: number;
+
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private pass: Promise<void> | undefined;
+  private wakeRequested = false;
+  private nextPurgeAtMs = 0;
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    const options = deps.options ?? {};
+    this.id = options.workerId ?? randomUUID();
+    this.log = deps.logger.child({ component: 'referral-delivery' });
+    this.random = deps.random ?? Math.random;
+    this.policy = {
+      backoff: { ...defaultBackoff, ...options.backoff },
+      retentionMs: options.retentionMs ?? defaultRetentionMs,
+    };
+    this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
+    this.purgeIntervalMs = options.purgeIntervalMs ?? 15 * 60_000;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.batchSize = options.batchSize ?? 200;
+    this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
+  }
+
+  get workerId(): string {
+    return this.id;
+  }
+
+  /** Runs passes every poll interval (and purges every purge interval) until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.log.info('Referral delivery worker started', { count: outboxShardCount });
+    this.schedule(0);
+  }
+
+  /** Asks for a pass now (e.g. just after a submit) instead of at the next poll. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.pass) {
+      this.wakeRequested = true;
+    } else if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
+  }
+
+  /** Stops polling and waits for a pass in progress to finish. Safe to call twice. */
+  async stop(): Promise<void> {
+    const wasRunning = this.running;
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.pass;
+    if (wasRunning) this.log.info('Referral delivery worker stopped');
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pass = this.tick();
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.runOnce();
+      const now = this.deps.clock.now().getTime();
+      if (now >= this.nextPurgeAtMs) {
+        this.nextPurgeAtMs = now + this.purgeIntervalMs;
+        await this.purgeOnce();
+      }
+    } finally {
+      this.pass = undefined;
+      if (this.running) this.schedule(this.wakeRequested ? 0 : this.pollIntervalMs);
+      this.wakeRequested = false;
+    }
+  }
+
+  /** One pass over every outbox partition: attempts each due referral once. Never rejects. */
+  async runOnce(): Promise<DeliveryPassReport> {
+    const report = emptyDeliveryReport();
+    for (let shard = 0; shard < outboxShardCount; shard += 1) {
+      let entries: StoredItem<OutboxEntry>[];
+      try {
+        entries = await this.deps.stores.outbox.listPartition(deliverPartition(shard), {
+          limit: this.batchSize,
+        });
+      } catch (err) {
+        report.errors += 1;
+        this.log.error('Could not read the referral outbox', { code: codeOf(err) }, err);
+        continue;
+      }
+      const now = this.deps.clock.now();
+      const due = entries
+        .filter((e): e is StoredItem<DeliverEntry> => e.value.kind === 'deliver')
+        .filter((e) => Date.parse(e.value.dueAt) <= now.getTime())
+        .sort((a, b) => Date.parse(a.value.dueAt) - Date.parse(b.value.dueAt));
+      for (const entry of due) {
+        try {
+          await this.processEntry(entry, report);
+        } catch (err) {
+          report.errors += 1;
+          this.log.error(
+            'Referral delivery step failed; it will be retried',
+            { referralId: entry.value.referralId, code: codeOf(err) },
+            err,
+          );
+        }
+      }
+    }
+    return report;
+  }
+
+  private async processEntry(entry: StoredItem<DeliverEntry>, report: DeliveryPassReport): Promise<void> {
+    const { referrals, outbox } = this.deps.stores;
+    const { referralId, tenantId } = entry.value;
+    const now = this.deps.clock.now();
+    const key = referralKey(tenantId, referralId);
+    const item = await referrals.read(key);
+
+    if (!item) {
+      // Left by a submit that failed between its two writes; within the grace period the submit
+      // may still be writing the referral.
+      if (now.getTime() - Date.parse(entry.value.createdAt) >= this.orphanGraceMs) {
+        await outbox.delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }).catch(ignoreRace);
+        report.repaired += 1;
+      } else {
+        report.notDue += 1;
+      }
+      return;
+    }
+
+    const record = item.value;
+    if (isFinal(record.status)) {
+      // A worker stopped between recording the outcome and tidying the outbox: finish its work,
+      // telling the listener again, since it may not have been told.
+      await this.notify({ previousStatus: 'queued', referral: toSummary(record) });
+      await this.finishOutbox(record);
+      report.repaired += 1;
+      return;
+    }
+
+    if (!isDue(record, now)) {
+      await this.postpone(entry, record, now);
+      report.notDue += 1;
+      return;
+    }
+
+    const leased = takeLease(record, this.id, now, this.leaseMs);
+    let held: StoredItem<ReferralRecord>;
+    try {
+      held = await referrals.replace({ ...key, etag: item.etag }, leased);
+    } catch (err) {
+      if (!isRaceLoss(err)) throw err;
+      // Another worker changed it since we read it: it has the lease (or has finished). Back off.
+      report.lostRace += 1;
+      this.log.debug('Another worker took the referral first', { referralId });
+      return;
+    }
+
+    const outcome = leased.body ? await this.send(leased, leased.body) : undefined;
+    const after = this.deps.clock.now();
+    const next = outcome
+      ? recordOutcome(leased, outcome, after, this.policy, this.random)
+      : failUndeliverable(leased, after, this.policy);
+    try {
+      await referrals.replace({ ...key, etag: held.etag }, next);
+    } catch (err) {
+      if (!isRaceLoss(err)) throw err;
+      report.lostLease += 1;
+      this.log.warn('Lease ran out before the outcome was recorded; the next holder re-sends', {
+        referralId,
+        attempt: leased.attempts,
+      });
+      return;
+    }
+
+    this.logOutcome(next, outcome);
+    if (isFinal(next.status)) {
+      report[next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed'] += 1;
+      // Told before the outbox is tidied: a crash in between means told twice, never not at all.
+      await this.notify({ previousStatus: record.status, referral: toSummary(next) });
+      await this.finishOutbox(next);
+    } else {
+      report.retrying += 1;
+      await outbox.upsert(deliverKey(referralId), { ...entry.value, dueAt: next.nextAttemptAt ?? after.toISOString() });
+    }
+  }
+
+  /** Moves an early outbox entry to when the referral can next be tried, to save re-reading it. */
+  private async postpone(entry: StoredItem<DeliverEntry>, record: ReferralRecord, now: Date): Promise<void> {
+    const leaseEnd = record.lease && Date.parse(record.lease.until) > now.getTime() ? record.lease.until : undefined;
+    const candidates = [leaseEnd, record.nextAttemptAt].filter((t): t is string => t !== undefined);
+    const wanted = candidates.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+    if (wanted === undefined || Date.parse(wanted) <= Date.parse(entry.value.dueAt)) return;
+    // If-Match: if the lease holder has just rescheduled the entry, its time wins.
+    await this.deps.stores.outbox
+      .replace({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }, { ...entry.value, dueAt: wanted })
+      .catch(ignoreRace);
+  }
+
+  private async send(record: ReferralRecord, referral: Referral): Promise<DeliveryOutcome> {
+    const body = wireBody({ referralId: record.id, submittedAt: record.submittedAt, referral });
+    try {
+      return await this.deps.client.deliver({ referralId: record.id, body });
+    } catch (err) {
+      // The port promises not to throw; if a client does, treat it as a fault worth retrying.
+      this.log.error('Partnership client threw instead of answering', { referralId: record.id }, err);
+      return { kind: 'retryable', reason: 'unexpected-response' };
+    }
+  }
+
+  /** Once final: schedule the purge, then drop the delivery entry. Both steps are idempotent. */
+  private async finishOutbox(record: ReferralRecord): Promise<void> {
+    const { outbox } = this.deps.stores;
+    if (record.purgeAfter !== undefined && record.bodyPurgedAt === undefined) {
+      const entry: PurgeEntry = {
+        kind: 'purge',
+        referralId: record.id,
+        tenantId: record.tenantId,
+        dueAt: record.purgeAfter,
+      };
+      await outbox.create(purgeKey(record.id, record.purgeAfter), entry).catch((err: unknown) => {
+        if (!isAppError(err, ErrorCodes.storeConflict)) throw err;
+      });
+    }
+    await outbox.delete(deliverKey(record.id));
+  }
+
+  private async notify(change: ReferralStatusChange): Promise<void> {
+    if (!this.deps.listener) return;
+    try {
+      await this.deps.listener.onStatusChanged(change);
+    } catch (err) {
+      this.log.error('Referral status listener failed', { referralId: change.referral.referralId }, err);
+    }
+  }
+
+  private logOutcome(record: ReferralRecord, outcome: DeliveryOutcome | undefined): void {
+    const fields = {
+      referralId: record.id,
+      tenantHash: fingerprint(record.tenantId),
+      status: record.status,
+      attempt: record.attempts,
+    };
+    if (!outcome) {
+      this.log.error('Referral could not be delivered: its body is missing', { ...fields, reason: 'body-missing' });
+      return;
+    }
+    switch (outcome.kind) {
+      case 'accepted':
+        this.log.info('Referral delivered to the partnership', { ...fields, httpStatus: outcome.httpStatus });
+        return;
+      case 'rejected':
+        // The partnership's reason may quote the referral: it goes to the referrer, not the log.
+        this.log.warn('The partnership rejected a referral', { ...fields, httpStatus: outcome.httpStatus });
+        return;
+      case 'retryable': {
+        const detail = { ...fields, httpStatus: outcome.httpStatus, reason: outcome.reason, code: outcome.code };
+        if (record.status === 'failed') {
+          this.log.error('Referral delivery failed: the deadline passed without getting through', detail);
+        } else if (outcome.reason === 'unauthorised') {
+          this.log.error('The partnership refused our signature: check PARTNERSHIP_SIGNING_SECRET', detail);
+        } else {
+          this.log.warn('Referral delivery attempt failed; it will be retried', detail);
+        }
+      }
+    }
+  }
+
+  /** One pass over the purge partitions: removes bodies whose retention has run out. Never rejects. */
+  async purgeOnce(): Promise<PurgePassReport> {
+    const report: PurgePassReport = { purged: 0, errors: 0 };
+    const { referrals, outbox } = this.deps.stores;
+    for (let shard = 0; shard < outboxShardCount; shard += 1) {
+      try {
+        const entries = await outbox.listPartition(purgePartition(shard), { limit: this.batchSize });
+        const now = this.deps.clock.now();
+        // Ids start with the purge time, so the list is in due order: stop at the first not due.
+        for (const entry of entries) {
+          if (entry.value.kind !== 'purge' || Date.parse(entry.value.dueAt) > now.getTime()) break;
+          const key = referralKey(entry.value.tenantId, entry.value.referralId);
+          const item = await referrals.read(key);
+          if (item && item.value.bodyPurgedAt === undefined) {
+            try {
+              await referrals.replace({ ...key, etag: item.etag }, toAuditRecord(item.value, now.toISOString()));
+            } catch (err) {
+              if (!isRaceLoss(err)) throw err;
+              continue; // changed under us: look again next pass
+            }
+            report.purged += 1;
+            this.log.info('Referral body purged after retention', {
+              referralId: entry.value.referralId,
+              status: item.value.status,
+            });
+          }
+          await outbox.delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }).catch(ignoreRace);
+        }
+      } catch (err) {
+        report.errors += 1;
+        this.log.error('Referral purge step failed; it will be retried', { code: codeOf(err) }, err);
+      }
+    }
+    return report;
+  }
+}
+
+function codeOf(err: unknown): string | undefined {
+  return isAppError(err) ? err.code : undefined;
+}
+
+function ignoreRace(err: unknown): boolean {
+  if (isRaceLoss(err)) return false;
+  throw err;
+}

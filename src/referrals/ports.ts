@@ -1,0 +1,56 @@
+import type { ReferralStatus, ReferralSummary, TransientReason } from './referralRecord';
+import type { FieldErrors } from './validateReferral';
+
+/** One delivery attempt: the same id (Idempotency-Key) and the same bytes on every retry. */
+export interface DeliveryRequest {
+  readonly referralId: string;
+  /** The canonical JSON body (see wire.ts). */
+  readonly body: string;
+}
+
+/**
+ * What the partnership made of an attempt. `retryable` covers everything that may succeed later:
+ * 5xx, 408/429, timeouts, refused or dropped connections, and 401/403 (our signature refused:
+ * a configuration fault that retrying after a fix can recover from, not something the referrer
+ * can correct).
+ */
+export type DeliveryOutcome =
+  | { readonly kind: 'accepted'; readonly httpStatus: number; readonly reference?: string }
+  | {
+      readonly kind: 'rejected';
+      readonly httpStatus: number;
+      readonly reason: string;
+      readonly fieldErrors: FieldErrors;
+    }
+  | {
+      readonly kind: 'retryable';
+      readonly reason: TransientReason;
+      readonly httpStatus?: number;
+      /** From a Retry-After header: wait at least this long. */
+      readonly retryAfterMs?: number;
+      /** Transport error code (ECONNREFUSED, ...), safe to log. */
+      readonly code?: string;
+    };
+
+/** Sends a referral to the partnership. Implementations never throw: every failure is an outcome. */
+export interface PartnershipClient {
+  deliver(request: DeliveryRequest): Promise<DeliveryOutcome>;
+}
+
+export interface ReferralStatusChange {
+  readonly previousStatus: ReferralStatus;
+  readonly referral: ReferralSummary;
+}
+
+/**
+ * Told when a referral's status changes (queued → sent / rejected / failed), after the change is
+ * stored, so the bot can update the receipt card in place. At least once: after a crash the same
+ * change may be told again, so updating the card must be idempotent. Errors are logged and
+ * otherwise ignored: delivery never waits on Teams.
+ */
+export interface ReferralStatusListener {
+  onStatusChanged(change: ReferralStatusChange): Promise<void> | void;
+}
+
+/** A number in [0, 1): Math.random in production, a seeded generator in tests. */
+export type RandomSource = () => number;

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+
+/**
+ * A complete, valid referral as the form would submit it. Every person, address and number here
+ * is invented: Ofcom drama numbers, a reserved example domain, a made-up crime reference.
+ */
+export function aReferralInput(): Record<string, unknown> {
+  return {
+    referrer: {
+      name: 'Alex Example',
+      role: 'Family support worker',
+      team: 'Family Hub North',
+      organisation: 'Exampleshire Council',
+      email: 'alex.example@council.example.org',
+      phone: '01632 960 001',
+    },
+    father: {
+      name: 'Sam Testperson',
+      dateOfBirth: '1988-02-29',
+      address: { line1: '1 Fictional Street', town: 'Sampletown', postcode: 'ZZ1 1ZZ' },
+      phone: '07700 900 123',
+      safeToCall: 'yes',
+      safeToLeaveMessage: 'no',
+      bestTimes: 'Weekday mornings before 10',
+      language: 'English',
+      interpreterNeeded: 'no',
+    },
+    household: {
+      partnerRelationship: 'partner-living-together',
+      children: [
+        { age: 4, relationship: 'his-child', livesWith: 'both-parents', parentalResponsibility: 'both-parents' },
+        { age: 9, relationship: 'stepchild', livesWith: 'both-parents', parentalResponsibility: 'mother-only' },
+      ],
+      childrenPlan: 'child-in-need',
+      socialWorker: { name: 'Jo Placeholder', phone: '01632 960 002' },
+    },
+    concerns: {
+      kinds: ['controlling-or-coercive', 'economic'],
+      recentIncidents: 'Checks her phone daily; took her bank card last month. The children heard shouting.',
+      acknowledgement: 'minimises',
+    },
+    risk: {
+      highRiskSigns: ['separation'],
+      safetyRoutesConsidered: 'yes',
+      policeInvolved: 'yes',
+      crimeReference: 'XX/12345/24',
+      maracStatus: 'not-referred',
+      onBail: 'no',
+    },
+    agencies: { involved: ['drug-and-alcohol'], details: 'Attends a community alcohol service.' },
+    consent: { basis: 'consent' },
+    partner: {
+      knowsOfReferral: 'yes',
+      victimServiceInvolved: 'yes',
+      safeContactNotes: 'Through her IDVA only.',
+    },
+    notes: { doNot: 'Do not call the home landline.' },
+    restricted: true,
+  };
+}
+
+/** A deep copy with the value at `path` replaced (or removed, with `remove`). */
+export function withField(
+  input: Record<string, unknown>,
+  path: string,
+  value: unknown,
+  options: { remove?: boolean } = {},
+): Record<string, unknown> {
+  const copy = structuredClone(input);
+  const parts = path.split('.');
+  let node: Record<string, unknown> = copy;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null) {
+      node[part] = {};
+    }
+    node = node[part] as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1] as string;
+  if (options.remove) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+/** Invented tenant and referrer identities. */
+export const aTenantId = '00000000-0000-4000-8000-00000000aaaa';
+export const aReferrerId = '00000000-0000-4000-8000-0000000000f1';
+
+export function anotherTenantId(): string {
+  return randomUUID();
+}
