@@ -60,7 +60,11 @@ const optionalNote = z
 const ticked = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(','))).map((s) => s.trim()).filter((s) => s !== ''));
+  .transform((v) =>
+    (v === undefined ? [] : Array.isArray(v) ? v : v.split(','))
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 
 const rendered = {
   revision: z.coerce.number().int().min(1),

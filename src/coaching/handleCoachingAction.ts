@@ -32,18 +32,23 @@ export interface CoachingTurnResult {
  * One coaching turn: read the session once, apply the action, write at most once. A write that
  * loses a race with another device is reported as an out-of-date card, never merged.
  */
-export async function handleCoachingAction(deps: CoachingDeps, input: CoachingTurnInput): Promise<CoachingTurnResult> {
+export async function handleCoachingAction(
+  deps: CoachingDeps,
+  input: CoachingTurnInput,
+): Promise<CoachingTurnResult> {
   const key = { tenantId: input.tenantId, userId: input.userId };
   const loaded = await deps.sessions.load(key);
   const ctx = { now: deps.clock.now(), contacts: input.contacts };
   const transition = deps.walkthrough.apply(loaded?.session, input.action, ctx);
   const safety = transition.safety === undefined ? {} : { safety: transition.safety };
 
-  if (transition.kind === 'stale') return { view: transition.view, stale: transition.reason, ...safety };
+  if (transition.kind === 'stale')
+    return { view: transition.view, stale: transition.reason, ...safety };
   if (transition.kind === 'unchanged') return { view: transition.view, ...safety };
 
   const saved = await deps.sessions.save(key, transition.session, loaded?.etag);
-  if (!saved.ok) return { view: deps.walkthrough.staleView('out-of-date'), stale: 'out-of-date', ...safety };
+  if (!saved.ok)
+    return { view: deps.walkthrough.staleView('out-of-date'), stale: 'out-of-date', ...safety };
   return { view: transition.view, ...safety };
 }
 
@@ -60,9 +65,18 @@ export async function findResumable(
   key: SessionKey,
 ): Promise<ResumableWalkthrough | undefined> {
   const session = (await deps.sessions.load(key))?.session;
-  if (session === undefined || session.status === 'completed' || isExpired(session, deps.clock.now())) return undefined;
+  if (
+    session === undefined ||
+    session.status === 'completed' ||
+    isExpired(session, deps.clock.now())
+  )
+    return undefined;
   const pack = deps.walkthrough.pack;
   const mode = pack.modes[session.mode];
   const step = currentStep(pack, session);
-  return { mode: session.mode, status: session.status, description: `${mode.title}. ${progressLine(pack, mode, step.stage)}` };
+  return {
+    mode: session.mode,
+    status: session.status,
+    description: `${mode.title}. ${progressLine(pack, mode, step.stage)}`,
+  };
 }

@@ -3,7 +3,14 @@
  * with `parseCoachingAction`, calls `handleCoachingAction`, renders `view` in place of the pressed
  * card and sends `safety`, when present, as a new message in the same turn.
  */
-export { coachingVerbs, linkedVerbs, parseCoachingAction, type CoachingAction, type CoachingVerb, type StepInput } from './actions';
+export {
+  coachingVerbs,
+  linkedVerbs,
+  parseCoachingAction,
+  type CoachingAction,
+  type CoachingVerb,
+  type StepInput,
+} from './actions';
 export {
   findResumable,
   handleCoachingAction,
@@ -23,4 +30,9 @@ export {
 } from './sessionRepository';
 export { referralPrefillData } from './summary';
 export type * from './views';
-export { createWalkthrough, type Transition, type TurnContext, type Walkthrough } from './walkthrough';
+export {
+  createWalkthrough,
+  type Transition,
+  type TurnContext,
+  type Walkthrough,
+} from './walkthrough';

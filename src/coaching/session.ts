@@ -49,7 +49,11 @@ export function isExpired(session: CoachingSession, now: Date): boolean {
 }
 
 /** The session after a change: next revision, fresh timestamps and expiry. */
-export function touched(session: CoachingSession, now: Date, change: Partial<CoachingSession>): CoachingSession {
+export function touched(
+  session: CoachingSession,
+  now: Date,
+  change: Partial<CoachingSession>,
+): CoachingSession {
   return {
     ...session,
     ...change,

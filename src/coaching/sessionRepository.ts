@@ -16,7 +16,8 @@ export interface LoadedSession {
   readonly session: CoachingSession | undefined;
 }
 
-export type SaveResult = { readonly ok: true } | { readonly ok: false; readonly reason: 'conflict' };
+export type SaveResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'conflict' };
 
 /** The storage the coaching use case needs, and nothing more. */
 export interface CoachingSessionRepository {
@@ -25,7 +26,11 @@ export interface CoachingSessionRepository {
    * Creates the session when `expectedEtag` is undefined, otherwise replaces it only if it is
    * still that version. `conflict` means another turn (another device) wrote first.
    */
-  save(key: SessionKey, session: CoachingSession, expectedEtag: string | undefined): Promise<SaveResult>;
+  save(
+    key: SessionKey,
+    session: CoachingSession,
+    expectedEtag: string | undefined,
+  ): Promise<SaveResult>;
 }
 
 /** Storage TTL: garbage collection only; expiry that users see is checked with the clock. */
@@ -46,7 +51,11 @@ export class DocumentStoreSessionRepository implements CoachingSessionRepository
     return { etag: item.etag, session: parsed.success ? parsed.data : undefined };
   }
 
-  async save(key: SessionKey, session: CoachingSession, expectedEtag: string | undefined): Promise<SaveResult> {
+  async save(
+    key: SessionKey,
+    session: CoachingSession,
+    expectedEtag: string | undefined,
+  ): Promise<SaveResult> {
     const options = { ttlSeconds: sessionTtlSeconds };
     try {
       if (expectedEtag === undefined) await this.store.create(itemKey(key), session, options);

@@ -1,5 +1,9 @@
-import type { CoachingPack, ModePack } from '../content/coaching/pack';
-import type { QuickAnswerContent, StepContent, WordingSituationId } from '../content/coaching/schema';
+import type { CoachingPack, ModePack } from '../content/coaching/coachingPack';
+import type {
+  QuickAnswerContent,
+  StepContent,
+  WordingSituationId,
+} from '../content/coaching/schema';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import { coachingVerbs, linkedVerbs } from './actions';
 import { noteMaxLength, type CoachingSession } from './session';
@@ -18,7 +22,10 @@ export function firstStep(mode: ModePack): StepContent {
   return step;
 }
 
-export function findAnswer(step: StepContent, answerId: string | undefined): QuickAnswerContent | undefined {
+export function findAnswer(
+  step: StepContent,
+  answerId: string | undefined,
+): QuickAnswerContent | undefined {
   return answerId === undefined ? undefined : step.answers.find((a) => a.id === answerId);
 }
 
@@ -30,7 +37,11 @@ export function progressLine(pack: CoachingPack, mode: ModePack, stage: number):
 }
 
 /** The card for the session's current step. */
-export function buildStepView(pack: CoachingPack, session: CoachingSession, contacts: LocalContacts): CoachingStepCardData {
+export function buildStepView(
+  pack: CoachingPack,
+  session: CoachingSession,
+  contacts: LocalContacts,
+): CoachingStepCardData {
   const mode = pack.modes[session.mode];
   const step = currentStep(pack, session);
   const fill = (text: string) => fillLocalDetails(text, contacts);
@@ -39,12 +50,17 @@ export function buildStepView(pack: CoachingPack, session: CoachingSession, cont
 
   const navigation: CardAction[] = [];
   if (step.finish || step.next !== undefined) {
-    navigation.push({ title: step.finish ? nav.finish.title : nav.next.title, verb: coachingVerbs.next, data: at });
+    navigation.push({
+      title: step.finish ? nav.finish.title : nav.next.title,
+      verb: coachingVerbs.next,
+      data: at,
+    });
   }
   if (step.canSkip && !step.finish && step.next !== undefined) {
     navigation.push({ title: nav.skip.title, verb: coachingVerbs.skip, data: at });
   }
-  if (session.path.length > 0) navigation.push({ title: nav.back.title, verb: coachingVerbs.back, data: at });
+  if (session.path.length > 0)
+    navigation.push({ title: nav.back.title, verb: coachingVerbs.back, data: at });
   navigation.push({ title: nav.pause.title, verb: coachingVerbs.pause, data: at });
 
   return {
@@ -83,7 +99,11 @@ export function buildStepView(pack: CoachingPack, session: CoachingSession, cont
 }
 
 /** The wording the last answer pointed to (it led here), then the step's own suggestions. */
-function wordingOffers(pack: CoachingPack, session: CoachingSession, step: StepContent): CardAction[] {
+function wordingOffers(
+  pack: CoachingPack,
+  session: CoachingSession,
+  step: StepContent,
+): CardAction[] {
   const situations: WordingSituationId[] = [];
   const last = session.path[session.path.length - 1];
   if (last?.via === 'answer') {

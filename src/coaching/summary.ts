@@ -1,10 +1,15 @@
-import type { CoachingPack } from '../content/coaching/pack';
+import type { CoachingPack } from '../content/coaching/coachingPack';
 import type { FactId } from '../content/coaching/schema';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import { coachingVerbs, linkedVerbs } from './actions';
 import type { CoachingSession } from './session';
 import { findAnswer } from './stepView';
-import type { CardAction, CoachingReferralPrefill, CoachingSummaryCardData, SummarySection } from './views';
+import type {
+  CardAction,
+  CoachingReferralPrefill,
+  CoachingSummaryCardData,
+  SummarySection,
+} from './views';
 
 /** Facts that mean a referral to the behaviour-change service is the natural next step. */
 const referralFacts: readonly FactId[] = ['open-to-help', 'consent-given', 'share-without-consent'];
@@ -53,7 +58,11 @@ function gather(pack: CoachingPack, session: CoachingSession): Gathered {
 const unique = (items: readonly string[]): string[] => [...new Set(items)];
 
 /** The record-and-reflect summary: what was covered, what he said, risks, actions, referral. */
-export function buildSummary(pack: CoachingPack, session: CoachingSession, contacts: LocalContacts): CoachingSummaryCardData {
+export function buildSummary(
+  pack: CoachingPack,
+  session: CoachingSession,
+  contacts: LocalContacts,
+): CoachingSummaryCardData {
   const mode = pack.modes[session.mode];
   const words = pack.shared.summary;
   const fill = (text: string) => fillLocalDetails(text, contacts);
@@ -66,14 +75,20 @@ export function buildSummary(pack: CoachingPack, session: CoachingSession, conta
     ...(raisedContent.some((c) => c.highRisk) ? [words.riskActions.highRisk] : []),
     ...(raisedContent.length > 0 ? [words.riskActions.adviceLead] : []),
   ];
-  const stages = mode.stageNames.map((name, i) => ({ name, covered: found.coveredStages.has(i + 1) }));
+  const stages = mode.stageNames.map((name, i) => ({
+    name,
+    covered: found.coveredStages.has(i + 1),
+  }));
 
   const sections: SummarySection[] = [
     { heading: words.covered, items: stages.filter((s) => s.covered).map((s) => s.name) },
     { heading: words.skipped, items: stages.filter((s) => !s.covered).map((s) => s.name) },
     { heading: mode.labels.summarySaid, items: unique(found.said) },
     { heading: words.notes, items: found.notes },
-    { heading: words.risks, items: unique([...found.riskNotes, ...raisedContent.map((c) => c.label)]) },
+    {
+      heading: words.risks,
+      items: unique([...found.riskNotes, ...raisedContent.map((c) => c.label)]),
+    },
     { heading: words.actions, items: unique([...riskActions, ...found.actions]) },
   ].map((s) => ({ heading: s.heading, items: s.items.map(fill) }));
 
@@ -106,8 +121,14 @@ export function buildSummary(pack: CoachingPack, session: CoachingSession, conta
     referralPrefill: prefill,
     confidenceLabel: pack.shared.cardLabels.confidence,
     confidenceIntro: pack.shared.confidence.intro,
-    confidenceQuestions: pack.shared.confidence.questions.map((q) => ({ id: `confidence-${q.id}`, text: q.text })),
-    confidenceScale: pack.shared.confidence.scale.map((s) => ({ title: s.title, value: String(s.value) })),
+    confidenceQuestions: pack.shared.confidence.questions.map((q) => ({
+      id: `confidence-${q.id}`,
+      text: q.text,
+    })),
+    confidenceScale: pack.shared.confidence.scale.map((s) => ({
+      title: s.title,
+      value: String(s.value),
+    })),
     confidenceSubmit: {
       title: pack.shared.confidence.submit,
       verb: linkedVerbs.confidence,
@@ -119,7 +140,9 @@ export function buildSummary(pack: CoachingPack, session: CoachingSession, conta
 }
 
 /** The prefill flattened into card action data (strings and booleans only, lists comma-joined). */
-export function referralPrefillData(prefill: CoachingReferralPrefill): Record<string, string | boolean> {
+export function referralPrefillData(
+  prefill: CoachingReferralPrefill,
+): Record<string, string | boolean> {
   return {
     from: prefill.source,
     mode: prefill.mode,

@@ -1,4 +1,4 @@
-import type { CoachingPack } from '../content/coaching/pack';
+import type { CoachingPack } from '../content/coaching/coachingPack';
 import type { CoachingMode, StepContent } from '../content/coaching/schema';
 import { buildSafetyAlert } from '../safety/alert';
 import type { LocalContacts } from '../tenants/localContacts';
@@ -20,9 +20,23 @@ export interface TurnContext {
  * safety net, whatever else happened: a stale card never swallows a danger signal.
  */
 export type Transition =
-  | { readonly kind: 'changed'; readonly session: CoachingSession; readonly view: CoachingCardView; readonly safety?: SafetyCardView }
-  | { readonly kind: 'unchanged'; readonly view: CoachingCardView; readonly safety?: SafetyCardView }
-  | { readonly kind: 'stale'; readonly reason: StaleReason; readonly view: CoachingCardView; readonly safety?: SafetyCardView };
+  | {
+      readonly kind: 'changed';
+      readonly session: CoachingSession;
+      readonly view: CoachingCardView;
+      readonly safety?: SafetyCardView;
+    }
+  | {
+      readonly kind: 'unchanged';
+      readonly view: CoachingCardView;
+      readonly safety?: SafetyCardView;
+    }
+  | {
+      readonly kind: 'stale';
+      readonly reason: StaleReason;
+      readonly view: CoachingCardView;
+      readonly safety?: SafetyCardView;
+    };
 
 /** The walk-through as a pure state machine over the content pack. */
 export interface Walkthrough {
@@ -38,7 +52,8 @@ export interface Walkthrough {
 
 export function createWalkthrough(pack: CoachingPack): Walkthrough {
   const view = (session: CoachingSession, contacts: LocalContacts): CoachingCardView => {
-    if (session.status === 'completed') return { card: 'coaching-summary', data: buildSummary(pack, session, contacts) };
+    if (session.status === 'completed')
+      return { card: 'coaching-summary', data: buildSummary(pack, session, contacts) };
     if (session.status === 'paused') return pausedView(pack, session);
     return { card: 'coaching-step', data: buildStepView(pack, session, contacts) };
   };
@@ -61,7 +76,11 @@ export function createWalkthrough(pack: CoachingPack): Walkthrough {
     return { kind: 'changed', session, view: view(session, ctx.contacts) };
   };
 
-  const apply = (session: CoachingSession | undefined, action: CoachingAction, ctx: TurnContext): Transition => {
+  const apply = (
+    session: CoachingSession | undefined,
+    action: CoachingAction,
+    ctx: TurnContext,
+  ): Transition => {
     const raised = 'input' in action ? raisedCategories(pack, action) : [];
     const safety = safetyView(pack, raised, ctx.contacts);
     const withSafety = (t: Transition): Transition => (safety ? { ...t, safety } : t);
@@ -70,16 +89,23 @@ export function createWalkthrough(pack: CoachingPack): Walkthrough {
     if (session === undefined) return withSafety(stale(pack, 'not-found'));
     if (isExpired(session, ctx.now)) return withSafety(stale(pack, 'expired'));
     if (action.type === 'resume') {
-      if (session.status !== 'paused') return withSafety({ kind: 'unchanged', view: view(session, ctx.contacts) });
+      if (session.status !== 'paused')
+        return withSafety({ kind: 'unchanged', view: view(session, ctx.contacts) });
       const resumed = touched(session, ctx.now, { status: 'active' });
       return withSafety({ kind: 'changed', session: resumed, view: view(resumed, ctx.contacts) });
     }
     // Every other action was pressed on a card: it must be the card for the session as it is now.
-    if (action.revision !== session.revision || action.stepId !== session.stepId || session.status === 'paused') {
+    // (The rendered step, not the stored id: a newer pack may have dropped the stored step.)
+    if (
+      action.revision !== session.revision ||
+      action.stepId !== currentStep(pack, session).id ||
+      session.status === 'paused'
+    ) {
       return withSafety(stale(pack, 'out-of-date'));
     }
     const next = step(pack, session, action, raised, ctx.now);
-    if (next === undefined) return withSafety({ kind: 'unchanged', view: view(session, ctx.contacts) });
+    if (next === undefined)
+      return withSafety({ kind: 'unchanged', view: view(session, ctx.contacts) });
     return withSafety({ kind: 'changed', session: next, view: view(next, ctx.contacts) });
   };
 
@@ -97,17 +123,28 @@ function step(
   now: Date,
 ): CoachingSession | undefined {
   const here = currentStep(pack, session);
-  if (action.type === 'pause') return session.status === 'active' ? touched(session, now, { status: 'paused' }) : undefined;
+  if (action.type === 'pause')
+    return session.status === 'active' ? touched(session, now, { status: 'paused' }) : undefined;
   if (action.type === 'back') {
     if (session.path.length === 0) return undefined;
     const last = session.path[session.path.length - 1];
-    return touched(session, now, { status: 'active', stepId: last?.stepId ?? session.stepId, path: session.path.slice(0, -1) });
+    return touched(session, now, {
+      status: 'active',
+      stepId: last?.stepId ?? session.stepId,
+      path: session.path.slice(0, -1),
+    });
   }
   if (session.status !== 'active') return undefined;
   if (action.type === 'answer') {
     const answer = findAnswer(here, action.answerId);
     if (answer === undefined) return undefined;
-    return leave(session, here, entry(here, 'answer', action.input, raised, answer.id), answer.next, now);
+    return leave(
+      session,
+      here,
+      entry(here, 'answer', action.input, raised, answer.id),
+      answer.next,
+      now,
+    );
   }
   if (action.type === 'skip' && (!here.canSkip || here.finish)) return undefined;
   const target = here.next;
@@ -116,13 +153,26 @@ function step(
 }
 
 /** Records the step just left and moves on; with no target the walk-through is complete. */
-function leave(session: CoachingSession, here: StepContent, left: PathEntry, target: string | undefined, now: Date): CoachingSession {
+function leave(
+  session: CoachingSession,
+  here: StepContent,
+  left: PathEntry,
+  target: string | undefined,
+  now: Date,
+): CoachingSession {
   const path = [...session.path, left];
-  if (target === undefined) return touched(session, now, { status: 'completed', stepId: here.id, path });
+  if (target === undefined)
+    return touched(session, now, { status: 'completed', stepId: here.id, path });
   return touched(session, now, { stepId: target, path });
 }
 
-function entry(here: StepContent, via: PathEntry['via'], input: StepInput, raised: readonly string[], answerId?: string): PathEntry {
+function entry(
+  here: StepContent,
+  via: PathEntry['via'],
+  input: StepInput,
+  raised: readonly string[],
+  answerId?: string,
+): PathEntry {
   const known = new Set(here.checklist?.items.map((i) => i.id) ?? []);
   return {
     stepId: here.id,
@@ -139,18 +189,28 @@ function entry(here: StepContent, via: PathEntry['via'], input: StepInput, raise
  * looked up on the step the card was rendered for (step ids are unique across modes). This runs
  * before any staleness check: a danger signal is honoured even from an out-of-date card.
  */
-function raisedCategories(pack: CoachingPack, action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>): string[] {
-  const found = new Set<string>(action.input.note === undefined ? [] : pack.safety.scan(action.input.note));
+function raisedCategories(
+  pack: CoachingPack,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>,
+): string[] {
+  const found = new Set<string>(
+    action.input.note === undefined ? [] : pack.safety.scan(action.input.note),
+  );
   const rendered = Object.values(pack.modes).flatMap((m) => m.stepsById.get(action.stepId) ?? []);
   for (const s of rendered) {
-    for (const item of s.checklist?.items ?? []) if (action.input.ticked.includes(item.id)) found.add(item.trigger);
+    for (const item of s.checklist?.items ?? [])
+      if (action.input.ticked.includes(item.id)) found.add(item.trigger);
     const answer = action.type === 'answer' ? findAnswer(s, action.answerId) : undefined;
     if (answer?.trigger !== undefined) found.add(answer.trigger);
   }
   return pack.safety.categoryIds.filter((id) => found.has(id));
 }
 
-function safetyView(pack: CoachingPack, raised: readonly string[], contacts: LocalContacts): SafetyCardView | undefined {
+function safetyView(
+  pack: CoachingPack,
+  raised: readonly string[],
+  contacts: LocalContacts,
+): SafetyCardView | undefined {
   const data = buildSafetyAlert(pack.safetyAlert, pack.safety, raised, contacts, {
     continueAction: { verb: coachingVerbs.resume, data: {} },
   });
@@ -166,7 +226,9 @@ function pausedView(pack: CoachingPack, session: CoachingSession): CoachingCardV
       title: pack.shared.messages.pausedTitle,
       text: pack.shared.messages.pausedText,
       progress: `${mode.title}. ${progressLine(pack, mode, here.stage)}`,
-      actions: [{ title: pack.shared.navigation.resume.title, verb: coachingVerbs.resume, data: {} }],
+      actions: [
+        { title: pack.shared.navigation.resume.title, verb: coachingVerbs.resume, data: {} },
+      ],
     },
   };
 }
@@ -178,7 +240,13 @@ function stale(pack: CoachingPack, reason: StaleReason): Transition {
     { title: m.startDebrief, verb: coachingVerbs.start, data: { mode: 'debrief' } },
   ];
   const data = {
-    'out-of-date': { title: m.staleTitle, text: m.staleText, actions: [{ title: pack.shared.navigation.resume.title, verb: coachingVerbs.resume, data: {} }] },
+    'out-of-date': {
+      title: m.staleTitle,
+      text: m.staleText,
+      actions: [
+        { title: pack.shared.navigation.resume.title, verb: coachingVerbs.resume, data: {} },
+      ],
+    },
     expired: { title: m.expiredTitle, text: m.expiredText, actions: startActions },
     'not-found': { title: m.notFoundTitle, text: m.notFoundText, actions: startActions },
   }[reason];

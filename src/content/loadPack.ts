@@ -32,8 +32,11 @@ export class ContentPackError extends AppError {
   readonly issues: readonly ContentIssue[];
 
   constructor(issues: readonly ContentIssue[]) {
-    const shown = issues.slice(0, issuesInMessage).map((i) => `${i.file} at ${i.path}: ${i.problem}`);
-    const more = issues.length > issuesInMessage ? ` (and ${issues.length - issuesInMessage} more)` : '';
+    const shown = issues
+      .slice(0, issuesInMessage)
+      .map((i) => `${i.file} at ${i.path}: ${i.problem}`);
+    const more =
+      issues.length > issuesInMessage ? ` (and ${issues.length - issuesInMessage} more)` : '';
     super(contentPackInvalid, `Content pack is invalid: ${shown.join('; ')}${more}`, {
       catastrophic: true,
     });

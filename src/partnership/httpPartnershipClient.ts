@@ -61,10 +61,11 @@ function rejectionFrom(httpStatus: number, text: string): DeliveryOutcome {
       fieldErrors[field] = message.slice(0, maxReasonLength);
     }
   }
-  const reason = (answer.message ?? answer.error ?? `The partnership refused the referral (HTTP ${httpStatus}).`).slice(
-    0,
-    maxReasonLength,
-  );
+  const reason = (
+    answer.message ??
+    answer.error ??
+    `The partnership refused the referral (HTTP ${httpStatus}).`
+  ).slice(0, maxReasonLength);
   return { kind: 'rejected', httpStatus, reason, fieldErrors };
 }
 
@@ -89,7 +90,12 @@ async function readCapped(response: Response): Promise<string> {
 
 function transportCode(err: unknown): string | undefined {
   const cause = err instanceof Error ? err.cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') {
+  if (
+    typeof cause === 'object' &&
+    cause !== null &&
+    'code' in cause &&
+    typeof cause.code === 'string'
+  ) {
     return cause.code;
   }
   return undefined;
@@ -107,7 +113,9 @@ export async function outcomeOf(response: Response, now: Date): Promise<Delivery
       : { kind: 'accepted', httpStatus: status };
   }
   const wait = retryAfterMs(response.headers.get('retry-after'), now);
-  const retryable = (reason: 'server-error' | 'throttled' | 'unauthorised' | 'unexpected-response') =>
+  const retryable = (
+    reason: 'server-error' | 'throttled' | 'unauthorised' | 'unexpected-response',
+  ) =>
     ({
       kind: 'retryable',
       reason,
@@ -128,7 +136,9 @@ export async function outcomeOf(response: Response, now: Date): Promise<Delivery
  * The partnership as an HTTP endpoint: POSTs the referral's JSON, signed, with its id as the
  * Idempotency-Key (the same on every retry), and answers with an outcome; never throws.
  */
-export function createHttpPartnershipClient(options: HttpPartnershipClientOptions): PartnershipClient {
+export function createHttpPartnershipClient(
+  options: HttpPartnershipClientOptions,
+): PartnershipClient {
   const clock = options.clock ?? systemClock;
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;

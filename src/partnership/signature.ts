@@ -20,10 +20,7 @@ const signaturePattern = /^sha256=([0-9a-f]{64})$/;
 const timestampPattern = /^\d{1,12}$/;
 
 function digest(secret: string, timestamp: string, body: string | Buffer): Buffer {
-  return createHmac('sha256', secret)
-    .update(`${timestamp}.`, 'utf8')
-    .update(body)
-    .digest();
+  return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(body).digest();
 }
 
 /** The X-DARE-Signature value for a body sent at `timestamp` (unix seconds, as a string). */
@@ -56,7 +53,8 @@ export function verifySignature(input: SignatureInput): SignatureCheck {
   const match = signaturePattern.exec(input.signature);
   if (!timestampPattern.test(input.timestamp) || !match) return { ok: false, reason: 'malformed' };
   const skew = Math.abs(Math.floor(input.now.getTime() / 1000) - Number(input.timestamp));
-  if (skew > (input.toleranceSeconds ?? defaultToleranceSeconds)) return { ok: false, reason: 'stale' };
+  if (skew > (input.toleranceSeconds ?? defaultToleranceSeconds))
+    return { ok: false, reason: 'stale' };
   const expected = digest(input.secret, input.timestamp, input.body);
   const given = Buffer.from(match[1] as string, 'hex');
   // Both are 32 bytes here (the pattern fixes the length), as timingSafeEqual requires.

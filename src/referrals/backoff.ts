@@ -39,6 +39,7 @@ export function retryDelayMs(
   const r = random();
   const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0;
   const jittered = Math.floor(unit * backoffCeilingMs(attempt, policy));
-  const asked = retryAfterMs === undefined ? 0 : Math.min(Math.max(retryAfterMs, 0), policy.maxDelayMs);
+  const asked =
+    retryAfterMs === undefined ? 0 : Math.min(Math.max(retryAfterMs, 0), policy.maxDelayMs);
   return Math.max(policy.minDelayMs, jittered, asked);
 }

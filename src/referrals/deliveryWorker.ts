@@ -26,7 +26,13 @@ import {
   type PurgeEntry,
   type ReferralStores,
 } from './referralStores';
-import { failUndeliverable, isDue, recordOutcome, takeLease, type DeliveryPolicy } from './transitions';
+import {
+  failUndeliverable,
+  isDue,
+  recordOutcome,
+  takeLease,
+  type DeliveryPolicy,
+} from './transitions';
 import { wireBody } from './wire';
 
 export interface DeliveryWorkerOptions {
@@ -227,7 +233,10 @@ export class DeliveryWorker {
     return report;
   }
 
-  private async processEntry(entry: StoredItem<DeliverEntry>, report: DeliveryPassReport): Promise<void> {
+  private async processEntry(
+    entry: StoredItem<DeliverEntry>,
+    report: DeliveryPassReport,
+  ): Promise<void> {
     const { referrals, outbox } = this.deps.stores;
     const { referralId, tenantId } = entry.value;
     const now = this.deps.clock.now();
@@ -238,7 +247,9 @@ export class DeliveryWorker {
       // Left by a submit that failed between its two writes; within the grace period the submit
       // may still be writing the referral.
       if (now.getTime() - Date.parse(entry.value.createdAt) >= this.orphanGraceMs) {
-        await outbox.delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }).catch(ignoreRace);
+        await outbox
+          .delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag })
+          .catch(ignoreRace);
         report.repaired += 1;
       } else {
         report.notDue += 1;
@@ -248,6 +259,11 @@ export class DeliveryWorker {
 
     const record = item.value;
     if (isFinal(record.status)) {
+      // Just finished by another worker, which is tidying up now: leave it to that worker.
+      if (now.getTime() - Date.parse(record.updatedAt) < this.leaseMs) {
+        report.notDue += 1;
+        return;
+      }
       // A worker stopped between recording the outcome and tidying the outbox: finish its work,
       // telling the listener again, since it may not have been told.
       await this.notify({ previousStatus: 'queued', referral: toSummary(record) });
@@ -293,25 +309,40 @@ export class DeliveryWorker {
 
     this.logOutcome(next, outcome);
     if (isFinal(next.status)) {
-      report[next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed'] += 1;
+      report[
+        next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed'
+      ] += 1;
       // Told before the outbox is tidied: a crash in between means told twice, never not at all.
       await this.notify({ previousStatus: record.status, referral: toSummary(next) });
       await this.finishOutbox(next);
     } else {
       report.retrying += 1;
-      await outbox.upsert(deliverKey(referralId), { ...entry.value, dueAt: next.nextAttemptAt ?? after.toISOString() });
+      await outbox.upsert(deliverKey(referralId), {
+        ...entry.value,
+        dueAt: next.nextAttemptAt ?? after.toISOString(),
+      });
     }
   }
 
   /** Moves an early outbox entry to when the referral can next be tried, to save re-reading it. */
-  private async postpone(entry: StoredItem<DeliverEntry>, record: ReferralRecord, now: Date): Promise<void> {
-    const leaseEnd = record.lease && Date.parse(record.lease.until) > now.getTime() ? record.lease.until : undefined;
+  private async postpone(
+    entry: StoredItem<DeliverEntry>,
+    record: ReferralRecord,
+    now: Date,
+  ): Promise<void> {
+    const leaseEnd =
+      record.lease && Date.parse(record.lease.until) > now.getTime()
+        ? record.lease.until
+        : undefined;
     const candidates = [leaseEnd, record.nextAttemptAt].filter((t): t is string => t !== undefined);
     const wanted = candidates.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
     if (wanted === undefined || Date.parse(wanted) <= Date.parse(entry.value.dueAt)) return;
     // If-Match: if the lease holder has just rescheduled the entry, its time wins.
     await this.deps.stores.outbox
-      .replace({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }, { ...entry.value, dueAt: wanted })
+      .replace(
+        { partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag },
+        { ...entry.value, dueAt: wanted },
+      )
       .catch(ignoreRace);
   }
 
@@ -321,7 +352,11 @@ export class DeliveryWorker {
       return await this.deps.client.deliver({ referralId: record.id, body });
     } catch (err) {
       // The port promises not to throw; if a client does, treat it as a fault worth retrying.
-      this.log.error('Partnership client threw instead of answering', { referralId: record.id }, err);
+      this.log.error(
+        'Partnership client threw instead of answering',
+        { referralId: record.id },
+        err,
+      );
       return { kind: 'retryable', reason: 'unexpected-response' };
     }
   }
@@ -348,7 +383,11 @@ export class DeliveryWorker {
     try {
       await this.deps.listener.onStatusChanged(change);
     } catch (err) {
-      this.log.error('Referral status listener failed', { referralId: change.referral.referralId }, err);
+      this.log.error(
+        'Referral status listener failed',
+        { referralId: change.referral.referralId },
+        err,
+      );
     }
   }
 
@@ -360,23 +399,43 @@ export class DeliveryWorker {
       attempt: record.attempts,
     };
     if (!outcome) {
-      this.log.error('Referral could not be delivered: its body is missing', { ...fields, reason: 'body-missing' });
+      this.log.error('Referral could not be delivered: its body is missing', {
+        ...fields,
+        reason: 'body-missing',
+      });
       return;
     }
     switch (outcome.kind) {
       case 'accepted':
-        this.log.info('Referral delivered to the partnership', { ...fields, httpStatus: outcome.httpStatus });
+        this.log.info('Referral delivered to the partnership', {
+          ...fields,
+          httpStatus: outcome.httpStatus,
+        });
         return;
       case 'rejected':
         // The partnership's reason may quote the referral: it goes to the referrer, not the log.
-        this.log.warn('The partnership rejected a referral', { ...fields, httpStatus: outcome.httpStatus });
+        this.log.warn('The partnership rejected a referral', {
+          ...fields,
+          httpStatus: outcome.httpStatus,
+        });
         return;
       case 'retryable': {
-        const detail = { ...fields, httpStatus: outcome.httpStatus, reason: outcome.reason, code: outcome.code };
+        const detail = {
+          ...fields,
+          httpStatus: outcome.httpStatus,
+          reason: outcome.reason,
+          code: outcome.code,
+        };
         if (record.status === 'failed') {
-          this.log.error('Referral delivery failed: the deadline passed without getting through', detail);
+          this.log.error(
+            'Referral delivery failed: the deadline passed without getting through',
+            detail,
+          );
         } else if (outcome.reason === 'unauthorised') {
-          this.log.error('The partnership refused our signature: check PARTNERSHIP_SIGNING_SECRET', detail);
+          this.log.error(
+            'The partnership refused our signature: check PARTNERSHIP_SIGNING_SECRET',
+            detail,
+          );
         } else {
           this.log.warn('Referral delivery attempt failed; it will be retried', detail);
         }
@@ -390,7 +449,9 @@ export class DeliveryWorker {
     const { referrals, outbox } = this.deps.stores;
     for (let shard = 0; shard < outboxShardCount; shard += 1) {
       try {
-        const entries = await outbox.listPartition(purgePartition(shard), { limit: this.batchSize });
+        const entries = await outbox.listPartition(purgePartition(shard), {
+          limit: this.batchSize,
+        });
         const now = this.deps.clock.now();
         // Ids start with the purge time, so the list is in due order: stop at the first not due.
         for (const entry of entries) {
@@ -399,7 +460,10 @@ export class DeliveryWorker {
           const item = await referrals.read(key);
           if (item && item.value.bodyPurgedAt === undefined) {
             try {
-              await referrals.replace({ ...key, etag: item.etag }, toAuditRecord(item.value, now.toISOString()));
+              await referrals.replace(
+                { ...key, etag: item.etag },
+                toAuditRecord(item.value, now.toISOString()),
+              );
             } catch (err) {
               if (!isRaceLoss(err)) throw err;
               continue; // changed under us: look again next pass
@@ -410,11 +474,17 @@ export class DeliveryWorker {
               status: item.value.status,
             });
           }
-          await outbox.delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag }).catch(ignoreRace);
+          await outbox
+            .delete({ partitionKey: entry.partitionKey, id: entry.id, etag: entry.etag })
+            .catch(ignoreRace);
         }
       } catch (err) {
         report.errors += 1;
-        this.log.error('Referral purge step failed; it will be retried', { code: codeOf(err) }, err);
+        this.log.error(
+          'Referral purge step failed; it will be retried',
+          { code: codeOf(err) },
+          err,
+        );
       }
     }
     return report;

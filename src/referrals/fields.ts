@@ -6,9 +6,16 @@ import { z } from 'zod';
  * was typed (it may be personal data, and it would be bound into a card).
  */
 
-// C0 controls other than tab, line feed and carriage return, and DEL: never typed by a person,
-// and some of them break JSON consumers or terminals on the partnership's side.
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** C0 controls other than tab, line feed and carriage return, and DEL: never typed by a person,
+ * and some of them break JSON consumers or terminals on the partnership's side. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f)
+      return true;
+  }
+  return false;
+}
 
 function capitalise(label: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
@@ -33,7 +40,7 @@ function baseText(label: string, max: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? m.missing : m.type) })
     .max(max, { error: m.long(max) })
-    .refine((v) => !controlCharacters.test(v), { error: m.control });
+    .refine((v) => !hasControlCharacters(v), { error: m.control });
 }
 
 /**
@@ -41,7 +48,9 @@ function baseText(label: string, max: number) {
  * by the cards through bindings that never evaluate them.
  */
 export function requiredText(label: string, max: number) {
-  return baseText(label, max).refine((v) => v.trim() !== '', { error: textMessages(label).missing });
+  return baseText(label, max).refine((v) => v.trim() !== '', {
+    error: textMessages(label).missing,
+  });
 }
 
 export function optionalText(label: string, max: number) {
@@ -60,12 +69,16 @@ export function personName(label: string, max: number, options: { required: bool
   return options.required ? field : z.preprocess(blankToUndefined, field.optional());
 }
 
+// Markup, template, markdown-link and escape characters, and bidi overrides (which can make text
+// display as something other than what it is): none has a place in an address line or a job title.
+const markupCharacters = /[<>{}[\]$`\\\u202A-\u202E\u2066-\u2069]/;
+
 /** A line of an address, a role or a team: text without markup characters. */
 export function plainLine(label: string, max: number, options: { required: boolean }) {
   const field = baseText(label, max)
     .refine((v) => v.trim() !== '', { error: textMessages(label).missing })
-    .refine((v) => !/[<>{}$`\\]/.test(v), {
-      error: `${capitalise(label)} cannot contain < > { } $ \` or \\.`,
+    .refine((v) => !markupCharacters.test(v), {
+      error: `${capitalise(label)} cannot contain < > { } [ ] $ \` \\ or text-direction marks.`,
     });
   return options.required ? field : z.preprocess(blankToUndefined, field.optional());
 }
@@ -89,7 +102,10 @@ export function phone(label: string, options: { required: boolean }) {
 
 export function email(label: string, options: { required: boolean }) {
   const field = z
-    .string({ error: (issue) => (issue.input === undefined ? `Enter ${label}.` : `${capitalise(label)} must be text.`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `Enter ${label}.` : `${capitalise(label)} must be text.`,
+    })
     .max(254, { error: `${capitalise(label)} must be 254 characters or fewer.` })
     .refine((v) => v.trim() !== '', { error: `Enter ${label}.` })
     .refine((v) => emailFormat.safeParse(v).success, {
@@ -124,7 +140,10 @@ export function isCalendarDate(value: string): boolean {
 
 export function calendarDate(label: string, options: { required: boolean }) {
   const field = z
-    .string({ error: (issue) => (issue.input === undefined ? `Enter ${label}.` : `${capitalise(label)} must be a date.`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `Enter ${label}.` : `${capitalise(label)} must be a date.`,
+    })
     .max(10, { error: `Enter ${label} as a date, like 1985-04-23.` })
     .refine((v) => v.trim() !== '', { error: `Enter ${label}.` })
     .refine(isCalendarDate, { error: `Enter ${label} as a real date, like 1985-04-23.` });
@@ -180,7 +199,10 @@ export function wholeNumber(label: string, min: number, max: number) {
   return z.preprocess(
     (value) => (typeof value === 'string' && /^\s*\d{1,3}\s*$/.test(value) ? Number(value) : value),
     z
-      .number({ error: (issue) => (issue.input === undefined || issue.input === '' ? `Enter ${label}.` : message) })
+      .number({
+        error: (issue) =>
+          issue.input === undefined || issue.input === '' ? `Enter ${label}.` : message,
+      })
       .int({ error: message })
       .min(min, { error: message })
       .max(max, { error: message }),

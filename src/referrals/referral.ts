@@ -79,10 +79,22 @@ export const childLivesWith = [
   'other',
 ] as const;
 
-export const parentalResponsibility = ['both-parents', 'mother-only', 'father-only', 'other', 'unknown'] as const;
+export const parentalResponsibility = [
+  'both-parents',
+  'mother-only',
+  'father-only',
+  'other',
+  'unknown',
+] as const;
 export const childRelationship = ['his-child', 'stepchild', 'partners-child', 'other'] as const;
 export const childrenPlans = ['none', 'child-in-need', 'child-protection', 'unknown'] as const;
-export const acknowledgements = ['acknowledges', 'minimises', 'denies', 'blames-others', 'not-discussed'] as const;
+export const acknowledgements = [
+  'acknowledges',
+  'minimises',
+  'denies',
+  'blames-others',
+  'not-discussed',
+] as const;
 export const maracStatuses = ['not-referred', 'referred', 'heard', 'unknown'] as const;
 export const agencies = [
   'probation',
@@ -150,7 +162,10 @@ export const referralSections = {
     children: z
       .array(child, { error: 'List the children in the household (none is allowed).' })
       .max(L.children, { error: `List at most ${L.children} children.` }),
-    childrenPlan: choice('whether there is a child protection or child-in-need plan', childrenPlans),
+    childrenPlan: choice(
+      'whether there is a child protection or child-in-need plan',
+      childrenPlans,
+    ),
     socialWorker: z
       .object(
         {
@@ -169,7 +184,9 @@ export const referralSections = {
   }),
   risk: section('Fill in the risk section.', {
     highRiskSigns: choices('the high-risk signs', highRiskSigns, { min: 0 }),
-    safetyRoutesConsidered: optionalChoice('whether you have considered the safety routes', ['yes'] as const),
+    safetyRoutesConsidered: optionalChoice('whether you have considered the safety routes', [
+      'yes',
+    ] as const),
     policeInvolved: choice('whether the police are involved', yesNoUnknown),
     crimeReference: optionalText('the crime reference', L.crimeReference).refine(
       (v) => v === undefined || /^[A-Za-z0-9][A-Za-z0-9 /-]*$/.test(v.trim()),
@@ -184,17 +201,20 @@ export const referralSections = {
     involved: choices('the other agencies involved', agencies, { min: 0 }),
     details: optionalText('the details of other agencies', L.notes),
   }),
-  consent: section("Fill in the consent section.", {
-      basis: choice('whether he agreed to the referral', consentBases),
-      lawfulBasis: optionalChoice('the lawful basis for sharing without consent', lawfulBases),
-      reason: optionalText('why you are sharing without consent', L.reason),
-    })
+  consent: section('Fill in the consent section.', {
+    basis: choice('whether he agreed to the referral', consentBases),
+    lawfulBasis: optionalChoice('the lawful basis for sharing without consent', lawfulBases),
+    reason: optionalText('why you are sharing without consent', L.reason),
+  })
     // Minimum data: with his consent, grounds for sharing without it are not kept.
     .transform((c) => (c.basis === 'consent' ? { basis: c.basis } : c)),
   partner: section('Fill in the section about his partner.', {
     knowsOfReferral: choice('whether his partner knows of the referral', yesNoUnknown),
     victimServiceInvolved: choice('whether a victim service supports her', yesNoUnknown),
-    safeContactNotes: optionalText('the safe ways to reach her through the victim service', L.notes),
+    safeContactNotes: optionalText(
+      'the safe ways to reach her through the victim service',
+      L.notes,
+    ),
   }),
   notes: section('Fill in the notes for callers.', {
     doNot: optionalText('what callers must not do', L.notes),

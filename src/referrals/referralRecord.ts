@@ -13,12 +13,7 @@ export const isFinal = (status: ReferralStatus): boolean => finalStatuses.has(st
 
 /** Why the last attempt did not get through; our own words, safe to log. */
 export type TransientReason =
-  | 'timeout'
-  | 'connection'
-  | 'server-error'
-  | 'throttled'
-  | 'unauthorised'
-  | 'unexpected-response';
+  'timeout' | 'connection' | 'server-error' | 'throttled' | 'unauthorised' | 'unexpected-response';
 
 /** Why a referral is or was not through: the transient reasons, or a body found missing. */
 export type FailureReason = TransientReason | 'body-missing';
@@ -60,7 +55,11 @@ export interface ReferralRecord {
   /** While queued: the earliest time of the next attempt. */
   readonly nextAttemptAt?: string;
   readonly lease?: Lease;
-  readonly lastFailure?: { readonly reason: FailureReason; readonly httpStatus?: number; readonly at: string };
+  readonly lastFailure?: {
+    readonly reason: FailureReason;
+    readonly httpStatus?: number;
+    readonly at: string;
+  };
   /** When sent: the partnership's reference (absent if their answer carried none). */
   readonly reference?: string;
   readonly sentAt?: string;

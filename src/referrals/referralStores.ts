@@ -51,7 +51,10 @@ export function referralStoresFrom(storage: Storage): ReferralStores {
 export const outboxShardCount = 8;
 
 export function shardOf(referralId: string): number {
-  return Number.parseInt(createHash('sha256').update(referralId).digest('hex').slice(0, 8), 16) % outboxShardCount;
+  return (
+    Number.parseInt(createHash('sha256').update(referralId).digest('hex').slice(0, 8), 16) %
+    outboxShardCount
+  );
 }
 
 export const deliverPartition = (shard: number): string => `deliver-${shard}`;

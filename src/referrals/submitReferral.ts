@@ -65,7 +65,9 @@ export async function submitReferral(
     deadlineAt: deadline.toISOString(),
     attempts: 0,
     nextAttemptAt: at,
-    bodySha256: sha256Hex(wireBody({ referralId: id, submittedAt: at, referral: validation.referral })),
+    bodySha256: sha256Hex(
+      wireBody({ referralId: id, submittedAt: at, referral: validation.referral }),
+    ),
     body: validation.referral,
   };
   const entry: DeliverEntry = {

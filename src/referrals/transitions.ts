@@ -29,7 +29,12 @@ export function isDue(record: ReferralRecord, now: Date): boolean {
 }
 
 /** The record with this worker's lease, and the attempt counted. */
-export function takeLease(record: ReferralRecord, owner: string, now: Date, leaseMs: number): ReferralRecord {
+export function takeLease(
+  record: ReferralRecord,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+): ReferralRecord {
   return {
     ...record,
     attempts: record.attempts + 1,
@@ -86,7 +91,15 @@ export function recordOutcome(
         },
       };
     case 'retryable':
-      return afterTransientFailure(record, outcome.reason, outcome.httpStatus, outcome.retryAfterMs, now, policy, random);
+      return afterTransientFailure(
+        record,
+        outcome.reason,
+        outcome.httpStatus,
+        outcome.retryAfterMs,
+        now,
+        policy,
+        random,
+      );
   }
 }
 
@@ -122,7 +135,11 @@ export function afterTransientFailure(
 }
 
 /** A queued referral whose body is gone cannot be sent: fail it rather than retry forever. */
-export function failUndeliverable(record: ReferralRecord, now: Date, policy: DeliveryPolicy): ReferralRecord {
+export function failUndeliverable(
+  record: ReferralRecord,
+  now: Date,
+  policy: DeliveryPolicy,
+): ReferralRecord {
   return {
     ...finalised(record, now, policy),
     status: 'failed',

@@ -13,7 +13,8 @@ export type FieldErrors = Record<string, string>;
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export type ReferralValidation = { ok: true; referral: Referral } | { ok: false; errors: FieldErrors };
+export type ReferralValidation =
+  { ok: true; referral: Referral } | { ok: false; errors: FieldErrors };
 
 export interface ValidateOptions {
   /** "Today" for date checks (a date of birth cannot be in the future). */
@@ -29,13 +30,21 @@ const multiSelectPaths = new Set(['concerns.kinds', 'risk.highRiskSigns', 'agenc
 function fieldPath(path: readonly PropertyKey[], prefix: readonly string[]): string {
   const parts = [...prefix, ...path.map(String)];
   const last = parts[parts.length - 1];
-  if (last !== undefined && /^\d+$/.test(last) && multiSelectPaths.has(parts.slice(0, -1).join('.'))) {
+  if (
+    last !== undefined &&
+    /^\d+$/.test(last) &&
+    multiSelectPaths.has(parts.slice(0, -1).join('.'))
+  ) {
     parts.pop();
   }
   return parts.length === 0 ? wholeReferralKey : parts.join('.');
 }
 
-function collect(issues: readonly z.core.$ZodIssue[], prefix: readonly string[], into: FieldErrors): void {
+function collect(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly string[],
+  into: FieldErrors,
+): void {
   for (const issue of issues) {
     const path = fieldPath(issue.path, prefix);
     // The first problem per field is the one to fix first; the rest would crowd the card.
@@ -49,7 +58,12 @@ function collect(issues: readonly z.core.$ZodIssue[], prefix: readonly string[],
 function at(input: unknown, path: readonly string[]): unknown {
   let value = input;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) {
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value) ||
+      !Object.hasOwn(value, key)
+    ) {
       return undefined;
     }
     value = (value as Record<string, unknown>)[key];
@@ -57,7 +71,8 @@ function at(input: unknown, path: readonly string[]): unknown {
   return value;
 }
 
-const isBlank = (value: unknown): boolean => value === undefined || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' && value.trim() === '');
 
 function selected(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
@@ -93,14 +108,18 @@ const crossRules: readonly CrossRule[] = [
     field: ['socialWorker', 'name'],
     broken: (s) => {
       const plan = at(s, ['childrenPlan']);
-      return (plan === 'child-protection' || plan === 'child-in-need') && isBlank(at(s, ['socialWorker', 'name']));
+      return (
+        (plan === 'child-protection' || plan === 'child-in-need') &&
+        isBlank(at(s, ['socialWorker', 'name']))
+      );
     },
     message: "Enter the social worker's name: there is a child protection or child-in-need plan.",
   },
   {
     section: 'risk',
     field: ['safetyRoutesConsidered'],
-    broken: (s) => selected(at(s, ['highRiskSigns'])) && at(s, ['safetyRoutesConsidered']) !== 'yes',
+    broken: (s) =>
+      selected(at(s, ['highRiskSigns'])) && at(s, ['safetyRoutesConsidered']) !== 'yes',
     message:
       "Confirm you have considered 999, children's safeguarding and MARAC: a referral to the partnership does not replace them.",
   },
@@ -118,7 +137,12 @@ const crossRules: readonly CrossRule[] = [
   },
 ];
 
-function crossFieldErrors(section: ReferralSectionName, input: unknown, now: Date, into: FieldErrors): void {
+function crossFieldErrors(
+  section: ReferralSectionName,
+  input: unknown,
+  now: Date,
+  into: FieldErrors,
+): void {
   for (const rule of crossRules) {
     if (rule.section !== section) continue;
     const path = [section, ...rule.field].join('.');
@@ -127,14 +151,20 @@ function crossFieldErrors(section: ReferralSectionName, input: unknown, now: Dat
 }
 
 function unreadable(): { ok: false; errors: FieldErrors } {
-  return { ok: false, errors: { [wholeReferralKey]: 'The referral could not be read. Start the form again.' } };
+  return {
+    ok: false,
+    errors: { [wholeReferralKey]: 'The referral could not be read. Start the form again.' },
+  };
 }
 
 /**
  * Checks a whole referral (a form submission or a received body). Never throws: any input gives
  * either the parsed referral or per-field messages fit to show beside the fields.
  */
-export function validateReferral(input: unknown, options: ValidateOptions = {}): ReferralValidation {
+export function validateReferral(
+  input: unknown,
+  options: ValidateOptions = {},
+): ReferralValidation {
   const now = options.now ?? new Date();
   try {
     const result = referralSchema.safeParse(input);
@@ -143,7 +173,8 @@ export function validateReferral(input: unknown, options: ValidateOptions = {}):
     for (const name of Object.keys(referralSections) as ReferralSectionName[]) {
       crossFieldErrors(name, at(input, [name]), now, errors);
     }
-    if (result.success && Object.keys(errors).length === 0) return { ok: true, referral: result.data };
+    if (result.success && Object.keys(errors).length === 0)
+      return { ok: true, referral: result.data };
     return { ok: false, errors };
   } catch {
     return unreadable();

@@ -30,7 +30,9 @@ export function canonicalJson(value: unknown): string {
   const entries = Object.keys(value)
     .sort()
     .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    .map(
+      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+    );
   return `{${entries.join(',')}}`;
 }
 
@@ -48,7 +50,8 @@ export function wireBody(envelope: ReferralEnvelope): string {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const isReferralId = (value: unknown): value is string => typeof value === 'string' && uuid.test(value);
+export const isReferralId = (value: unknown): value is string =>
+  typeof value === 'string' && uuid.test(value);
 
 /** The envelope as a receiver parses it; `referral` is then checked with validateReferral. */
 export const envelopeSchema = z.object(

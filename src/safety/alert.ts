@@ -35,6 +35,8 @@ export function buildSafetyAlert(
     // Children's safeguarding first: every family seen here has children, and it is same-day.
     routes: [content.childRoute, content.highRiskRoute, content.adviceRoute].map(fill),
     reminders: content.reminders.map(fill),
-    actions: options.continueAction ? [{ title: content.continueTitle, ...options.continueAction }] : [],
+    actions: options.continueAction
+      ? [{ title: content.continueTitle, ...options.continueAction }]
+      : [],
   };
 }

@@ -15,5 +15,11 @@ export function checkTextForDanger(
   contacts: LocalContacts,
   continueAction?: Omit<CardAction, 'title'>,
 ): SafetyAlertCardData | undefined {
-  return buildSafetyAlert(alert, net, net.scan(text), contacts, continueAction ? { continueAction } : {});
+  return buildSafetyAlert(
+    alert,
+    net,
+    net.scan(text),
+    contacts,
+    continueAction ? { continueAction } : {},
+  );
 }

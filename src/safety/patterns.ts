@@ -49,7 +49,8 @@ export function compilePattern(
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (first?.kind !== 'word' || last?.kind !== 'word') return 'must start and end with a word';
-  if (tokens.some((t, i) => t.kind === 'gap' && tokens[i + 1]?.kind === 'gap')) return 'has two gaps in a row';
+  if (tokens.some((t, i) => t.kind === 'gap' && tokens[i + 1]?.kind === 'gap'))
+    return 'has two gaps in a row';
   return tokens;
 }
 
@@ -73,7 +74,9 @@ function compileAlternatives(
 }
 
 function toAlternative(option: string): Alternative {
-  return option.endsWith('*') ? { text: option.slice(0, -1), stem: true } : { text: option, stem: false };
+  return option.endsWith('*')
+    ? { text: option.slice(0, -1), stem: true }
+    : { text: option, stem: false };
 }
 
 function wordMatches(word: string, alternatives: readonly Alternative[]): boolean {
@@ -84,7 +87,12 @@ function wordMatches(word: string, alternatives: readonly Alternative[]): boolea
  * True when a negator sits just before `end` (within the window, with only filler words between):
  * "no knife", "never any sign of a weapon". Looks no further back than `floor`.
  */
-function negatedBefore(words: readonly string[], end: number, floor: number, rules: NegationRules): boolean {
+function negatedBefore(
+  words: readonly string[],
+  end: number,
+  floor: number,
+  rules: NegationRules,
+): boolean {
   for (let i = end - 1; i >= Math.max(floor, end - rules.window); i--) {
     const word = words[i] ?? '';
     if (rules.negators.has(word)) {

@@ -1,5 +1,10 @@
 import { normaliseWords } from './normalise';
-import { compilePattern, patternMatches, type CompiledPattern, type NegationRules } from './patterns';
+import {
+  compilePattern,
+  patternMatches,
+  type CompiledPattern,
+  type NegationRules,
+} from './patterns';
 import type { SafetyCategoryContent, SafetyFile } from './schema';
 
 /** Reports a malformed phrase with its path inside the safety file. */
@@ -27,14 +32,20 @@ export interface SafetyNet {
   readonly phraseCount: number;
 }
 
-export function compileSafetyNet(file: SafetyFile, problem: PatternProblem = () => undefined): SafetyNet {
+export function compileSafetyNet(
+  file: SafetyFile,
+  problem: PatternProblem = () => undefined,
+): SafetyNet {
   const negation: NegationRules = {
     negators: new Set(file.negation.negators),
     fillers: new Set(file.negation.fillers),
     notNegating: notNegatingMap(file.negation.notNegating),
     window: file.negation.window,
   };
-  const compileAll = (phrases: readonly string[], path: readonly PropertyKey[]): CompiledPattern[] =>
+  const compileAll = (
+    phrases: readonly string[],
+    path: readonly PropertyKey[],
+  ): CompiledPattern[] =>
     phrases.flatMap((phrase, index) => {
       const compiled = compilePattern(phrase, file.wordSets);
       if (typeof compiled === 'string') {
@@ -48,7 +59,8 @@ export function compileSafetyNet(file: SafetyFile, problem: PatternProblem = () 
     content,
     phrases: compileAll(content.phrases, ['categories', index, 'phrases']),
     requiresAlso:
-      content.requiresAlso && compileAll(content.requiresAlso, ['categories', index, 'requiresAlso']),
+      content.requiresAlso &&
+      compileAll(content.requiresAlso, ['categories', index, 'requiresAlso']),
   }));
   const byId = new Map(categories.map((c) => [c.content.id, c.content]));
 
@@ -56,9 +68,7 @@ export function compileSafetyNet(file: SafetyFile, problem: PatternProblem = () 
     scan(text) {
       const words = normaliseWords(text);
       if (words.length === 0) return [];
-      return categories
-        .filter((c) => matchesCategory(c, words, negation))
-        .map((c) => c.content.id);
+      return categories.filter((c) => matchesCategory(c, words, negation)).map((c) => c.content.id);
     },
     category: (id) => byId.get(id),
     categoryIds: categories.map((c) => c.content.id),
@@ -66,11 +76,18 @@ export function compileSafetyNet(file: SafetyFile, problem: PatternProblem = () 
   };
 }
 
-function matchesCategory(category: CompiledCategory, words: readonly string[], rules: NegationRules): boolean {
+function matchesCategory(
+  category: CompiledCategory,
+  words: readonly string[],
+  rules: NegationRules,
+): boolean {
   const negation = category.content.negatable ? rules : undefined;
   if (!category.phrases.some((p) => patternMatches(p, words, negation))) return false;
   // The companion words are never negated: "pregnant, and he says he did not hit her" still counts.
-  return category.requiresAlso === undefined || category.requiresAlso.some((p) => patternMatches(p, words, undefined));
+  return (
+    category.requiresAlso === undefined ||
+    category.requiresAlso.some((p) => patternMatches(p, words, undefined))
+  );
 }
 
 function notNegatingMap(pairs: readonly string[]): Map<string, Set<string>> {

@@ -10,7 +10,9 @@ const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case wo
 const text = z.string().trim().min(1);
 const word = z.string().regex(/^[a-z0-9]+$/, 'must be one normalised word (a-z, 0-9)');
 /** A phrase as normalised text: words, `|` alternatives, `*` stems, `_`, `..` gaps, `@set`s. */
-const phrase = z.string().regex(/^[a-z0-9|*_.@ -]+$/, 'may use only a-z, 0-9, spaces and | * _ .. @');
+const phrase = z
+  .string()
+  .regex(/^[a-z0-9|*_.@ -]+$/, 'may use only a-z, 0-9, spaces and | * _ .. @');
 
 const category = z.strictObject({
   id,
@@ -37,7 +39,10 @@ export const safetyFileSchema = z.strictObject({
   /** For the people who edit this file: how phrases are written. Not used by code. */
   about: z.array(text),
   /** Named word lists, used in phrases as `@name`. */
-  wordSets: z.record(id, z.array(z.string().regex(/^[a-z0-9]+\*?$/, 'must be a word or a stem*')).min(1)),
+  wordSets: z.record(
+    id,
+    z.array(z.string().regex(/^[a-z0-9]+\*?$/, 'must be a word or a stem*')).min(1),
+  ),
   negation: z.strictObject({
     negators: z.array(word).min(1),
     /** Words that may sit between a negator and the phrase: "no sign of a knife". */

@@ -71,10 +71,16 @@ export function createWordingSearch(
 ): WordingSearch {
   const analyser = new Analyser(library);
   const weak = new Map(Object.entries(settings.weakWords).map(([word, weight]) => [stem(word), weight] as const));
-  const indexTokenize = (text: string, field?: string): string[] =>
-    text
-      .split(itemBreak)
-      .flatMap((item) => (field === 'keywords' ? analyser.keywordTerms(item) : analyser.indexTerms(item)));
+  // Each term counts once per field: listing "separate", "separated" and "separating" is for
+  // people reading the data, and must not triple the weight of one stem. A situation is a set of
+  // evidence, not prose whose repetitions mean emphasis.
+  const indexTokenize = (text: string, field?: string): string[] => [
+    ...new Set(
+      text
+        .split(itemBreak)
+        .flatMap((item) => (field === 'keywords' ? analyser.keywordTerms(item) : analyser.indexTerms(item))),
+    ),
+  ];
   const searchOptions = {
     tokenize: (text: string) => text.split(' ').filter((t) => t !== ''),
     processTerm: (term: string) => term,

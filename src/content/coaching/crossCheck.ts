@@ -1,5 +1,12 @@
 import type { IssueCollector } from '../loadPack';
-import { stageIds, wordingSituationIds, type CoachingMode, type ModeFile, type PackFile, type StepContent } from './schema';
+import {
+  stageIds,
+  wordingSituationIds,
+  type CoachingMode,
+  type ModeFile,
+  type PackFile,
+  type StepContent,
+} from './schema';
 
 /** What a mode file may refer to, gathered from the other files. */
 export interface ReferenceSets {
@@ -44,13 +51,16 @@ export function checkModeFile(
   });
   const first = index.get(content.firstStep);
   if (first === undefined) issues.add(file, ['firstStep'], `unknown step "${content.firstStep}"`);
-  else if (content.steps[first]?.stage !== 1) issues.add(file, ['firstStep'], 'must be a stage 1 step');
+  else if (content.steps[first]?.stage !== 1)
+    issues.add(file, ['firstStep'], 'must be a stage 1 step');
 
   content.steps.forEach((step, i) => checkStep(file, step, ['steps', i], index, refs, issues));
   for (let stage = 1; stage <= stageIds.length; stage++) {
-    if (!content.steps.some((s) => s.stage === stage)) issues.add(file, ['steps'], `has no step for stage ${stage}`);
+    if (!content.steps.some((s) => s.stage === stage))
+      issues.add(file, ['steps'], `has no step for stage ${stage}`);
   }
-  if (!content.steps.some((s) => s.finish)) issues.add(file, ['steps'], 'has no step with "finish": true');
+  if (!content.steps.some((s) => s.finish))
+    issues.add(file, ['steps'], 'has no step with "finish": true');
   checkGraph(file, content, issues);
 }
 
@@ -64,28 +74,33 @@ function checkStep(
 ): void {
   const principles = (list: readonly string[], at: readonly PropertyKey[]) =>
     list.forEach((p, i) => {
-      if (!refs.principleIds.has(p)) issues.add(file, [...at, 'principles', i], `unknown principle "${p}"`);
+      if (!refs.principleIds.has(p))
+        issues.add(file, [...at, 'principles', i], `unknown principle "${p}"`);
     });
   const stepRef = (id: string, at: readonly PropertyKey[]) => {
     if (!index.has(id)) issues.add(file, at, `unknown step "${id}"`);
   };
   const trigger = (id: string | undefined, at: readonly PropertyKey[]) => {
-    if (id !== undefined && !refs.triggerIds.has(id)) issues.add(file, at, `unknown safety trigger category "${id}"`);
+    if (id !== undefined && !refs.triggerIds.has(id))
+      issues.add(file, at, `unknown safety trigger category "${id}"`);
   };
 
   principles(step.principles, path);
   if (step.next !== undefined) stepRef(step.next, [...path, 'next']);
-  if (step.finish && step.next !== undefined) issues.add(file, [...path, 'next'], 'a finish step has no next');
+  if (step.finish && step.next !== undefined)
+    issues.add(file, [...path, 'next'], 'a finish step has no next');
   if (!step.finish && step.next === undefined && step.answers.length === 0) {
     issues.add(file, path, 'needs a next step, answers, or "finish": true');
   }
   step.wording.forEach((w, i) => {
-    if (!refs.wordingIds.has(w)) issues.add(file, [...path, 'wording', i], `unknown wording situation "${w}"`);
+    if (!refs.wordingIds.has(w))
+      issues.add(file, [...path, 'wording', i], `unknown wording situation "${w}"`);
   });
   const answerIds = new Set<string>();
   step.answers.forEach((answer, i) => {
     const at = [...path, 'answers', i];
-    if (answerIds.has(answer.id)) issues.add(file, [...at, 'id'], `duplicate answer id "${answer.id}"`);
+    if (answerIds.has(answer.id))
+      issues.add(file, [...at, 'id'], `duplicate answer id "${answer.id}"`);
     answerIds.add(answer.id);
     stepRef(answer.next, [...at, 'next']);
     principles(answer.principles, at);
@@ -97,7 +112,8 @@ function checkStep(
   const itemIds = new Set<string>();
   step.checklist?.items.forEach((item, i) => {
     const at = [...path, 'checklist', 'items', i];
-    if (itemIds.has(item.id)) issues.add(file, [...at, 'id'], `duplicate checklist item "${item.id}"`);
+    if (itemIds.has(item.id))
+      issues.add(file, [...at, 'id'], `duplicate checklist item "${item.id}"`);
     itemIds.add(item.id);
     principles(item.principles, at);
     trigger(item.trigger, [...at, 'trigger']);
@@ -120,7 +136,7 @@ function checkGraph(file: string, content: ModeFile, issues: IssueCollector): vo
   }
   // Walk backwards from the finish steps to find steps from which the end can be reached.
   const canFinish = new Set(content.steps.filter((s) => s.finish).map((s) => s.id));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const step of content.steps) {
       if (!canFinish.has(step.id) && successors(step).some((id) => canFinish.has(id))) {
@@ -130,7 +146,9 @@ function checkGraph(file: string, content: ModeFile, issues: IssueCollector): vo
     }
   }
   content.steps.forEach((step, i) => {
-    if (!reachable.has(step.id)) issues.add(file, ['steps', i], `step "${step.id}" cannot be reached from the first step`);
-    if (!canFinish.has(step.id)) issues.add(file, ['steps', i], `step "${step.id}" has no way on to the end`);
+    if (!reachable.has(step.id))
+      issues.add(file, ['steps', i], `step "${step.id}" cannot be reached from the first step`);
+    if (!canFinish.has(step.id))
+      issues.add(file, ['steps', i], `step "${step.id}" has no way on to the end`);
   });
 }

@@ -5,7 +5,7 @@ import { checkPlaceholders, IssueCollector, parseContentFile, type SourceFile } 
 import principlesJson from '../principles.json';
 import { checkModeFile, checkPackFile } from './crossCheck';
 import debriefJson from './debrief.json';
-import type { CoachingPack, ModePack } from './pack';
+import type { CoachingPack, ModePack } from './coachingPack';
 import packJson from './pack.json';
 import prepareJson from './prepare.json';
 import safetyJson from './safety-triggers.json';
@@ -22,7 +22,9 @@ export interface CoachingPackSources {
 
 const principlesSchema = z.object({
   version: z.string(),
-  principles: z.array(z.object({ id: z.string().min(1), summary: z.string(), source: z.string() })).min(1),
+  principles: z
+    .array(z.object({ id: z.string().min(1), summary: z.string(), source: z.string() }))
+    .min(1),
 });
 
 /** The pack as shipped: JSON imported so it travels with the build (dist/) as well as tsx. */
@@ -63,13 +65,25 @@ export function buildCoachingPack(sources: CoachingPackSources): CoachingPack {
   }
 
   const principleIds = new Set(principles.principles.map((p) => p.id));
-  const safety = compileSafetyNet(safetyFile, (path, problem) => issues.add(sources.safety.file, path, problem));
+  const safety = compileSafetyNet(safetyFile, (path, problem) =>
+    issues.add(sources.safety.file, path, problem),
+  );
   const seen = new Set<string>();
   safetyFile.categories.forEach((category, i) => {
-    if (seen.has(category.id)) issues.add(sources.safety.file, ['categories', i, 'id'], `duplicate category "${category.id}"`);
+    if (seen.has(category.id))
+      issues.add(
+        sources.safety.file,
+        ['categories', i, 'id'],
+        `duplicate category "${category.id}"`,
+      );
     seen.add(category.id);
     category.principles.forEach((p, j) => {
-      if (!principleIds.has(p)) issues.add(sources.safety.file, ['categories', i, 'principles', j], `unknown principle "${p}"`);
+      if (!principleIds.has(p))
+        issues.add(
+          sources.safety.file,
+          ['categories', i, 'principles', j],
+          `unknown principle "${p}"`,
+        );
     });
   });
 

@@ -55,7 +55,9 @@ export const factIds = [
 ] as const;
 export type FactId = (typeof factIds)[number];
 
-const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by - or .');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by - or .');
 const text = z.string().trim().min(1);
 const principles = z.array(id).min(1);
 
@@ -100,9 +102,7 @@ const step = z.strictObject({
   questions: z.array(text).min(2).max(3),
   principles,
   answers: z.array(quickAnswer).default([]),
-  checklist: z
-    .strictObject({ label: text, items: z.array(checklistItem).min(1) })
-    .optional(),
+  checklist: z.strictObject({ label: text, items: z.array(checklistItem).min(1) }).optional(),
   /** Wording situations worth offering on this step whatever the answer. */
   wording: z.array(z.enum(wordingSituationIds)).default([]),
   /** The default way on (the Next button); absent when an answer is required or at the end. */
@@ -133,7 +133,9 @@ const action = z.strictObject({ title: text });
 
 export const packFileSchema = z.strictObject({
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
-  stages: z.array(z.strictObject({ number: z.number().int(), id: z.enum(stageIds) })).length(stageIds.length),
+  stages: z
+    .array(z.strictObject({ number: z.number().int(), id: z.enum(stageIds) }))
+    .length(stageIds.length),
   wordingSituations: z.array(z.strictObject({ id: z.enum(wordingSituationIds), offer: text })),
   navigation: z.strictObject({
     next: action,
@@ -147,7 +149,13 @@ export const packFileSchema = z.strictObject({
   progress: text.refine((t) => t.includes('[stage]') && t.includes('[total]'), {
     message: 'must contain [stage] and [total]',
   }),
-  cardLabels: z.strictObject({ why: text, avoid: text, wording: text, copy: text, confidence: text }),
+  cardLabels: z.strictObject({
+    why: text,
+    avoid: text,
+    wording: text,
+    copy: text,
+    confidence: text,
+  }),
   messages: z.strictObject({
     pausedTitle: text,
     pausedText: text,

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../kernel/clock';
-import { signatureHeaders, verifySignature, defaultToleranceSeconds } from '../../partnership/signature';
+import {
+  signatureHeaders,
+  verifySignature,
+  defaultToleranceSeconds,
+} from '../../partnership/signature';
 import type { Referral } from '../../referrals/referral';
 import { validateReferral } from '../../referrals/validateReferral';
 import { envelopeSchema, isReferralId, sha256Hex } from '../../referrals/wire';
@@ -68,8 +72,9 @@ export interface PartnershipIntake {
   received(): ReceivedReferral[];
   /** Every request handled, in order. */
   requests(): IntakeRequest[];
-  /** The next `count` authenticated POSTs get `status` (default 503) and are not stored. */
-  failNext(count: number, status?: number): void;
+  /** The next `count` authenticated POSTs get `status` (default 503) and are not stored; `body`
+   * replaces the default answer (e.g. field errors with a 4xx). */
+  failNext(count: number, status?: number, body?: unknown): void;
   /** The next `count` authenticated POSTs are processed (and stored), then the connection is cut
    * before the answer: the sender cannot know it got through. */
   dropResponseNext(count: number): void;
@@ -81,7 +86,10 @@ export interface PartnershipIntake {
 
 type Reply = (status: number, payload: unknown) => void;
 
-type Fault = { readonly kind: 'status'; readonly status: number } | { readonly kind: 'drop' } | { readonly kind: 'stall' };
+type Fault =
+  | { readonly kind: 'status'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'drop' }
+  | { readonly kind: 'stall' };
 
 const referencePrefix = 'DPP-';
 const referenceAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -93,7 +101,12 @@ function newReference(): string {
   return out;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -132,7 +145,8 @@ function listen(server: Server, port: number): Promise<AddressInfo> {
     server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('Intake server has no TCP address.'));
+      if (address === null || typeof address === 'string')
+        reject(new Error('Intake server has no TCP address.'));
       else resolve(address);
     });
   });
@@ -151,8 +165,16 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
   /** Signatures already used, until their timestamp leaves the window: replays get 401. */
   const seenSignatures = new Map<string, number>();
 
-  const note = (req: IncomingMessage, entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>): void => {
-    log.push({ at: clock.now().toISOString(), method: req.method ?? '', path: req.url ?? '', ...entry });
+  const note = (
+    req: IncomingMessage,
+    entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>,
+  ): void => {
+    log.push({
+      at: clock.now().toISOString(),
+      method: req.method ?? '',
+      path: req.url ?? '',
+      ...entry,
+    });
   };
 
   async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -161,7 +183,12 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     const read = await readBody(req, maxBodyBytes);
     if (!read.ok) {
       note(req, { ...keyField, httpStatus: 413, outcome: 'too-large' });
-      sendJson(res, 413, { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` }, { connection: 'close' });
+      sendJson(
+        res,
+        413,
+        { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` },
+        { connection: 'close' },
+      );
       return;
     }
     const body = read.body;
@@ -170,12 +197,23 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     // 1. Who sent it: signature over timestamp + raw body, timestamp in the window, not a replay.
     const timestamp = header(req, signatureHeaders.timestamp);
     const signature = header(req, signatureHeaders.signature);
-    const check = verifySignature({ secret: options.secret, timestamp, signature, body, now, toleranceSeconds });
-    for (const [sig, expires] of seenSignatures) if (expires < now.getTime()) seenSignatures.delete(sig);
+    const check = verifySignature({
+      secret: options.secret,
+      timestamp,
+      signature,
+      body,
+      now,
+      toleranceSeconds,
+    });
+    for (const [sig, expires] of seenSignatures)
+      if (expires < now.getTime()) seenSignatures.delete(sig);
     if (!check.ok || seenSignatures.has(signature ?? '')) {
       const reason = check.ok ? 'replayed' : check.reason;
       note(req, { ...keyField, httpStatus: 401, outcome: 'unauthorised' });
-      sendJson(res, 401, { error: 'unauthorised', message: `Request not authenticated (${reason}).` });
+      sendJson(res, 401, {
+        error: 'unauthorised',
+        message: `Request not authenticated (${reason}).`,
+      });
       return;
     }
     seenSignatures.set(signature ?? '', (Number(timestamp) + toleranceSeconds) * 1000);
@@ -195,7 +233,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     const fault = faults.shift();
     if (fault?.kind === 'status') {
       note(req, { idempotencyKey: key, httpStatus: fault.status, outcome: 'fault' });
-      sendJson(res, fault.status, { error: 'unavailable', message: 'Injected failure.' }, { 'retry-after': '1' });
+      sendJson(res, fault.status, fault.body);
       return;
     }
     if (fault?.kind === 'stall') {
@@ -204,7 +242,9 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     }
     // With a "drop" fault the work is done as usual, then the connection is cut instead of answered.
     const reply: Reply =
-      fault?.kind === 'drop' ? () => void res.socket?.destroy() : (status, payload) => sendJson(res, status, payload);
+      fault?.kind === 'drop'
+        ? () => void res.socket?.destroy()
+        : (status, payload) => sendJson(res, status, payload);
 
     // 4. A key seen before: the original reference, nothing stored twice.
     const bodySha256 = sha256Hex(body.toString('utf8'));
@@ -231,17 +271,24 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       json = JSON.parse(body.toString('utf8'));
     } catch {
       note(req, { idempotencyKey: key, httpStatus: 400, outcome: 'invalid' });
-      reply(400, { error: 'invalid_json', message: 'The body must be JSON (application/json).', fields: {} });
+      reply(400, {
+        error: 'invalid_json',
+        message: 'The body must be JSON (application/json).',
+        fields: {},
+      });
       return;
     }
     const envelope = envelopeSchema.safeParse(json);
     const envelopeErrors: Record<string, string> = {};
     if (!envelope.success) {
-      for (const issue of envelope.error.issues) envelopeErrors[issue.path.join('.') || 'body'] ??= issue.message;
+      for (const issue of envelope.error.issues)
+        envelopeErrors[issue.path.join('.') || 'body'] ??= issue.message;
     } else if (envelope.data.referralId !== key) {
       envelopeErrors.referralId = 'referralId must equal the Idempotency-Key.';
     }
-    const validation = validateReferral(envelope.success ? envelope.data.referral : undefined, { now });
+    const validation = validateReferral(envelope.success ? envelope.data.referral : undefined, {
+      now,
+    });
     if (!envelope.success || Object.keys(envelopeErrors).length > 0 || !validation.ok) {
       note(req, { idempotencyKey: key, httpStatus: 400, outcome: 'invalid' });
       reply(400, {
@@ -262,13 +309,18 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       referral: validation.referral,
     };
     stored.set(key, record);
-    note(req, { idempotencyKey: key, httpStatus: 201, outcome: fault?.kind === 'drop' ? 'dropped' : 'stored' });
+    note(req, {
+      idempotencyKey: key,
+      httpStatus: 201,
+      outcome: fault?.kind === 'drop' ? 'dropped' : 'stored',
+    });
     reply(201, { reference: record.reference });
   }
 
   function page(res: ServerResponse): void {
     const counts = new Map<string, number>();
-    for (const r of log) if (r.idempotencyKey) counts.set(r.idempotencyKey, (counts.get(r.idempotencyKey) ?? 0) + 1);
+    for (const r of log)
+      if (r.idempotencyKey) counts.set(r.idempotencyKey, (counts.get(r.idempotencyKey) ?? 0) + 1);
     const rows: IntakeRow[] = [...stored.values()].reverse().map((r) => ({
       reference: r.reference,
       referralId: r.idempotencyKey,
@@ -292,7 +344,8 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/referrals' && req.method === 'POST') {
       receive(req, res).catch(() => {
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'The receiver failed.' });
+        if (!res.headersSent)
+          sendJson(res, 500, { error: 'internal', message: 'The receiver failed.' });
         else res.destroy();
       });
       return;
@@ -315,8 +368,12 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     port,
     received: () => [...stored.values()],
     requests: () => [...log],
-    failNext: (count, status = 503) => {
-      for (let i = 0; i < count; i += 1) faults.push({ kind: 'status', status });
+    failNext: (
+      count,
+      status = 503,
+      body = { error: 'unavailable', message: 'Injected failure.' },
+    ) => {
+      for (let i = 0; i < count; i += 1) faults.push({ kind: 'status', status, body });
     },
     dropResponseNext: (count) => {
       for (let i = 0; i < count; i += 1) faults.push({ kind: 'drop' });

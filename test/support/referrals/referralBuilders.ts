@@ -28,15 +28,26 @@ export function aReferralInput(): Record<string, unknown> {
     household: {
       partnerRelationship: 'partner-living-together',
       children: [
-        { age: 4, relationship: 'his-child', livesWith: 'both-parents', parentalResponsibility: 'both-parents' },
-        { age: 9, relationship: 'stepchild', livesWith: 'both-parents', parentalResponsibility: 'mother-only' },
+        {
+          age: 4,
+          relationship: 'his-child',
+          livesWith: 'both-parents',
+          parentalResponsibility: 'both-parents',
+        },
+        {
+          age: 9,
+          relationship: 'stepchild',
+          livesWith: 'both-parents',
+          parentalResponsibility: 'mother-only',
+        },
       ],
       childrenPlan: 'child-in-need',
       socialWorker: { name: 'Jo Placeholder', phone: '01632 960 002' },
     },
     concerns: {
       kinds: ['controlling-or-coercive', 'economic'],
-      recentIncidents: 'Checks her phone daily; took her bank card last month. The children heard shouting.',
+      recentIncidents:
+        'Checks her phone daily; took her bank card last month. The children heard shouting.',
       acknowledgement: 'minimises',
     },
     risk: {

@@ -1,9 +1,13 @@
 import type { CoachingAction, StepInput } from '../../../src/coaching/actions';
 import type { CoachingSession } from '../../../src/coaching/session';
 import type { CoachingCardView, CoachingStepCardData } from '../../../src/coaching/views';
-import { createWalkthrough, type Transition, type Walkthrough } from '../../../src/coaching/walkthrough';
+import {
+  createWalkthrough,
+  type Transition,
+  type Walkthrough,
+} from '../../../src/coaching/walkthrough';
 import { loadCoachingPack } from '../../../src/content/coaching/loadCoachingPack';
-import type { CoachingPack } from '../../../src/content/coaching/pack';
+import type { CoachingPack } from '../../../src/content/coaching/coachingPack';
 import type { CoachingMode } from '../../../src/content/coaching/schema';
 import type { Clock } from '../../../src/kernel/clock';
 import { genericLocalContacts, type LocalContacts } from '../../../src/tenants/localContacts';
@@ -41,14 +45,22 @@ const noInput: StepInput = { ticked: [] };
 
 /** Builders for card actions, as if pressed on the card for `session`. */
 export const press = {
-  answer: (s: CoachingSession, answerId: string, input: Partial<StepInput> = {}): CoachingAction => ({
+  answer: (
+    s: CoachingSession,
+    answerId: string,
+    input: Partial<StepInput> = {},
+  ): Extract<CoachingAction, { type: 'answer' }> => ({
     type: 'answer',
     revision: s.revision,
     stepId: s.stepId,
     answerId,
     input: { ...noInput, ...input },
   }),
-  nav: (type: 'next' | 'skip' | 'back' | 'pause', s: CoachingSession, input: Partial<StepInput> = {}): CoachingAction => ({
+  nav: (
+    type: 'next' | 'skip' | 'back' | 'pause',
+    s: CoachingSession,
+    input: Partial<StepInput> = {},
+  ): CoachingAction => ({
     type,
     revision: s.revision,
     stepId: s.stepId,
@@ -72,10 +84,15 @@ export function stepData(view: CoachingCardView): CoachingStepCardData {
 }
 
 /** Applies a sequence of answers by id (or 'next'/'skip'), returning the final session. */
-export function walk(mode: CoachingMode, moves: readonly string[], now: Date = t0): CoachingSession {
+export function walk(
+  mode: CoachingMode,
+  moves: readonly string[],
+  now: Date = t0,
+): CoachingSession {
   let session = started(mode, now);
   for (const move of moves) {
-    const action = move === 'next' || move === 'skip' ? press.nav(move, session) : press.answer(session, move);
+    const action =
+      move === 'next' || move === 'skip' ? press.nav(move, session) : press.answer(session, move);
     session = changed(walkthrough.apply(session, action, ctxAt(now))).session;
   }
   return session;

@@ -1,4 +1,9 @@
-import type { DocumentStore, ItemKey, StoredItem, WriteOptions } from '../../../src/kernel/documentStore';
+import type {
+  DocumentStore,
+  ItemKey,
+  StoredItem,
+  WriteOptions,
+} from '../../../src/kernel/documentStore';
 import { AppError, ErrorCodes } from '../../../src/kernel/errors';
 
 /** A tiny in-memory DocumentStore with etags, for coaching unit tests. Records write options. */
@@ -14,7 +19,12 @@ export class FakeDocumentStore<T> implements DocumentStore<T> {
   private put(key: ItemKey, value: T, options: WriteOptions | undefined): StoredItem<T> {
     this.version += 1;
     // A deep copy, as a real store would serialise it: callers cannot mutate what is stored.
-    const item = { id: key.id, partitionKey: key.partitionKey, value: structuredClone(value), etag: `"v${this.version}"` };
+    const item = {
+      id: key.id,
+      partitionKey: key.partitionKey,
+      value: structuredClone(value),
+      etag: `"v${this.version}"`,
+    };
     this.items.set(FakeDocumentStore.keyOf(key), item);
     this.writes.push({ key, options });
     return item;
@@ -26,14 +36,20 @@ export class FakeDocumentStore<T> implements DocumentStore<T> {
   }
 
   async create(key: ItemKey, value: T, options?: WriteOptions): Promise<StoredItem<T>> {
-    if (this.items.has(FakeDocumentStore.keyOf(key))) throw new AppError(ErrorCodes.storeConflict, 'exists');
+    if (this.items.has(FakeDocumentStore.keyOf(key)))
+      throw new AppError(ErrorCodes.storeConflict, 'exists');
     return this.put(key, value, options);
   }
 
-  async replace(key: ItemKey & { readonly etag: string }, value: T, options?: WriteOptions): Promise<StoredItem<T>> {
+  async replace(
+    key: ItemKey & { readonly etag: string },
+    value: T,
+    options?: WriteOptions,
+  ): Promise<StoredItem<T>> {
     const current = this.items.get(FakeDocumentStore.keyOf(key));
     if (current === undefined) throw new AppError(ErrorCodes.storeNotFound, 'gone');
-    if (current.etag !== key.etag) throw new AppError(ErrorCodes.storePreconditionFailed, 'changed');
+    if (current.etag !== key.etag)
+      throw new AppError(ErrorCodes.storePreconditionFailed, 'changed');
     return this.put(key, value, options);
   }
 

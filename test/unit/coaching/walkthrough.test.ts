@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import type { CoachingSession } from '../../../src/coaching/session';
 import { coachingModes, stageIds, type CoachingMode } from '../../../src/content/coaching/schema';
-import { changed, ctxAt, days, pack, press, started, stepData, t0, walk, walkthrough } from './builders';
+import {
+  changed,
+  ctxAt,
+  days,
+  pack,
+  press,
+  started,
+  stepData,
+  t0,
+  walk,
+  walkthrough,
+} from './builders';
 
 describe('coaching walk-through engine', () => {
   for (const mode of coachingModes) {
@@ -22,7 +33,10 @@ describe('coaching walk-through engine', () => {
       it('reaches every one of the seven stages by pressing buttons from the start', () => {
         const seen = exploreAll(mode);
         const stages = new Set([...seen.values()].map((s) => s.stage));
-        assert.deepEqual([...stages].sort(), stageIds.map((_, i) => i + 1));
+        assert.deepEqual(
+          [...stages].sort(),
+          stageIds.map((_, i) => i + 1),
+        );
         assert.equal(seen.size, content.steps.length, 'every step is reachable');
       });
 
@@ -30,24 +44,33 @@ describe('coaching walk-through engine', () => {
         for (const step of content.steps) {
           for (const answer of step.answers) {
             const session = { ...started(mode), stepId: step.id };
-            const t = changed(walkthrough.apply(session, press.answer(session, answer.id), ctxAt()));
+            const t = changed(
+              walkthrough.apply(session, press.answer(session, answer.id), ctxAt()),
+            );
             assert.equal(t.session.stepId, answer.next, `${step.id} → ${answer.id}`);
             assert.ok(content.stepsById.has(t.session.stepId));
             const data = stepData(t.view);
             assert.equal(data.stepId, answer.next);
             if (answer.wording) {
-              assert.equal(data.wordingOffers[0]?.data.situation, answer.wording, `${step.id}/${answer.id} offers its wording first`);
+              assert.equal(
+                data.wordingOffers[0]?.data.situation,
+                answer.wording,
+                `${step.id}/${answer.id} offers its wording first`,
+              );
             }
           }
         }
       });
 
       it('follows the default path with Next from the first safe answer to the summary', () => {
-        const safeAnswer = content.steps[0]?.answers.find((a) => a.next.endsWith('.open'))?.id ?? '';
+        const safeAnswer =
+          content.steps[0]?.answers.find((a) => a.next.endsWith('.open'))?.id ?? '';
         let session = walk(mode, [safeAnswer]);
         const visited = [session.stepId];
         while (session.status === 'active') {
-          session = changed(walkthrough.apply(session, press.nav('next', session), ctxAt())).session;
+          session = changed(
+            walkthrough.apply(session, press.nav('next', session), ctxAt()),
+          ).session;
           visited.push(session.stepId);
         }
         assert.equal(session.status, 'completed');
@@ -103,10 +126,18 @@ describe('coaching walk-through engine', () => {
     it('cannot be skipped, and has no Next: an answer is required', () => {
       for (const mode of coachingModes) {
         const session = started(mode);
-        const titles = stepData(walkthrough.view(session, ctxAt().contacts)).navigation.map((a) => a.verb);
+        const titles = stepData(walkthrough.view(session, ctxAt().contacts)).navigation.map(
+          (a) => a.verb,
+        );
         assert.deepEqual(titles, ['coaching.pause']);
-        assert.equal(walkthrough.apply(session, press.nav('skip', session), ctxAt()).kind, 'unchanged');
-        assert.equal(walkthrough.apply(session, press.nav('next', session), ctxAt()).kind, 'unchanged');
+        assert.equal(
+          walkthrough.apply(session, press.nav('skip', session), ctxAt()).kind,
+          'unchanged',
+        );
+        assert.equal(
+          walkthrough.apply(session, press.nav('next', session), ctxAt()).kind,
+          'unchanged',
+        );
       }
     });
   });
@@ -124,7 +155,10 @@ describe('coaching walk-through engine', () => {
 
     it('back on the first step does nothing', () => {
       const session = started('prepare');
-      assert.equal(walkthrough.apply(session, press.nav('back', session), ctxAt()).kind, 'unchanged');
+      assert.equal(
+        walkthrough.apply(session, press.nav('back', session), ctxAt()).kind,
+        'unchanged',
+      );
     });
 
     it('skip moves on and marks the step as not covered', () => {
@@ -135,7 +169,9 @@ describe('coaching walk-through engine', () => {
 
     it('pause, then resume, returns to the same step with a new revision', () => {
       const session = walk('prepare', ['safe', 'next']);
-      const paused = changed(walkthrough.apply(session, press.nav('pause', session), ctxAt())).session;
+      const paused = changed(
+        walkthrough.apply(session, press.nav('pause', session), ctxAt()),
+      ).session;
       assert.equal(paused.status, 'paused');
       const later = new Date(t0.getTime() + days(12));
       const t = changed(walkthrough.apply(paused, { type: 'resume' }, ctxAt(later)));
@@ -179,32 +215,58 @@ describe('coaching walk-through engine', () => {
       assert.deepEqual(moved, before);
       if (t.view.card === 'coaching-stale') {
         assert.equal(t.view.data.title, 'This card is out of date');
-        assert.deepEqual(t.view.data.actions.map((a) => a.verb), ['coaching.resume']);
+        assert.deepEqual(
+          t.view.data.actions.map((a) => a.verb),
+          ['coaching.resume'],
+        );
       }
     });
 
     it('an action for another step with the current revision is stale', () => {
       const session = started('prepare');
-      const t = walkthrough.apply(session, { ...press.answer(session, 'safe'), stepId: 'prepare.open' }, ctxAt());
+      const t = walkthrough.apply(
+        session,
+        { ...press.answer(session, 'safe'), stepId: 'prepare.open' },
+        ctxAt(),
+      );
       assert.equal(t.kind, 'stale');
     });
 
     it('a step action on a paused walk-through is stale', () => {
       const session = started('prepare');
-      const paused = changed(walkthrough.apply(session, press.nav('pause', session), ctxAt())).session;
-      assert.equal(walkthrough.apply(paused, { ...press.answer(session, 'safe'), revision: paused.revision }, ctxAt()).kind, 'stale');
+      const paused = changed(
+        walkthrough.apply(session, press.nav('pause', session), ctxAt()),
+      ).session;
+      assert.equal(
+        walkthrough.apply(
+          paused,
+          { ...press.answer(session, 'safe'), revision: paused.revision },
+          ctxAt(),
+        ).kind,
+        'stale',
+      );
     });
 
     it('an unknown answer id is not applied', () => {
       const session = started('prepare');
-      assert.equal(walkthrough.apply(session, press.answer(session, 'no-such'), ctxAt()).kind, 'unchanged');
+      assert.equal(
+        walkthrough.apply(session, press.answer(session, 'no-such'), ctxAt()).kind,
+        'unchanged',
+      );
     });
 
     it('expires 30 days after last use, checked with the clock', () => {
       const session = started('prepare');
       const justBefore = new Date(t0.getTime() + days(30) - 1000);
-      assert.equal(walkthrough.apply(session, { type: 'resume' }, ctxAt(justBefore)).kind, 'unchanged');
-      const t = walkthrough.apply(session, { type: 'resume' }, ctxAt(new Date(t0.getTime() + days(30))));
+      assert.equal(
+        walkthrough.apply(session, { type: 'resume' }, ctxAt(justBefore)).kind,
+        'unchanged',
+      );
+      const t = walkthrough.apply(
+        session,
+        { type: 'resume' },
+        ctxAt(new Date(t0.getTime() + days(30))),
+      );
       assert.equal(t.kind, 'stale');
       assert.equal(t.kind === 'stale' && t.reason, 'expired');
     });
@@ -212,8 +274,21 @@ describe('coaching walk-through engine', () => {
     it('every change pushes expiry 30 days from now', () => {
       const later = new Date(t0.getTime() + days(20));
       const session = started('prepare');
-      const moved = changed(walkthrough.apply(session, press.answer(session, 'safe'), ctxAt(later))).session;
+      const moved = changed(
+        walkthrough.apply(session, press.answer(session, 'safe'), ctxAt(later)),
+      ).session;
       assert.equal(moved.expiresAt, new Date(later.getTime() + days(30)).toISOString());
+    });
+
+    it('a session on a step a newer pack dropped carries on from the first step', () => {
+      const session = { ...started('prepare'), stepId: 'prepare.retired-step' };
+      const data = stepData(walkthrough.view(session, ctxAt().contacts));
+      assert.equal(data.stepId, 'prepare.safe-to-ask');
+      const pressed = { ...press.answer(session, 'safe'), stepId: data.stepId };
+      assert.equal(
+        changed(walkthrough.apply(session, pressed, ctxAt())).session.stepId,
+        'prepare.open',
+      );
     });
 
     it('no session: resume and step actions say there is nothing to carry on', () => {
@@ -226,7 +301,9 @@ describe('coaching walk-through engine', () => {
     it('a danger phrase typed in the note raises the safety card and is recorded as categories only', () => {
       const session = walk('debrief', ['it-was-safe', 'talked']);
       const note = 'He said he put his hands round her neck last week';
-      const t = changed(walkthrough.apply(session, press.answer(session, 'minimised', { note }), ctxAt()));
+      const t = changed(
+        walkthrough.apply(session, press.answer(session, 'minimised', { note }), ctxAt()),
+      );
       assert.equal(t.safety?.card, 'safety-alert');
       assert.deepEqual(t.session.path.at(-1)?.safety, ['strangulation']);
       assert.ok(!JSON.stringify(t.safety).includes('neck'), 'never echoes the text');
@@ -234,35 +311,59 @@ describe('coaching walk-through engine', () => {
 
     it('ticked risk signs raise the safety card', () => {
       const session = walk('prepare', ['safe', 'next', 'next']);
-      const t = changed(walkthrough.apply(session, press.nav('next', session, { ticked: ['weapon', 'child-harm'] }), ctxAt()));
+      const t = changed(
+        walkthrough.apply(
+          session,
+          press.nav('next', session, { ticked: ['weapon', 'child-harm'] }),
+          ctxAt(),
+        ),
+      );
       assert.deepEqual(t.session.path.at(-1)?.safety, ['weapon', 'child-harm']);
-      assert.deepEqual(t.safety?.data.concerns.map((c) => c.label), ['Weapons', 'A child hurt, frightened or caught up in abuse']);
+      assert.deepEqual(
+        t.safety?.data.concerns.map((c) => c.label),
+        ['Weapons', 'A child hurt, frightened or caught up in abuse'],
+      );
     });
 
     it('a quick answer that carries a trigger raises the safety card', () => {
       const session = walk('debrief', ['it-was-safe', 'talked', 'denied']);
       const t = changed(walkthrough.apply(session, press.answer(session, 'separating'), ctxAt()));
-      assert.deepEqual(t.safety?.data.concerns.map((c) => c.label), ['Separation, or plans to separate']);
+      assert.deepEqual(
+        t.safety?.data.concerns.map((c) => c.label),
+        ['Separation, or plans to separate'],
+      );
     });
 
     it('danger typed on an out-of-date card still raises the safety card, without changing the session', () => {
       const first = started('debrief');
-      const moved = changed(walkthrough.apply(first, press.answer(first, 'it-was-safe'), ctxAt())).session;
-      const t = walkthrough.apply(moved, press.nav('pause', first, { note: 'he threatened to kill her' }), ctxAt());
+      const moved = changed(
+        walkthrough.apply(first, press.answer(first, 'it-was-safe'), ctxAt()),
+      ).session;
+      const t = walkthrough.apply(
+        moved,
+        press.nav('pause', first, { note: 'he threatened to kill her' }),
+        ctxAt(),
+      );
       assert.equal(t.kind, 'stale');
       assert.equal(t.safety?.card, 'safety-alert');
     });
 
     it('no safety card when nothing of concern was typed', () => {
       const session = started('prepare');
-      const t = walkthrough.apply(session, press.answer(session, 'safe', { note: 'Meeting at the family hub on Tuesday' }), ctxAt());
+      const t = walkthrough.apply(
+        session,
+        press.answer(session, 'safe', { note: 'Meeting at the family hub on Tuesday' }),
+        ctxAt(),
+      );
       assert.equal(t.safety, undefined);
     });
 
     it('keeps at most the stored length of a note, but scans all of it', () => {
       const note = `${'a '.repeat(1500)} she is terrified of him`;
       const session = started('prepare');
-      const t = changed(walkthrough.apply(session, press.answer(session, 'safe', { note }), ctxAt()));
+      const t = changed(
+        walkthrough.apply(session, press.answer(session, 'safe', { note }), ctxAt()),
+      );
       assert.equal(t.session.path[0]?.note?.length, 1000);
       assert.deepEqual(t.session.path[0]?.safety, ['victim-fear']);
     });
@@ -279,7 +380,9 @@ function exploreAll(mode: CoachingMode): Map<string, { stage: number }> {
     seen.set(session.stepId, { stage: data.stageNumber });
     const actions = [
       ...data.quickAnswers.map((a) => press.answer(session, String(a.data.answerId))),
-      ...data.navigation.filter((a) => a.verb === 'coaching.next' || a.verb === 'coaching.skip').map((a) => press.nav(a.verb === 'coaching.next' ? 'next' : 'skip', session)),
+      ...data.navigation
+        .filter((a) => a.verb === 'coaching.next' || a.verb === 'coaching.skip')
+        .map((a) => press.nav(a.verb === 'coaching.next' ? 'next' : 'skip', session)),
     ];
     for (const action of actions) {
       const t = walkthrough.apply(session, action, ctxAt());

@@ -1,0 +1,46 @@
+import { composeApplication } from '../../composition';
+import type { AppConfig } from '../../config/config';
+import type { Clock } from '../../kernel/clock';
+import type { Storage } from '../../kernel/documentStore';
+import type { Logger } from '../../logging/logger';
+import { openStorage } from '../../storage/openStorage';
+import type { RunningPart } from './parts';
+import { waitForUrl } from './waitForUrl';
+
+export interface RunningStorage extends RunningPart {
+  readonly storage: Storage;
+}
+
+export interface RunningBot extends RunningPart {
+  /** e.g. http://127.0.0.1:3978 */
+  readonly baseUrl: string;
+  /** The Bot Framework endpoint: `${baseUrl}/api/messages`. */
+  readonly endpoint: string;
+}
+
+/** The app's storage exactly as production opens it: without COSMOS_ENDPOINT, an embedded server. */
+export async function startStorage(config: AppConfig, logger: Logger): Promise<RunningStorage> {
+  const storage = await openStorage(config, logger.child({ component: 'storage' }));
+  return { name: 'storage', storage, stop: () => storage.close() };
+}
+
+/**
+ * The bot over HTTP, composed as in production (src/index.ts). Counts as started once /readyz
+ * answers, i.e. the server is up and can reach storage.
+ */
+export async function startBot(
+  config: AppConfig,
+  parts: { readonly logger: Logger; readonly storage: Storage; readonly clock: Clock },
+): Promise<RunningBot> {
+  const { server } = composeApplication(config, parts);
+  const port = await server.listen(config.port, config.host);
+  const baseUrl = `http://${config.host}:${port}`;
+  try {
+    await waitForUrl(`${baseUrl}/readyz`, { timeoutMs: 30_000 });
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  parts.logger.info('listening', { port, url: `${baseUrl}/api/messages` });
+  return { name: 'bot', baseUrl, endpoint: `${baseUrl}/api/messages`, stop: () => server.stop() };
+}

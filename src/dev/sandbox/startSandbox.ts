@@ -1,0 +1,76 @@
+import type { AppConfig } from '../../config/config';
+import { systemClock, type Clock } from '../../kernel/clock';
+import type { Logger } from '../../logging/logger';
+import { startBot, startStorage } from './botParts';
+import { PartStack } from './parts';
+import { startPlayground } from './playgroundPart';
+import { sandboxSettings } from './sandboxConfig';
+
+export interface SandboxOptions {
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly playground: {
+    /** 0 for any free port. */
+    readonly port: number;
+    /** Working folder for its context file and log. */
+    readonly workDir: string;
+    readonly readyTimeoutMs?: number;
+  };
+  /** Called when a part dies on its own (today: the playground exiting). */
+  readonly onPartExit?: (part: string) => void;
+}
+
+export interface Sandbox {
+  /** The bot's Bot Framework endpoint. */
+  readonly botEndpoint: string;
+  readonly botBaseUrl: string;
+  /** The playground page to open in a browser. */
+  readonly playgroundUrl: string;
+  readonly playgroundPid: number;
+  readonly playgroundLogFile: string;
+  /** The tenant the playground's activities carry. */
+  readonly tenantId: string;
+  /** Stops every part in reverse order of starting; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The local sandbox: storage, then the bot, then the Agents Playground pointed at it. `npm run dev`
+ * and the end-to-end tests both start it through here. A partnership intake receiver goes in as
+ * another part before the bot, its URL passed to the bot's settings.
+ */
+export async function startSandbox(
+  appConfig: AppConfig,
+  options: SandboxOptions,
+): Promise<Sandbox> {
+  const { logger } = options;
+  const { config, tenantId, notes } = sandboxSettings(appConfig);
+  notes.forEach((note) => logger.warn(note));
+
+  const parts = new PartStack(logger.child({ component: 'sandbox' }));
+  const { storage } = await parts.start('storage', () => startStorage(config, logger));
+  const bot = await parts.start('bot', () =>
+    startBot(config, { logger, storage, clock: options.clock ?? systemClock }),
+  );
+  const playground = await parts.start('playground', () =>
+    startPlayground({
+      botEndpoint: bot.endpoint,
+      tenantId,
+      port: options.playground.port,
+      workDir: options.playground.workDir,
+      readyTimeoutMs: options.playground.readyTimeoutMs,
+      logger: logger.child({ component: 'playground' }),
+      onUnexpectedExit: () => options.onPartExit?.('playground'),
+    }),
+  );
+
+  return {
+    botEndpoint: bot.endpoint,
+    botBaseUrl: bot.baseUrl,
+    playgroundUrl: playground.url,
+    playgroundPid: playground.pid,
+    playgroundLogFile: playground.logFile,
+    tenantId,
+    stop: () => parts.stopAll(),
+  };
+}

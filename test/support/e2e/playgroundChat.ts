@@ -1,0 +1,112 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Locator, Page } from 'playwright-core';
+
+export interface PollOptions {
+  readonly timeoutMs?: number;
+  readonly intervalMs?: number;
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails saying `what`. */
+export async function eventually<T>(
+  what: string | (() => string),
+  probe: () => Promise<T | undefined>,
+  options: PollOptions = {},
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      const described = typeof what === 'string' ? what : what();
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${described}.`);
+    }
+    await sleep(options.intervalMs ?? 200);
+  }
+}
+
+/**
+ * The personal chat in the Agents Playground, as a user sees it. Cards are found by the class
+ * the Adaptive Cards renderer gives every card root (`ac-adaptiveCard`), and identified by their
+ * position in the conversation: a card updated in place keeps its position and the count of
+ * cards stays the same, where a new message would add one at the end.
+ */
+export class PlaygroundChat {
+  constructor(readonly page: Page) {}
+
+  private get cards(): Locator {
+    return this.page.locator('.ac-adaptiveCard');
+  }
+
+  cardCount(): Promise<number> {
+    return this.cards.count();
+  }
+
+  card(index: number): Locator {
+    return this.cards.nth(index);
+  }
+
+  async cardText(index: number): Promise<string> {
+    return this.card(index).innerText();
+  }
+
+  /** The titles of a card's buttons, in order. */
+  async buttons(index: number): Promise<string[]> {
+    const names = await this.card(index).getByRole('button').allInnerTexts();
+    return names.map((name) => name.trim());
+  }
+
+  /**
+   * Waits until at least `atLeast` cards are shown and no new one has arrived for `quietMs`: the
+   * greeting a fresh chat gets is in, so later counts are not disturbed by it.
+   */
+  async settle(options: { atLeast: number; quietMs?: number; timeoutMs?: number }): Promise<number> {
+    const quietMs = options.quietMs ?? 1_500;
+    let last = -1;
+    let since = Date.now();
+    return eventually(
+      () => `at least ${options.atLeast} card(s), then ${quietMs} ms without a new one (seen: ${last})`,
+      async () => {
+        const count = await this.cardCount();
+        if (count !== last) {
+          last = count;
+          since = Date.now();
+          return undefined;
+        }
+        return count >= options.atLeast && Date.now() - since >= quietMs ? count : undefined;
+      },
+      { timeoutMs: options.timeoutMs ?? 45_000, intervalMs: 250 },
+    );
+  }
+
+  /** Types into the message box and sends it with Enter. */
+  async send(text: string): Promise<void> {
+    const box = this.page.getByRole('textbox');
+    await box.waitFor({ state: 'visible' });
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** Waits until there are exactly `count` cards. */
+  async waitForCardCount(count: number, timeoutMs?: number): Promise<void> {
+    let seen = -1;
+    await eventually(
+      () => `${count} card(s) in the chat (last seen: ${seen})`,
+      async () => {
+        seen = await this.cardCount();
+        return seen === count ? true : undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  /** Waits until the card at `index` shows `text`. */
+  async waitForCardText(index: number, text: string, timeoutMs?: number): Promise<void> {
+    await this.card(index).getByText(text).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Presses the button titled `title` on the card at `index`. */
+  async press(index: number, title: string): Promise<void> {
+    await this.card(index).getByRole('button', { name: title, exact: true }).click();
+  }
+}
