@@ -13,6 +13,17 @@ import {
   type ConversationDirectory,
   type RememberedConversation,
 } from './conversations/conversationDirectory';
+import { coachingActions } from './bot/actions/coachingActions';
+import { safetyNetResponder } from './bot/textResponders';
+import {
+  createWalkthrough,
+  DocumentStoreSessionRepository,
+  findResumable,
+  type CoachingSession,
+} from './coaching';
+import { loadCoachingPack } from './content/coaching/loadCoachingPack';
+import { CachedTenantDirectory } from './tenants/cachedTenantDirectory';
+import { StoredTenantDirectory, type TenantSettings } from './tenants/tenantSettings';
 import type { Clock } from './kernel/clock';
 import type { Storage } from './kernel/documentStore';
 import { projectRoot } from './kernel/projectRoot';
@@ -51,9 +62,21 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     clock,
   );
 
+  const tenants = new CachedTenantDirectory(new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')), clock);
+  const coaching = {
+    walkthrough: createWalkthrough(loadCoachingPack()),
+    sessions: new DocumentStoreSessionRepository(storage.collection<CoachingSession>('sessions')),
+    clock,
+    tenants,
+  };
+
   const bot = new DareCoachBot({
     cards,
-    actions: { ...welcomeActions() },
+    actions: {
+      ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
+      ...coachingActions(coaching),
+    },
+    textResponders: [safetyNetResponder(coaching)],
     logger: logger.child({ component: 'bot' }),
   });
   const middleware = [

@@ -13,15 +13,14 @@ import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeAc
 import { tenantOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
 import { botCommands, greetingWords } from './commands';
+import type { TextResponder } from './textResponders';
 
 export interface BotDependencies {
   readonly cards: CardCatalog;
   readonly actions: ActionTable;
+  /** Asked in order for text that is not a command; the help card answers when none does. */
+  readonly textResponders: readonly TextResponder[];
   readonly logger: Logger;
-}
-
-function textKind(word: string): string {
-  return (greetingWords as readonly string[]).includes(word) ? 'greeting' : 'unrecognised';
 }
 
 const adaptiveCardResponseType = 'application/vnd.microsoft.card.adaptive';
@@ -70,12 +69,22 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async handleText(turn: TurnContext): Promise<void> {
-    const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '';
-    const word = text.trim().toLowerCase().split(/\s+/)[0] ?? '';
-    const command = botCommands.find((c) => c.command === word);
-    const verb = command ? command.action : 'welcome.show';
-    this.turnLogger(turn).info('text command', { command: command?.command ?? textKind(word) });
-    const card = await this.runAction(turn, verb, {});
+    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '').trim();
+    const words = text.toLowerCase().split(/\s+/);
+    const command = words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
+    const logger = this.turnLogger(turn);
+    let card: CardJson | undefined;
+    if (command) {
+      logger.info('text command', { command: command.command });
+      card = await this.runAction(turn, command.action, {});
+    } else if (!(greetingWords as readonly string[]).includes(words[0] ?? '') || words.length > 1) {
+      const context = this.actionContext(turn, logger);
+      for (const respond of this.deps.textResponders) {
+        card = await respond(context, text);
+        if (card) break;
+      }
+    }
+    card ??= await this.runAction(turn, 'welcome.show', {});
     await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 

@@ -48,7 +48,8 @@ export interface DeliveryWorkerOptions {
   readonly backoff?: Partial<BackoffPolicy>;
   /** How long a body is kept once its referral's status is final. Default 30 days. */
   readonly retentionMs?: number;
-  /** Entries read per outbox partition per pass. Default 200. */
+  /** Entries read per outbox partition per pass. Default 200 (1,600 referrals in flight at
+   * once); any beyond wait for a later pass. */
   readonly batchSize?: number;
   /** An outbox entry whose referral is absent is dropped after this long (a failed submit).
    * Default 10 min. */
@@ -191,6 +192,9 @@ export class DeliveryWorker {
         this.nextPurgeAtMs = now + this.purgeIntervalMs;
         await this.purgeOnce();
       }
+    } catch (err) {
+      // The passes catch their own failures; this is the last guard of a timer callback.
+      this.log.error('Referral delivery pass failed', {}, err);
     } finally {
       this.pass = undefined;
       if (this.running) this.schedule(this.wakeRequested ? 0 : this.pollIntervalMs);

@@ -3,12 +3,9 @@
  * local details; it names categories only and never carries what the user typed.
  */
 
-/** A button: always `Action.Execute`, carrying its verb and data (same shape as the bot's). */
-export interface CardAction {
-  readonly title: string;
-  readonly verb: string;
-  readonly data: Readonly<Record<string, string | number | boolean>>;
-}
+import type { CardAction } from '../kernel/cardAction';
+
+export type { CardAction };
 
 export interface SafetyConcern {
   readonly label: string;

@@ -7,7 +7,12 @@ import { sandboxTenantId } from '../../src/dev/sandbox/sandboxConfig';
 import { startSandbox, type Sandbox } from '../../src/dev/sandbox/startSandbox';
 import { aConfig } from '../support/builders';
 import { capturedLogger } from '../support/capturedLogs';
-import { browserUnavailable, launchChromium, openOffline, type OpenedPage } from '../support/e2e/browser';
+import {
+  browserUnavailable,
+  launchChromium,
+  openOffline,
+  type OpenedPage,
+} from '../support/e2e/browser';
 import { saveFailureEvidence } from '../support/e2e/failureReport';
 import { PlaygroundChat } from '../support/e2e/playgroundChat';
 
@@ -64,20 +69,23 @@ describe('end to end: the bot behind the Agents Playground, in Chromium', functi
 
   after(async function () {
     // Each step on its own, so one failing to close does not leave the others running.
-    await opened?.page.context().close().catch(() => undefined);
+    await opened?.page
+      .context()
+      .close()
+      .catch(() => undefined);
     await browser?.close().catch(() => undefined);
     await sandbox?.stop();
     if (workDir) await rm(workDir, { recursive: true, force: true });
   });
 
   it('answers "help" with the welcome card, whose buttons change that same card in place', async () => {
-    // A fresh chat is greeted on install; wait for that to finish so it cannot disturb the counts.
-    const greeted = await chat.settle({ atLeast: 1 });
+    // A fresh chat is greeted on install; let that finish so it cannot disturb the counts below.
+    await chat.settle({ atLeast: 1 });
 
     await chat.send('help');
-    await chat.waitForCardCount(greeted + 1);
-    const welcome = greeted; // the card that answered "help": last in the chat
+    const welcome = await chat.answerTo('help');
     await chat.waitForCardText(welcome, 'DARE Coach');
+    const shown = await chat.cardCount();
     assert.deepEqual(
       (await chat.buttons(welcome)).filter((title) => mainMenu.includes(title)),
       mainMenu,
@@ -88,7 +96,7 @@ describe('end to end: the bot behind the Agents Playground, in Chromium', functi
     await chat.waitForCardText(welcome, 'coming soon');
     assert.equal(
       await chat.cardCount(),
-      greeted + 1,
+      shown,
       'Action.Execute must replace the pressed card, not post a new one',
     );
     assert.match(await chat.cardText(welcome), /Refresher nudges is coming soon/);
@@ -96,7 +104,7 @@ describe('end to end: the bot behind the Agents Playground, in Chromium', functi
 
     await chat.press(welcome, 'Back to the menu');
     await chat.waitForCardText(welcome, 'Prepare for a conversation');
-    assert.equal(await chat.cardCount(), greeted + 1, 'the menu comes back in the same card');
+    assert.equal(await chat.cardCount(), shown, 'the menu comes back in the same card');
     assert.match(await chat.cardText(welcome), /DARE Coach/);
     assert.doesNotMatch(await chat.cardText(welcome), /coming soon/);
   });

@@ -63,3 +63,32 @@ export function verbsOf(card: unknown): string[] {
   walk(card);
   return out;
 }
+
+/** Runs one turn and returns everything the bot sent in it, in order (invoke response last). */
+export async function runTurn(adapter: TestAdapter, activity: Partial<Activity>): Promise<Array<Partial<Activity>>> {
+  await adapter.processActivity(activity);
+  return adapter.activeQueue.splice(0);
+}
+
+export interface CardButton {
+  readonly title: string;
+  readonly verb: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** Every `Action.Execute` on a card with its title and data. */
+export function buttonsOf(card: unknown): CardButton[] {
+  const out: CardButton[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string') {
+        out.push({ title: String(record.title), verb: record.verb, data: (record.data as Record<string, unknown>) ?? {} });
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}

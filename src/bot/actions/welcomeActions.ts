@@ -16,7 +16,15 @@ const mainActions: readonly CardAction[] = [
   { title: 'Team managers: refresher nudges', verb: 'nudges.manage', data: {} },
 ];
 
-export function welcomeCardData(): WelcomeCardData {
+/** A walk-through the user can pick up again, as the welcome card mentions it. */
+export interface ResumeOffer {
+  readonly description: string;
+  readonly status: 'active' | 'paused';
+}
+
+export type FindResumeOffer = (tenantId: string, userId: string) => Promise<ResumeOffer | undefined>;
+
+export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
   return {
     title: 'DARE Coach',
     intro:
@@ -24,8 +32,10 @@ export function welcomeCardData(): WelcomeCardData {
       botCommands.map((c) => c.command).join(', ') +
       '.',
     safetyLine,
-    resumeText: '',
-    actions: mainActions,
+    resumeText: resume ? `You have a walk-through to carry on: ${resume.description}.` : '',
+    actions: resume
+      ? [{ title: 'Carry on where I left off', verb: 'coaching.resume', data: {} }, ...mainActions]
+      : mainActions,
   };
 }
 
@@ -43,8 +53,8 @@ export function somethingWentWrong(cards: CardCatalog) {
 
 const noData = z.object({}).passthrough();
 
-/** The welcome card, and the features still to come, which say so plainly. */
-export function welcomeActions(): Record<string, RegisteredAction> {
+/** The welcome card (offering to resume a walk-through), and features still to come, which say so. */
+export function welcomeActions(findResumeOffer: FindResumeOffer): Record<string, RegisteredAction> {
   const comingSoon = (feature: string): RegisteredAction =>
     defineAction({
       schema: noData,
@@ -59,10 +69,9 @@ export function welcomeActions(): Record<string, RegisteredAction> {
   return {
     'welcome.show': defineAction({
       schema: noData,
-      handle: async ({ cards }) => cards.render('welcome', welcomeCardData()),
+      handle: async ({ cards, tenantId, userId }) =>
+        cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId))),
     }),
-    'coaching.prepare': comingSoon('Preparing for a conversation'),
-    'coaching.debrief': comingSoon('Debriefing a conversation'),
     'wording.browse': comingSoon('The wording library'),
     'referral.start': comingSoon('Making a referral'),
     'nudges.manage': comingSoon('Refresher nudges'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { AppError, ErrorCodes } from '../../kernel/errors';
-import type { CardModels, CardName } from './cardModels';
+import type { CardModels, CardName, CardView } from './cardModels';
 
 /** The Adaptive Card schema version every template targets (Teams supports 1.5 on all clients). */
 export const adaptiveCardVersion = '1.5';
@@ -64,6 +64,16 @@ export class CardCatalog {
   /** The card as plain JSON, e.g. for an `Action.Execute` response that replaces a card in place. */
   render<K extends CardName>(name: K, data: CardModels[K]): CardJson {
     return this.renderAny(name, data);
+  }
+
+  /** Renders a use case's view (card name and its data). */
+  renderView(view: CardView): CardJson {
+    return this.renderAny(view.card, view.data);
+  }
+
+  /** A use case's view as a message attachment. */
+  attachmentOf(view: CardView): Attachment {
+    return CardFactory.adaptiveCard(this.renderView(view));
   }
 
   /** The card as a message attachment. */

@@ -3,12 +3,11 @@
  * without `.json`; `renderCard` only accepts the model that matches the name.
  */
 
-/** A button on a card: always `Action.Execute`, so the card can be updated in place. */
-export interface CardAction {
-  readonly title: string;
-  readonly verb: string;
-  readonly data: Readonly<Record<string, string | number | boolean>>;
-}
+import type { CoachingCardModels } from '../../coaching/views';
+import type { CardAction } from '../../kernel/cardAction';
+import type { SafetyCardModels } from '../../safety/views';
+
+export type { CardAction };
 
 export interface WelcomeCardData {
   readonly title: string;
@@ -28,9 +27,12 @@ export interface NoticeCardData {
   readonly actions: readonly CardAction[];
 }
 
-export interface CardModels {
+export interface CardModels extends CoachingCardModels, SafetyCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }
 
 export type CardName = keyof CardModels;
+
+/** A card name with its matching data: what use cases return for the bot to render. */
+export type CardView = { [K in CardName]: { readonly card: K; readonly data: CardModels[K] } }[CardName];

@@ -1,78 +1,52 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
-import { AppError } from '../../kernel/errors';
-import { contactPlaceholders } from '../../tenants/localContacts';
-import principlesPack from '../principles.json';
-import shippedLibrary from './library.json';
+import { checkPlaceholders, ContentPackError, IssueCollector, parseContentFile, type SourceFile } from '../loadPack';
+import principlesJson from '../principles.json';
 import { checkLibrary, type LibraryReferences } from './checks';
+import libraryJson from './library.json';
 import { wordingLibrarySchema, type WordingLibrary } from './schema';
 
-/** Stable code for a content pack that cannot be used; the process should not start with it. */
-export const contentInvalid = 'CONTENT_INVALID';
+/** The library as shipped: imported so it travels with the build (dist/) as well as tsx. */
+export function bundledWordingSource(): SourceFile {
+  return { file: 'src/content/wording/library.json', data: libraryJson };
+}
 
-/** Where the shipped library lives, as named in error messages. */
-export const libraryFile = 'src/content/wording/library.json';
-
-/** The principle ids and placeholders the shipped content may refer to. */
+/** The principle ids the shipped content may name. */
 export function defaultReferences(): LibraryReferences {
-  return {
-    principleIds: new Set(principlesPack.principles.map((p) => p.id)),
-    placeholders: new Set(Object.keys(contactPlaceholders)),
-  };
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => {
-    if (typeof key === 'number') return `${out}[${key}]`;
-    return out === '' ? String(key) : `${out}.${String(key)}`;
-  }, '') || '(root)';
-}
-
-const maxListed = 10;
-
-function invalid(source: string, problems: readonly { path: string; problem: string }[]): AppError {
-  const listed = problems.slice(0, maxListed).map((p) => `${p.path}: ${p.problem}`);
-  const more = problems.length > maxListed ? ` (and ${problems.length - maxListed} more)` : '';
-  return new AppError(contentInvalid, `Wording library ${source} is invalid: ${listed.join('; ')}${more}.`, {
-    catastrophic: true,
-  });
-}
-
-function issuesOf(error: z.ZodError): { path: string; problem: string }[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), problem: issue.message }));
+  return { principleIds: new Set(principlesJson.principles.map((p) => p.id)) };
 }
 
 /**
- * Validates library data: shape first (zod), then cross-references. Throws CONTENT_INVALID naming
- * `source` and the JSON path of every problem, so a content reviewer can fix the data directly.
+ * Validates library data: shape (zod), local-detail placeholders, then cross-references. Throws
+ * ContentPackError (CONTENT_PACK_INVALID) naming the file and the JSON path of every problem, so
+ * whoever edits the wording can fix it without reading code.
  */
-export function parseWordingLibrary(
-  raw: unknown,
-  source: string,
-  refs: LibraryReferences = defaultReferences(),
-): WordingLibrary {
-  const parsed = wordingLibrarySchema.safeParse(raw);
-  if (!parsed.success) throw invalid(source, issuesOf(parsed.error));
-  const problems = checkLibrary(parsed.data, refs);
-  if (problems.length > 0) throw invalid(source, problems);
-  return parsed.data;
+export function parseWordingLibrary(source: SourceFile, refs: LibraryReferences = defaultReferences()): WordingLibrary {
+  const issues = new IssueCollector();
+  const library = parseContentFile(wordingLibrarySchema, source, issues);
+  checkPlaceholders(source, issues);
+  if (library !== undefined) checkLibrary(library, refs, (path, problem) => issues.add(source.file, path, problem));
+  issues.throwIfAny();
+  if (library === undefined) throw new ContentPackError([{ file: source.file, path: '$', problem: 'is invalid' }]);
+  return library;
 }
 
-/** Reads and validates a library file from disk (for reviewing a draft pack before it ships). */
+/** Reads and validates a library file from disk (to check a draft before it replaces the shipped one). */
 export function readWordingLibraryFile(file: string, refs?: LibraryReferences): WordingLibrary {
-  let raw: unknown;
+  let data: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new AppError(contentInvalid, `Wording library ${file} is not readable JSON.`, {
-      catastrophic: true,
-      cause,
-    });
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new ContentPackError([{ file, path: '$', problem: 'is not readable JSON' }]);
   }
-  return parseWordingLibrary(raw, file, refs);
+  return parseWordingLibrary({ file, data }, refs);
 }
 
-/** The library that ships with the bot: validated once at start. */
+/** The library that ships with the bot: load once at start; a broken one stops the process. */
 export function loadWordingLibrary(): WordingLibrary {
-  return parseWordingLibrary(shippedLibrary, libraryFile);
+  return parseWordingLibrary(bundledWordingSource());
+}
+
+/** Principle summaries and sources by id, for the "show me why" part of a phrasing card. */
+export function loadPrincipleSummaries(): ReadonlyMap<string, { readonly summary: string; readonly source: string }> {
+  return new Map(principlesJson.principles.map((p) => [p.id, { summary: p.summary, source: p.source }]));
 }

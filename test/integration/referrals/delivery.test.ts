@@ -360,11 +360,9 @@ function describeDelivery(fixture: StorageFixture): void {
       );
       hang.resolve();
       const late = await frozen;
-      assert.equal(
-        late.lostLease + late.errors,
-        1,
-        'the frozen worker’s outcome is not written over',
-      );
+      // In memory its write loses the If-Match race; on Cosmos its closed client cannot write at all.
+      assert.equal(late.sent, 0, 'the frozen worker’s outcome is not written over');
+      assert.ok(late.lostLease + late.errors >= 1);
 
       const record = await restarted.record(id);
       assert.equal(record.status, 'sent');

@@ -48,7 +48,9 @@ export async function openOffline(browser: Browser, url: string): Promise<Opened
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) =>
-    new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient'),
+    new URL(route.request().url()).origin === origin
+      ? route.continue()
+      : route.abort('blockedbyclient'),
   );
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);

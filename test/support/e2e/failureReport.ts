@@ -28,7 +28,10 @@ function slug(title: string): string {
  * Saves a screenshot and the logs of a failed end-to-end test under test-results/, named after the
  * test, and returns the paths written. Never throws: a broken report must not hide the failure.
  */
-export async function saveFailureEvidence(title: string, evidence: FailureEvidence): Promise<string[]> {
+export async function saveFailureEvidence(
+  title: string,
+  evidence: FailureEvidence,
+): Promise<string[]> {
   const base = path.join(resultsDir, slug(title) || 'e2e-failure');
   const written: string[] = [];
   const attempt = async (file: string, write: () => Promise<unknown>) => {
@@ -42,14 +45,21 @@ export async function saveFailureEvidence(title: string, evidence: FailureEviden
   await mkdir(resultsDir, { recursive: true });
   const { page, appLog, playgroundLogFile, notes } = evidence;
   if (page && !page.isClosed()) {
-    await attempt(`${base}.png`, () => page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 }));
+    await attempt(`${base}.png`, () =>
+      page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 }),
+    );
   }
-  if (appLog !== undefined) await attempt(`${base}.app.log`, () => writeFile(`${base}.app.log`, appLog));
+  if (appLog !== undefined)
+    await attempt(`${base}.app.log`, () => writeFile(`${base}.app.log`, appLog));
   if (playgroundLogFile) {
-    await attempt(`${base}.playground.log`, () => copyFile(playgroundLogFile, `${base}.playground.log`));
+    await attempt(`${base}.playground.log`, () =>
+      copyFile(playgroundLogFile, `${base}.playground.log`),
+    );
   }
   if (notes && notes.length > 0) {
-    await attempt(`${base}.notes.txt`, () => writeFile(`${base}.notes.txt`, `${notes.join('\n')}\n`));
+    await attempt(`${base}.notes.txt`, () =>
+      writeFile(`${base}.notes.txt`, `${notes.join('\n')}\n`),
+    );
   }
   return written;
 }

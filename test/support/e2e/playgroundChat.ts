@@ -25,6 +25,10 @@ export async function eventually<T>(
   }
 }
 
+const cardClass = 'ac-adaptiveCard';
+/** XPath test for an element carrying the card root class. */
+const hasCardClass = `contains(concat(' ', normalize-space(@class), ' '), ' ${cardClass} ')`;
+
 /**
  * The personal chat in the Agents Playground, as a user sees it. Cards are found by the class
  * the Adaptive Cards renderer gives every card root (`ac-adaptiveCard`), and identified by their
@@ -35,7 +39,7 @@ export class PlaygroundChat {
   constructor(readonly page: Page) {}
 
   private get cards(): Locator {
-    return this.page.locator('.ac-adaptiveCard');
+    return this.page.locator(`.${cardClass}`);
   }
 
   cardCount(): Promise<number> {
@@ -60,12 +64,17 @@ export class PlaygroundChat {
    * Waits until at least `atLeast` cards are shown and no new one has arrived for `quietMs`: the
    * greeting a fresh chat gets is in, so later counts are not disturbed by it.
    */
-  async settle(options: { atLeast: number; quietMs?: number; timeoutMs?: number }): Promise<number> {
+  async settle(options: {
+    atLeast: number;
+    quietMs?: number;
+    timeoutMs?: number;
+  }): Promise<number> {
     const quietMs = options.quietMs ?? 1_500;
     let last = -1;
     let since = Date.now();
     return eventually(
-      () => `at least ${options.atLeast} card(s), then ${quietMs} ms without a new one (seen: ${last})`,
+      () =>
+        `at least ${options.atLeast} card(s), then ${quietMs} ms without a new one (seen: ${last})`,
       async () => {
         const count = await this.cardCount();
         if (count !== last) {
@@ -87,22 +96,33 @@ export class PlaygroundChat {
     await box.press('Enter');
   }
 
-  /** Waits until there are exactly `count` cards. */
-  async waitForCardCount(count: number, timeoutMs?: number): Promise<void> {
-    let seen = -1;
-    await eventually(
-      () => `${count} card(s) in the chat (last seen: ${seen})`,
-      async () => {
-        seen = await this.cardCount();
-        return seen === count ? true : undefined;
-      },
-      { timeoutMs },
-    );
+  /**
+   * Waits for the user's message `text` and the first card after it (the bot's answer), and
+   * returns that card's position in the chat.
+   */
+  async answerTo(text: string): Promise<number> {
+    if (text.includes("'")) throw new Error('answerTo: quotes are not supported');
+    // A chat message is the content beside its "Message header"; the log panel repeats the text
+    // of every message, so a plain text search would find that instead.
+    const message = this.page
+      .locator(
+        `xpath=//*[@aria-label='Message header']/following-sibling::*[normalize-space(.)='${text}']`,
+      )
+      .last();
+    await message.waitFor({ state: 'visible' });
+    await message
+      .locator(`xpath=following::*[${hasCardClass}]`)
+      .first()
+      .waitFor({ state: 'visible' });
+    return message.locator(`xpath=preceding::*[${hasCardClass}]`).count();
   }
 
   /** Waits until the card at `index` shows `text`. */
   async waitForCardText(index: number, text: string, timeoutMs?: number): Promise<void> {
-    await this.card(index).getByText(text).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.card(index)
+      .getByText(text)
+      .first()
+      .waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
   /** Presses the button titled `title` on the card at `index`. */

@@ -1,0 +1,42 @@
+import {
+  coachingVerbs,
+  handleCoachingAction,
+  parseCoachingAction,
+  type CoachingDeps,
+} from '../../coaching';
+import type { TenantDirectory } from '../../tenants/tenantSettings';
+import type { ActionContext, ActionOutcome, RegisteredAction } from './actionTable';
+
+export interface CoachingActionDeps extends CoachingDeps {
+  readonly tenants: TenantDirectory;
+}
+
+/**
+ * The walk-through's verbs. Each press updates the card in place; a safety card raised by what
+ * was ticked or typed is sent as a new message in the same turn, so it is never missed.
+ */
+export function coachingActions(deps: CoachingActionDeps): Record<string, RegisteredAction> {
+  const run = (verb: string): RegisteredAction => ({
+    async run(context: ActionContext, rawData: unknown): Promise<ActionOutcome> {
+      const action = parseCoachingAction(verb, rawData);
+      if (!action) {
+        context.logger.warn('card action data refused', { verb });
+        return { kind: 'card', card: context.cards.renderView(deps.walkthrough.staleView('out-of-date')) };
+      }
+      const contacts = await deps.tenants.contactsFor(context.tenantId);
+      const result = await handleCoachingAction(deps, {
+        tenantId: context.tenantId,
+        userId: context.userId,
+        action,
+        contacts,
+      });
+      if (result.safety) {
+        context.logger.info('safety card raised', { verb, count: result.safety.data.concerns.length });
+        await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(result.safety)] });
+      }
+      if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
+      return { kind: 'card', card: context.cards.renderView(result.view) };
+    },
+  });
+  return Object.fromEntries(Object.values(coachingVerbs).map((verb) => [verb, run(verb)]));
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
+import { Analyser } from '../../../src/wording/text/analyser';
+import { tokenize } from '../../../src/wording/text/normalise';
+import { stem } from '../../../src/wording/text/stem';
+
+describe('wording text analysis', () => {
+  describe('tokenize', () => {
+    it('expands contractions typed with or without the apostrophe, and curly quotes', () => {
+      assert.deepEqual(tokenize("He won't talk"), ['he', 'will', 'not', 'talk']);
+      assert.deepEqual(tokenize('he doesnt speak much english'), ['he', 'does', 'not', 'speak', 'much', 'english']);
+      assert.deepEqual(tokenize('She\u2019s left, it\u2019s over'), ['she', 'left', 'it', 'over']);
+    });
+
+    it('folds case and accents and splits on punctuation', () => {
+      assert.deepEqual(tokenize('Café—RÔLE, non-molestation'), ['cafe', 'role', 'non', 'molestation']);
+    });
+  });
+
+  describe('stem', () => {
+    const sameStem = [
+      ['shove', 'shoved', 'shoving', 'shoves'],
+      ['blame', 'blamed', 'blames', 'blaming'],
+      ['control', 'controlling', 'controlled'],
+      ['minimise', 'minimize', 'minimising', 'minimizing'],
+      ['deny', 'denied', 'denies', 'denying'],
+      ['make', 'made', 'making'],
+      ['leave', 'leaving', 'left'],
+      ['hit', 'hits', 'hitting'],
+    ];
+    for (const forms of sameStem) {
+      it(`gives ${forms.join(', ')} one key`, () => {
+        assert.equal(new Set(forms.map(stem)).size, 1, forms.map(stem).join(' '));
+      });
+    }
+
+    it('keeps different short words apart', () => {
+      assert.notEqual(stem('care'), stem('car'));
+      assert.notEqual(stem('hope'), stem('hop'));
+    });
+  });
+
+  describe('query analysis', () => {
+    const analyser = new Analyser(loadWordingLibrary());
+    const terms = (q: string) => analyser.analyseQuery(q).terms;
+
+    it('reads synonyms and says which library variant it recognised', () => {
+      const push = terms('he shoved her').find((t) => t.route === 'synonym');
+      assert.equal(push?.readAs, 'shove');
+      assert.equal(push?.term, 'push');
+    });
+
+    it('matches multi-word synonyms as one term ("winds him up" means provoke)', () => {
+      const t = terms('he says she winds him up');
+      assert.deepEqual(
+        t.map((x) => x.term),
+        ['provok'],
+      );
+    });
+
+    it('tells who did what: "she hits him" is a different phrase from "he hits her"', () => {
+      const phrases = (q: string) => terms(q).filter((t) => t.route === 'phrase').map((t) => t.term);
+      assert.notDeepEqual(phrases('he says she is hitting him'), phrases('he says he is hitting her'));
+    });
+
+    it('corrects misspellings towards library words, but not real words or short ones', () => {
+      const { corrections } = analyser.analyseQuery('he got agtated and they seperated, he came back');
+      assert.deepEqual(
+        corrections.map((c) => `${c.typed}→${c.readAs}`),
+        ['agtated→agitated', 'seperated→separated'],
+      );
+    });
+
+    it('drops words that say nothing about the situation', () => {
+      assert.deepEqual(terms('he says that he was there and then'), []);
+    });
+
+    it('notices whether a query is about a family at all', () => {
+      assert.equal(analyser.analyseQuery('he says it was nothing').mentionsFamily, true);
+      assert.equal(analyser.analyseQuery('is the printer working').mentionsFamily, false);
+    });
+  });
+});
