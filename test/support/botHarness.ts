@@ -33,14 +33,14 @@ export function invokeCardOf(activity: Partial<Activity>): Record<string, unknow
   return value?.body?.type === 'application/vnd.microsoft.card.adaptive' ? value.body.value : undefined;
 }
 
-/** Every piece of text a card shows (titles, text blocks, action titles), for assertions. */
+/** Every piece of text a card shows (titles, text blocks, input labels, action titles), for assertions. */
 export function textsOf(card: unknown): string[] {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title') && typeof value === 'string') out.push(value);
+        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string') out.push(value);
         else walk(value);
       }
     }
