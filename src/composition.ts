@@ -14,6 +14,8 @@ import {
   type RememberedConversation,
 } from './conversations/conversationDirectory';
 import { coachingActions } from './bot/actions/coachingActions';
+import { outcomeActions } from './bot/actions/outcomeActions';
+import { ConfidenceLog, type ConfidenceResponse } from './outcomes/confidenceCheckIn';
 import { safetyNetResponder } from './bot/textResponders';
 import {
   createWalkthrough,
@@ -75,6 +77,7 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     actions: {
       ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
       ...coachingActions(coaching),
+      ...outcomeActions(new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock)),
     },
     textResponders: [safetyNetResponder(coaching)],
     logger: logger.child({ component: 'bot' }),

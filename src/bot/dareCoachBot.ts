@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
-import type { ActionContext, ActionTable, CardJson } from './actions/actionTable';
+import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
 import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
 import { tenantOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
@@ -23,7 +23,14 @@ export interface BotDependencies {
   readonly logger: Logger;
 }
 
+type CardOrMessage = Exclude<ActionOutcome, { kind: 'invalidData' }>;
+
+function cardOf(outcome: CardOrMessage): CardJson | undefined {
+  return outcome.kind === 'card' ? outcome.card : undefined;
+}
+
 const adaptiveCardResponseType = 'application/vnd.microsoft.card.adaptive';
+const messageResponseType = 'application/vnd.microsoft.activity.message';
 
 /**
  * Thin Teams handler: notices events and hands them to the action table. Text commands and card
@@ -59,8 +66,13 @@ export class DareCoachBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     try {
-      const card = await this.runAction(turn, verb, invokeValue.action?.data);
-      return { statusCode: 200, type: adaptiveCardResponseType, value: card };
+      const outcome = await this.runAction(turn, verb, invokeValue.action?.data);
+      if (outcome.kind === 'message') {
+        // Universal Actions allow a plain message here; botbuilder's type only models card bodies.
+        const message = outcome.text as unknown as Record<string, unknown>;
+        return { statusCode: 200, type: messageResponseType, value: message };
+      }
+      return { statusCode: 200, type: adaptiveCardResponseType, value: outcome.card };
     } catch (err) {
       // The card stays usable: the user sees what to do next, never the error itself.
       this.turnLogger(turn).error('card action failed', { verb }, err);
@@ -76,7 +88,12 @@ export class DareCoachBot extends TeamsActivityHandler {
     let card: CardJson | undefined;
     if (command) {
       logger.info('text command', { command: command.command });
-      card = await this.runAction(turn, command.action, {});
+      const outcome = await this.runAction(turn, command.action, {});
+      if (outcome.kind === 'message') {
+        await turn.sendActivity(outcome.text);
+        return;
+      }
+      card = outcome.card;
     } else if (!(greetingWords as readonly string[]).includes(words[0] ?? '') || words.length > 1) {
       const context = this.actionContext(turn, logger);
       for (const respond of this.deps.textResponders) {
@@ -84,35 +101,41 @@ export class DareCoachBot extends TeamsActivityHandler {
         if (card) break;
       }
     }
-    card ??= await this.runAction(turn, 'welcome.show', {});
-    await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    card ??= cardOf(await this.runAction(turn, 'welcome.show', {}));
+    if (card) await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
     await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', welcomeCardData())] });
   }
 
-  /** Looks the verb up, parses its data at the edge, and always returns a card to show. */
-  private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<CardJson> {
+  /** Looks the verb up, parses its data at the edge, and always returns something to show. */
+  private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<CardOrMessage> {
     const logger = this.turnLogger(turn);
     const action = Object.hasOwn(this.deps.actions, verb) ? this.deps.actions[verb] : undefined;
     if (!action) {
       logger.warn('unknown card action', { verb: 'unknown' });
-      return notice(this.deps.cards, {
-        title: 'This card is out of date',
-        text: 'That button is no longer in use. Start again from the menu.',
-      });
+      return {
+        kind: 'card',
+        card: notice(this.deps.cards, {
+          title: 'This card is out of date',
+          text: 'That button is no longer in use. Start again from the menu.',
+        }),
+      };
     }
     const outcome = await action.run(this.actionContext(turn, logger), data);
     if (outcome.kind === 'invalidData') {
       logger.warn('card action data refused', { verb, count: outcome.fields.length });
-      return notice(this.deps.cards, {
-        title: 'This card is out of date',
-        text: 'That card could not be read. Start again from the menu.',
-      });
+      return {
+        kind: 'card',
+        card: notice(this.deps.cards, {
+          title: 'This card is out of date',
+          text: 'That card could not be read. Start again from the menu.',
+        }),
+      };
     }
     logger.info('card action', { verb });
-    return outcome.card;
+    return outcome;
   }
 
   private actionContext(turn: TurnContext, logger: Logger): ActionContext {

@@ -73,6 +73,9 @@ async function main(): Promise<void> {
       err,
     );
     console.error(err instanceof Error ? err.message : err);
+    if ((err as { code?: unknown }).code === 'EADDRINUSE') {
+      console.error('Another process holds the bot port: stop it, or set PORT (e.g. in .env).');
+    }
     process.exit(1);
   }
   if (stopping) return;

@@ -60,6 +60,7 @@ export const containers = {
   feedback: { defaultTtlSeconds: -1 },
   leases: { defaultTtlSeconds: -1 },
   tenants: { defaultTtlSeconds: -1 },
+  outcomes: { defaultTtlSeconds: -1 },
 } as const;
 
 export type ContainerName = keyof typeof containers;

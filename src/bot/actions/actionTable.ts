@@ -29,6 +29,8 @@ export interface RegisteredAction {
 
 export type ActionOutcome =
   | { readonly kind: 'card'; readonly card: CardJson }
+  /** A short message shown by Teams while the pressed card stays as it is. */
+  | { readonly kind: 'message'; readonly text: string }
   | { readonly kind: 'invalidData'; readonly fields: readonly string[] };
 
 /** Wraps a definition so its data is parsed before the handler sees it. */

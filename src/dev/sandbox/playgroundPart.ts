@@ -113,13 +113,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     });
   }
 
+  let ready = false;
   let stopping = false;
   const exited = new AbortController();
   const exit = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exited.abort(new Error(`The playground exited (code ${code}, signal ${signal}).`));
       resolve();
-      if (!stopping) {
+      // While starting, an exit is reported by the start itself (below).
+      if (ready && !stopping) {
         logger.error('playground exited', { code: code ?? String(signal) });
         options.onUnexpectedExit?.(code);
       }
@@ -129,6 +131,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
 
   const stop = async (): Promise<void> => {
     stopping = true;
+    if (child.pid === undefined) return; // never started: nothing to wait for
     signalGroup(child, 'SIGTERM');
     const graceful = await Promise.race([
       exit.then(() => true),
@@ -162,6 +165,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       signal: exited.signal,
     });
     logger.info('playground ready', { port, url, durationMs: Date.now() - started });
+    ready = true;
     return { name: 'playground', url, pid: child.pid ?? -1, logFile, outputTail, stop };
   } catch (err) {
     clearTimeout(timer);

@@ -37,13 +37,15 @@ export const commonWords: ReadonlySet<string> = new Set(
 );
 
 /**
- * Words that show a query is about a family: the father, his partner, the children. Practitioners'
- * descriptions nearly always have one ("he", "her", "the kids"); office questions ("is the printer
- * working", "help with my timesheet") do not, so without one the search asks for stronger evidence.
+ * Words that show a query describes a family or what someone said: the father, his partner, the
+ * children, or a reporting verb ("says the report is lies"). Practitioners' descriptions nearly
+ * always have one; office questions ("is the printer working", "help with my timesheet") do not,
+ * so without one the search asks for stronger evidence.
  */
 export const familyWords: ReadonlySet<string> = new Set(
   `he him his himself she her hers herself they them their dad dads daddy father fathers partner
   partners wife husband girlfriend boyfriend mum mother mam ex kids kid children child baby babies
   son daughter family families couple parents parent perpetrator victim abuse abusive domestic
-  violence violent`.split(/\s+/),
+  violence violent says said saying claims claimed claiming reckons reckoned told telling denies
+  denied admits admitted insists insisted`.split(/\s+/),
 );

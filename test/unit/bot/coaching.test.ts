@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { DocumentStoreSessionRepository } from '../../../src/coaching';
-import { textsOf, verbsOf } from '../../support/botHarness';
+import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
+import { aCardAction, fakeTenantId, fakeUser } from '../../support/builders';
+import { runTurn, textsOf, verbsOf } from '../../support/botHarness';
 import { aBotHarness } from '../../support/botHarness';
 import { CardUser } from '../../support/cardUser';
 
@@ -30,6 +32,27 @@ describe('coaching walk-through turns', () => {
     assert.ok(verbsOf(user.card).includes('referral.start'), 'the summary offers a referral');
     assert.ok(verbsOf(user.card).includes('outcomes.confidence'), 'and the two confidence questions');
     assert.match(user.text(), /confident to identify/i);
+  });
+
+  it('records the two confidence answers from the summary, keeping the summary on screen', async () => {
+    const { user, adapter, storage } = aPractitioner();
+    await user.say('prepare');
+    await user.press(/It is safe/);
+    while (!verbsOf(user.card).includes('outcomes.confidence')) await user.press(/^(Next|Finish)/);
+    const submit = user.button(/Send my answers/);
+
+    const empty = await runTurn(adapter, aCardAction(submit.verb, submit.data));
+    assert.deepEqual((empty.at(-1)?.value as { body: { type: string } }).body.type, 'application/vnd.microsoft.activity.message');
+    const answered = await runTurn(adapter, aCardAction(submit.verb, { ...submit.data, 'confidence-identify': '4', 'confidence-engage': '2' }));
+    const body = (answered.at(-1)?.value as { body: { type: string; value: string } }).body;
+    assert.equal(body.type, 'application/vnd.microsoft.activity.message', 'a message, so the summary card stays');
+    assert.match(body.value, /saved/);
+
+    const stored = await new ConfidenceLog(storage.collection('outcomes'), { now: () => new Date() }).responsesFor(fakeTenantId);
+    assert.equal(stored.length, 1);
+    assert.deepEqual(stored[0]?.answers, { identify: 4, engage: 2 });
+    assert.equal(stored[0]?.moment, 'after-walkthrough');
+    assert.ok(!JSON.stringify(stored).includes(fakeUser.aadObjectId), 'pseudonymous: no user id stored');
   });
 
   it('walks a debrief, branching on what he said, and records it in the summary', async () => {

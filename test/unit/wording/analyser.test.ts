@@ -75,6 +75,16 @@ describe('wording text analysis', () => {
       assert.deepEqual(terms('he says that he was there and then'), []);
     });
 
+    it('has no dead entries: every keyword and synonym variant yields a search term', () => {
+      const library = loadWordingLibrary();
+      for (const s of library.situations) {
+        for (const k of s.keywords) assert.ok(analyser.keywordTerms(k).length > 0, `${s.id}: "${k}"`);
+      }
+      for (const g of library.synonyms) {
+        for (const v of g.variants) assert.ok(analyser.indexTerms(v).length > 0, `${g.term}: "${v}"`);
+      }
+    });
+
     it('notices whether a query is about a family at all', () => {
       assert.equal(analyser.analyseQuery('he says it was nothing').mentionsFamily, true);
       assert.equal(analyser.analyseQuery('is the printer working').mentionsFamily, false);
