@@ -45,17 +45,10 @@ export class DareCoachBot extends TeamsActivityHandler {
       await next();
     });
 
+    // Teams sends both installationUpdate and conversationUpdate (membersAdded) on install:
+    // greet on the first only, so the user sees one welcome card.
     this.onInstallationUpdateAdd(async (turn, next) => {
       await this.sendWelcome(turn);
-      await next();
-    });
-
-    this.onMembersAdded(async (turn, next) => {
-      // Greet once, when the bot itself joins (personal install), not for every member added.
-      const botId = turn.activity.recipient.id;
-      if (turn.activity.conversation.conversationType === 'personal' && turn.activity.membersAdded?.some((m) => m.id === botId)) {
-        await this.sendWelcome(turn);
-      }
       await next();
     });
   }

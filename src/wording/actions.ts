@@ -23,8 +23,18 @@ const matchedBecause = z.string().max(500).optional();
 export const wordingActionSchemas = {
   [wordingVerbs.menu]: z.object({}),
   [wordingVerbs.situation]: z.object({ situationId: id, matchedBecause }),
-  [wordingVerbs.phrasing]: z.object({ situationId: id, phrasingId: id, showWhy: z.boolean().default(false), matchedBecause }),
-  [wordingVerbs.why]: z.object({ situationId: id, phrasingId: id, showWhy: z.boolean(), matchedBecause }),
+  [wordingVerbs.phrasing]: z.object({
+    situationId: id,
+    phrasingId: id,
+    showWhy: z.boolean().default(false),
+    matchedBecause,
+  }),
+  [wordingVerbs.why]: z.object({
+    situationId: id,
+    phrasingId: id,
+    showWhy: z.boolean(),
+    matchedBecause,
+  }),
   [wordingVerbs.feedback]: z.object({
     situationId: id,
     phrasingId: id,

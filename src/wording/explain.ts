@@ -1,5 +1,5 @@
 import type { AnalysedTerm, MatchRoute } from './text/analyser';
-import type { SituationField } from './ranking';
+import { situationFields, type SituationField } from './ranking';
 
 /** One reason a situation matched, in the library's words only (never the typed text). */
 export interface MatchedTerm {
@@ -22,25 +22,31 @@ function describe(term: MatchedTerm): string {
   if (term.route === 'synonym' && term.readAs !== undefined && term.readAs !== term.label) {
     return `${quoted} (as “${term.readAs}”)`;
   }
-  if (term.route === 'spelling' && term.readAs !== undefined) return `${quoted} (read as “${term.readAs}”)`;
+  if (term.route === 'spelling' && term.readAs !== undefined)
+    return `${quoted} (read as “${term.readAs}”)`;
   return quoted;
 }
 
 /** Explains a match from the analysed query terms and MiniSearch's term → fields report. */
 export function explain(
   terms: readonly AnalysedTerm[],
-  match: Readonly<Record<string, readonly SituationField[]>>,
+  match: Readonly<Record<string, readonly string[]>>,
   labels: ReadonlyMap<string, string>,
 ): MatchExplanation {
   const matched: MatchedTerm[] = [];
   for (const t of terms) {
     const fields = match[t.term];
     if (fields === undefined) continue;
-    const base = { label: labels.get(t.term) ?? t.term, route: t.route, fields: [...new Set(fields)] };
+    const base = {
+      label: labels.get(t.term) ?? t.term,
+      route: t.route,
+      fields: situationFields.filter((f) => fields.includes(f)),
+    };
     matched.push(t.readAs === undefined ? base : { ...base, readAs: t.readAs });
   }
   // Phrases first: they are the most specific evidence and read best on a card.
   matched.sort((a, b) => Number(b.route === 'phrase') - Number(a.route === 'phrase'));
-  const summary = matched.length === 0 ? '' : `Matched because: ${matched.map(describe).join(', ')}.`;
+  const summary =
+    matched.length === 0 ? '' : `Matched because: ${matched.map(describe).join(', ')}.`;
   return { matched, summary };
 }

@@ -70,7 +70,9 @@ function empty(situationId: SituationId, phrasingId: string): StoredFeedback {
 }
 
 function bump(c: FeedbackCounts, vote: FeedbackVote): FeedbackCounts {
-  return vote === 'helpful' ? { ...c, helpful: c.helpful + 1 } : { ...c, notHelpful: c.notHelpful + 1 };
+  return vote === 'helpful'
+    ? { ...c, helpful: c.helpful + 1 }
+    : { ...c, notHelpful: c.notHelpful + 1 };
 }
 
 function withVote(current: StoredFeedback, vote: VoteInput): StoredFeedback {
@@ -85,7 +87,10 @@ function withVote(current: StoredFeedback, vote: VoteInput): StoredFeedback {
 function parseStored(item: StoredItem<unknown>): StoredFeedback {
   const parsed = storedFeedbackSchema.safeParse(item.value);
   if (!parsed.success) {
-    throw new AppError('WORDING_FEEDBACK_CORRUPT', 'A stored wording feedback document does not match its schema.');
+    throw new AppError(
+      'WORDING_FEEDBACK_CORRUPT',
+      'A stored wording feedback document does not match its schema.',
+    );
   }
   return parsed.data;
 }
@@ -113,7 +118,10 @@ export function createWordingFeedbackRepository(
     const key = { partitionKey: vote.situationId, id: vote.phrasingId };
     const existing = await store.read(key);
     if (existing === undefined) {
-      const created = await store.create(key, withVote(empty(vote.situationId, vote.phrasingId), vote));
+      const created = await store.create(
+        key,
+        withVote(empty(vote.situationId, vote.phrasingId), vote),
+      );
       return parseStored(created);
     }
     const next = withVote(parseStored(existing), vote);
@@ -128,9 +136,13 @@ export function createWordingFeedbackRepository(
         } catch (err) {
           if (!isLostRace(err)) throw err;
           if (attempt >= maxAttempts) {
-            throw new AppError(feedbackContended, `A wording vote lost ${attempt} races in a row and was not stored.`, {
-              cause: err,
-            });
+            throw new AppError(
+              feedbackContended,
+              `A wording vote lost ${attempt} races in a row and was not stored.`,
+              {
+                cause: err,
+              },
+            );
           }
           await backoff(attempt);
         }
@@ -162,7 +174,8 @@ export async function voteOnPhrasing(
   input: { readonly situationId: string; readonly phrasingId: string; readonly vote: FeedbackVote },
 ): Promise<VoteOutcome> {
   const situation = library.situations.find((s) => s.id === input.situationId);
-  if (!situation?.phrasings.some((p) => p.id === input.phrasingId)) return { kind: 'unknown-phrasing' };
+  if (!situation?.phrasings.some((p) => p.id === input.phrasingId))
+    return { kind: 'unknown-phrasing' };
   const feedback = await repository.record({
     situationId: situation.id,
     phrasingId: input.phrasingId,

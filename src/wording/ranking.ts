@@ -26,7 +26,12 @@ export interface RankerSettings {
 
 export type SituationField = 'title' | 'description' | 'keywords' | 'when';
 
-export const situationFields: readonly SituationField[] = ['title', 'description', 'keywords', 'when'];
+export const situationFields: readonly SituationField[] = [
+  'title',
+  'description',
+  'keywords',
+  'when',
+];
 
 export const defaultRankerSettings: RankerSettings = {
   fieldBoosts: { title: 1, description: 1, keywords: 3, when: 0.75 },

@@ -13,10 +13,10 @@
  */
 import MiniSearch from 'minisearch';
 import type { SituationId, WordingLibrary } from '../content/wording/schema';
-import { Analyser, type AnalysedTerm } from './text/analyser';
+import { Analyser } from './text/analyser';
 import { phraseJoiner } from './text/lexicon';
 import { stem } from './text/stem';
-import { defaultRankerSettings, situationFields, type RankerSettings, type SituationField } from './ranking';
+import { defaultRankerSettings, situationFields, type RankerSettings } from './ranking';
 import { explain, type MatchExplanation } from './explain';
 
 export interface SituationMatch {
@@ -70,7 +70,9 @@ export function createWordingSearch(
   settings: RankerSettings = defaultRankerSettings,
 ): WordingSearch {
   const analyser = new Analyser(library);
-  const weak = new Map(Object.entries(settings.weakWords).map(([word, weight]) => [stem(word), weight] as const));
+  const weak = new Map(
+    Object.entries(settings.weakWords).map(([word, weight]) => [stem(word), weight] as const),
+  );
   // Each term counts once per field: listing "separate", "separated" and "separating" is for
   // people reading the data, and must not triple the weight of one stem. A situation is a set of
   // evidence, not prose whose repetitions mean emphasis.
@@ -78,7 +80,9 @@ export function createWordingSearch(
     ...new Set(
       text
         .split(itemBreak)
-        .flatMap((item) => (field === 'keywords' ? analyser.keywordTerms(item) : analyser.indexTerms(item))),
+        .flatMap((item) =>
+          field === 'keywords' ? analyser.keywordTerms(item) : analyser.indexTerms(item),
+        ),
     ),
   ];
   const searchOptions = {
@@ -87,7 +91,8 @@ export function createWordingSearch(
     fuzzy: false,
     prefix: false,
     bm25: settings.bm25,
-    boostTerm: (term: string) => (term.includes(phraseJoiner) ? settings.phraseBoost : (weak.get(term) ?? 1)),
+    boostTerm: (term: string) =>
+      term.includes(phraseJoiner) ? settings.phraseBoost : (weak.get(term) ?? 1),
   } as const;
 
   const situations = new MiniSearch<SituationDoc>({
@@ -119,8 +124,10 @@ export function createWordingSearch(
     ),
   );
 
-  const order = new Map(library.situations.map((s, i) => [s.id, i] as const));
-  const phrasingOrder = new Map(library.situations.flatMap((s) => s.phrasings.map((p, i) => [p.id, i] as const)));
+  const order = new Map<string, number>(library.situations.map((s, i) => [s.id, i]));
+  const phrasingOrder = new Map(
+    library.situations.flatMap((s) => s.phrasings.map((p, i) => [p.id, i] as const)),
+  );
 
   function bestPhrasings(query: string): Map<string, string> {
     const best = new Map<string, { id: string; score: number }>();
@@ -132,7 +139,8 @@ export function createWordingSearch(
       if (
         current === undefined ||
         score > current.score ||
-        (score === current.score && (phrasingOrder.get(id) ?? 0) < (phrasingOrder.get(current.id) ?? 0))
+        (score === current.score &&
+          (phrasingOrder.get(id) ?? 0) < (phrasingOrder.get(current.id) ?? 0))
       ) {
         best.set(situationId, { id, score });
       }
@@ -154,7 +162,7 @@ export function createWordingSearch(
         .sort(
           (a, b) =>
             Math.round(b.score * scorePrecision) - Math.round(a.score * scorePrecision) ||
-            (order.get(a.id as SituationId) ?? 0) - (order.get(b.id as SituationId) ?? 0),
+            (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
         )
         .slice(0, limit)
         .map((r): SituationMatch => {
@@ -165,7 +173,7 @@ export function createWordingSearch(
             title: situation.title,
             score: r.score,
             bestPhrasingId: firstPhrasing.get(situation.id) ?? situation.phrasings[0]?.id ?? '',
-            explanation: explain(analysis.terms, r.match as Record<string, SituationField[]>, analyser.lexicon.labels),
+            explanation: explain(analysis.terms, r.match, analyser.lexicon.labels),
           };
         });
 
@@ -178,5 +186,3 @@ export function createWordingSearch(
     },
   };
 }
-
-export type { AnalysedTerm };

@@ -92,13 +92,28 @@ export type WordingView =
 
 export const wordingSafetyLine = 'If anyone is in immediate danger, call 999.';
 
-const menuAction: WordingCardAction = { title: 'All situations', verb: wordingVerbs.menu, data: {} };
+// Reasons travel in button data, which the bot parses with a length limit (actions.ts).
+const maxReason = 300;
+
+function clipReason(reason: string): string {
+  return reason.length <= maxReason ? reason : `${reason.slice(0, maxReason - 1).trimEnd()}…`;
+}
+
+const menuAction: WordingCardAction = {
+  title: 'All situations',
+  verb: wordingVerbs.menu,
+  data: {},
+};
 
 /** The menu of situations, optionally with a notice above it. */
-export function situationsMenuView(library: WordingLibrary, notice = ''): WordingSituationsCardData {
+export function situationsMenuView(
+  library: WordingLibrary,
+  notice = '',
+): WordingSituationsCardData {
   return {
     title: 'Wording for engaging fathers',
-    intro: 'Pick the situation closest to yours, or type what happened (for example “he says it was only a push”).',
+    intro:
+      'Pick the situation closest to yours, or type what happened (for example “he says it was only a push”).',
     notice,
     situations: library.situations.map((s) => ({
       title: s.title,
@@ -128,7 +143,11 @@ function phrasingAction(
   showWhy: boolean,
   matchedBecause: string,
 ): WordingCardAction {
-  const data: Record<string, string | boolean> = { situationId: situation.id, phrasingId: phrasing.id, showWhy };
+  const data: Record<string, string | boolean> = {
+    situationId: situation.id,
+    phrasingId: phrasing.id,
+    showWhy,
+  };
   if (matchedBecause !== '') data.matchedBecause = matchedBecause;
   return { title, verb: wordingVerbs.phrasing, data };
 }
@@ -147,27 +166,47 @@ export function situationView(
   if (!situation) {
     return {
       card: 'wording-situations',
-      data: situationsMenuView(library, 'That wording has been updated since this card was sent. Please pick the situation again.'),
+      data: situationsMenuView(
+        library,
+        'That wording has been updated since this card was sent. Please pick the situation again.',
+      ),
     };
   }
-  const index = Math.max(0, situation.phrasings.findIndex((p) => p.id === request.phrasingId));
+  const index = Math.max(
+    0,
+    situation.phrasings.findIndex((p) => p.id === request.phrasingId),
+  );
   const phrasing = situation.phrasings[index] ?? situation.phrasings[0];
   if (!phrasing) throw new Error(`Situation ${situation.id} has no phrasings`); // the schema forbids this
   const showWhy = request.showWhy ?? false;
-  const matchedBecause = request.matchedBecause ?? '';
+  const matchedBecause = clipReason(request.matchedBecause ?? '');
   const fill = (text: string) => fillLocalDetails(text, contacts);
 
   const navigation: WordingCardAction[] = [];
   const previous = situation.phrasings[index - 1];
   const next = situation.phrasings[index + 1];
-  if (previous) navigation.push(phrasingAction('Previous', situation, previous, showWhy, matchedBecause));
+  if (previous)
+    navigation.push(phrasingAction('Previous', situation, previous, showWhy, matchedBecause));
   if (next) navigation.push(phrasingAction('Next', situation, next, showWhy, matchedBecause));
-  const whyData: Record<string, string | boolean> = { situationId: situation.id, phrasingId: phrasing.id, showWhy: !showWhy };
+  const whyData: Record<string, string | boolean> = {
+    situationId: situation.id,
+    phrasingId: phrasing.id,
+    showWhy: !showWhy,
+  };
   if (matchedBecause !== '') whyData.matchedBecause = matchedBecause;
-  navigation.push({ title: showWhy ? 'Hide why' : 'Show me why', verb: wordingVerbs.why, data: whyData });
+  navigation.push({
+    title: showWhy ? 'Hide why' : 'Show me why',
+    verb: wordingVerbs.why,
+    data: whyData,
+  });
 
   const vote = (title: string, value: FeedbackVote): WordingCardAction => {
-    const data: Record<string, string | boolean> = { situationId: situation.id, phrasingId: phrasing.id, vote: value, showWhy };
+    const data: Record<string, string | boolean> = {
+      situationId: situation.id,
+      phrasingId: phrasing.id,
+      vote: value,
+      showWhy,
+    };
     if (matchedBecause !== '') data.matchedBecause = matchedBecause;
     return { title, verb: wordingVerbs.feedback, data };
   };
@@ -176,7 +215,7 @@ export function situationView(
     .filter((m) => m.situationId !== situation.id)
     .map((m): WordingCardAction => {
       const data: Record<string, string> = { situationId: m.situationId };
-      if (m.explanation.summary !== '') data.matchedBecause = m.explanation.summary;
+      if (m.explanation.summary !== '') data.matchedBecause = clipReason(m.explanation.summary);
       return { title: `Or: ${m.title}`, verb: wordingVerbs.situation, data };
     });
   more.push(menuAction);
@@ -193,10 +232,16 @@ export function situationView(
       showWhy,
       why: fill(phrasing.why),
       avoid: fill(phrasing.avoid),
-      principles: phrasing.principles.map((id) => principles.get(id) ?? { summary: id, source: '' }),
+      principles: phrasing.principles.map(
+        (id) => principles.get(id) ?? { summary: id, source: '' },
+      ),
       navigation,
-      feedback: request.voted ? [] : [vote('Helpful', 'helpful'), vote('Not helpful', 'not-helpful')],
-      feedbackNote: request.voted ? 'Thank you. Your feedback helps the partnership improve this wording; it is stored without your name.' : '',
+      feedback: request.voted
+        ? []
+        : [vote('Helpful', 'helpful'), vote('Not helpful', 'not-helpful')],
+      feedbackNote: request.voted
+        ? 'Thank you. Your feedback helps the partnership improve this wording; it is stored without your name.'
+        : '',
       more,
       safetyLine: wordingSafetyLine,
     },
@@ -213,7 +258,10 @@ export function searchResultView(
   if (outcome.kind === 'no-match') {
     return {
       card: 'wording-situations',
-      data: situationsMenuView(library, 'I could not find wording that clearly fits what you typed. Here are all the situations; pick the closest.'),
+      data: situationsMenuView(
+        library,
+        'I could not find wording that clearly fits what you typed. Here are all the situations; pick the closest.',
+      ),
     };
   }
   const [best, ...alternatives] = outcome.results;
@@ -226,13 +274,25 @@ export function searchResultView(
   });
 }
 
-const previewFooter = 'From DARE Coach wording for engaging fathers. If anyone is in immediate danger, call 999.';
+const previewFooter =
+  'From DARE Coach wording for engaging fathers. If anyone is in immediate danger, call 999.';
 
-function preview(situation: Situation, phrasing: Phrasing, contacts: LocalContacts, matchedBecause: string): WordingPreview {
+function preview(
+  situation: Situation,
+  phrasing: Phrasing,
+  contacts: LocalContacts,
+  matchedBecause: string,
+): WordingPreview {
   const words = fillLocalDetails(phrasing.words, contacts);
   return {
     situationId: situation.id,
-    card: { title: situation.title, when: fillLocalDetails(phrasing.when, contacts), words, matchedBecause, footer: previewFooter },
+    card: {
+      title: situation.title,
+      when: fillLocalDetails(phrasing.when, contacts),
+      words,
+      matchedBecause,
+      footer: previewFooter,
+    },
     thumbnail: { title: situation.title, text: situation.description },
   };
 }
@@ -247,11 +307,16 @@ export function messageExtensionResults(
   outcome: SearchOutcome | undefined,
 ): WordingPreview[] {
   if (outcome === undefined || outcome.kind === 'no-match') {
-    return library.situations.flatMap((s) => (s.phrasings[0] ? [preview(s, s.phrasings[0], contacts, '')] : []));
+    return library.situations.flatMap((s) =>
+      s.phrasings[0] ? [preview(s, s.phrasings[0], contacts, '')] : [],
+    );
   }
   return outcome.results.flatMap((m) => {
     const situation = library.situations.find((s) => s.id === m.situationId);
-    const phrasing = situation?.phrasings.find((p) => p.id === m.bestPhrasingId) ?? situation?.phrasings[0];
-    return situation && phrasing ? [preview(situation, phrasing, contacts, m.explanation.summary)] : [];
+    const phrasing =
+      situation?.phrasings.find((p) => p.id === m.bestPhrasingId) ?? situation?.phrasings[0];
+    return situation && phrasing
+      ? [preview(situation, phrasing, contacts, clipReason(m.explanation.summary))]
+      : [];
   });
 }

@@ -22,9 +22,14 @@ function duplicates(values: readonly string[]): Set<string> {
  * by them), principle ids that exist, and synonym words in one group only (otherwise what a word
  * means to the search would depend on the order of the file).
  */
-export function checkLibrary(library: WordingLibrary, refs: LibraryReferences, report: ReportIssue): void {
+export function checkLibrary(
+  library: WordingLibrary,
+  refs: LibraryReferences,
+  report: ReportIssue,
+): void {
   const ids: readonly string[] = library.situations.map((s) => s.id);
-  for (const id of duplicates(ids)) report(['situations', ids.lastIndexOf(id), 'id'], `situation "${id}" appears twice`);
+  for (const id of duplicates(ids))
+    report(['situations', ids.lastIndexOf(id), 'id'], `situation "${id}" appears twice`);
   for (const id of situationIds) {
     if (!ids.includes(id)) report(['situations'], `situation "${id}" is missing`);
   }
@@ -33,9 +38,11 @@ export function checkLibrary(library: WordingLibrary, refs: LibraryReferences, r
   library.situations.forEach((situation, si) => {
     situation.phrasings.forEach((phrasing, pi) => {
       const at = ['situations', si, 'phrasings', pi];
-      if (repeated.has(phrasing.id)) report([...at, 'id'], `phrasing id "${phrasing.id}" is used more than once`);
+      if (repeated.has(phrasing.id))
+        report([...at, 'id'], `phrasing id "${phrasing.id}" is used more than once`);
       phrasing.principles.forEach((principle, ri) => {
-        if (!refs.principleIds.has(principle)) report([...at, 'principles', ri], `unknown principle id "${principle}"`);
+        if (!refs.principleIds.has(principle))
+          report([...at, 'principles', ri], `unknown principle id "${principle}"`);
       });
     });
   });
@@ -46,7 +53,8 @@ export function checkLibrary(library: WordingLibrary, refs: LibraryReferences, r
       const key = word.trim().toLowerCase();
       const first = owner.get(key);
       if (first !== undefined && first !== gi) {
-        const path: JsonPath = wi === 0 ? ['synonyms', gi, 'term'] : ['synonyms', gi, 'variants', wi - 1];
+        const path: JsonPath =
+          wi === 0 ? ['synonyms', gi, 'term'] : ['synonyms', gi, 'variants', wi - 1];
         report(path, `"${word}" already belongs to synonyms[${first}]`);
       } else {
         owner.set(key, gi);

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { checkPlaceholders, ContentPackError, IssueCollector, parseContentFile, type SourceFile } from '../loadPack';
+import {
+  checkPlaceholders,
+  ContentPackError,
+  IssueCollector,
+  parseContentFile,
+  type SourceFile,
+} from '../loadPack';
 import principlesJson from '../principles.json';
 import { checkLibrary, type LibraryReferences } from './checks';
 import libraryJson from './library.json';
@@ -20,13 +26,18 @@ export function defaultReferences(): LibraryReferences {
  * ContentPackError (CONTENT_PACK_INVALID) naming the file and the JSON path of every problem, so
  * whoever edits the wording can fix it without reading code.
  */
-export function parseWordingLibrary(source: SourceFile, refs: LibraryReferences = defaultReferences()): WordingLibrary {
+export function parseWordingLibrary(
+  source: SourceFile,
+  refs: LibraryReferences = defaultReferences(),
+): WordingLibrary {
   const issues = new IssueCollector();
   const library = parseContentFile(wordingLibrarySchema, source, issues);
   checkPlaceholders(source, issues);
-  if (library !== undefined) checkLibrary(library, refs, (path, problem) => issues.add(source.file, path, problem));
+  if (library !== undefined)
+    checkLibrary(library, refs, (path, problem) => issues.add(source.file, path, problem));
   issues.throwIfAny();
-  if (library === undefined) throw new ContentPackError([{ file: source.file, path: '$', problem: 'is invalid' }]);
+  if (library === undefined)
+    throw new ContentPackError([{ file: source.file, path: '$', problem: 'is invalid' }]);
   return library;
 }
 
@@ -47,6 +58,11 @@ export function loadWordingLibrary(): WordingLibrary {
 }
 
 /** Principle summaries and sources by id, for the "show me why" part of a phrasing card. */
-export function loadPrincipleSummaries(): ReadonlyMap<string, { readonly summary: string; readonly source: string }> {
-  return new Map(principlesJson.principles.map((p) => [p.id, { summary: p.summary, source: p.source }]));
+export function loadPrincipleSummaries(): ReadonlyMap<
+  string,
+  { readonly summary: string; readonly source: string }
+> {
+  return new Map(
+    principlesJson.principles.map((p) => [p.id, { summary: p.summary, source: p.source }]),
+  );
 }

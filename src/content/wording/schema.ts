@@ -19,7 +19,9 @@ export const situationIds = [
 
 export type SituationId = (typeof situationIds)[number];
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
 // Calendar versioning like the principles pack ("2026.11.0"), so staff and the partnership can
 // tell which wording a feedback count refers to.

@@ -53,7 +53,11 @@ export class Analyser {
     // The keyword's own phrase spans all its words, so it is the longest phrase found in it.
     const phrase = terms
       .filter((t) => t.route === 'phrase')
-      .reduce<AnalysedTerm | undefined>((longest, t) => (longest === undefined || t.term.length > longest.term.length ? t : longest), undefined);
+      .reduce<AnalysedTerm | undefined>(
+        (longest, t) =>
+          longest === undefined || t.term.length > longest.term.length ? t : longest,
+        undefined,
+      );
     return phrase ? [phrase.term] : terms.map((t) => t.term);
   }
 
@@ -102,8 +106,10 @@ export class Analyser {
   private routeOf(token: Token, corrected: ReadonlyMap<string, string>): AnalysedTerm | undefined {
     if (token.libraryForm === undefined && stopwords.has(token.surface)) return undefined;
     // Explanations only ever carry library words, never what was typed: a query may hold a name.
-    if (corrected.has(token.surface)) return { term: token.key, route: 'spelling', readAs: token.surface };
-    if (token.libraryForm !== undefined) return { term: token.key, route: 'synonym', readAs: token.libraryForm };
+    if (corrected.has(token.surface))
+      return { term: token.key, route: 'spelling', readAs: token.surface };
+    if (token.libraryForm !== undefined)
+      return { term: token.key, route: 'synonym', readAs: token.libraryForm };
     return { term: token.key, route: 'word' };
   }
 }

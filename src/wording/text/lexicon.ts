@@ -76,7 +76,7 @@ export function applySynonyms(
   phrases: readonly PhraseRule[],
 ): Token[] {
   const out: Token[] = [];
-  for (let i = 0; i < stream.length; ) {
+  for (let i = 0; i < stream.length;) {
     let matched = false;
     for (const rule of phrases) {
       const span = matchAt(rule, stream, i);
@@ -95,7 +95,11 @@ export function applySynonyms(
     const token = stream[i];
     if (token) {
       const synonym = singles.get(token.key);
-      out.push(synonym ? { key: synonym.term, surface: token.surface, libraryForm: synonym.variant } : token);
+      out.push(
+        synonym
+          ? { key: synonym.term, surface: token.surface, libraryForm: synonym.variant }
+          : token,
+      );
     }
     i += 1;
   }
@@ -139,7 +143,9 @@ export function buildLexicon(library: WordingLibrary): Lexicon {
   const seen = new Set<string>();
   for (const situation of library.situations) {
     for (const keyword of situation.keywords) {
-      const keys = applySynonyms(stemStream(keyword), singleSynonyms, synonymPhrases).map((t) => t.key);
+      const keys = applySynonyms(stemStream(keyword), singleSynonyms, synonymPhrases).map(
+        (t) => t.key,
+      );
       const term = termFor(keys);
       if (keys.length === 1) label(term, keyword);
       if (keys.length > 1 && !seen.has(term)) {
@@ -156,7 +162,12 @@ export function buildLexicon(library: WordingLibrary): Lexicon {
   const known = new Set<string>([...stopwords, ...commonWords]);
   const meaningful = [
     ...library.synonyms.flatMap((g) => [g.term, ...g.variants]),
-    ...library.situations.flatMap((s) => [s.title, s.description, ...s.keywords, ...s.phrasings.map((p) => p.when)]),
+    ...library.situations.flatMap((s) => [
+      s.title,
+      s.description,
+      ...s.keywords,
+      ...s.phrasings.map((p) => p.when),
+    ]),
   ];
   for (const text of meaningful) {
     for (const word of tokenize(text)) {

@@ -33,13 +33,19 @@ export class SpellingCorrector {
     for (const [candidate, [, distance]] of this.targets.fuzzyGet(word, maxDistance)) {
       // A two-edit correction must keep the first letter, which people rarely get wrong.
       if (distance === 2 && candidate[0] !== word[0]) continue;
-      if (best === undefined || this.better(word, candidate, distance, best)) best = { word: candidate, distance };
+      if (best === undefined || this.better(word, candidate, distance, best))
+        best = { word: candidate, distance };
     }
     return best && { typed: word, readAs: best.word };
   }
 
   // Deterministic preference: fewer edits, same first letter, closer length, then alphabetical.
-  private better(typed: string, candidate: string, distance: number, best: { word: string; distance: number }): boolean {
+  private better(
+    typed: string,
+    candidate: string,
+    distance: number,
+    best: { word: string; distance: number },
+  ): boolean {
     if (distance !== best.distance) return distance < best.distance;
     const firstC = candidate[0] === typed[0];
     const firstB = best.word[0] === typed[0];

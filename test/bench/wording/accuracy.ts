@@ -39,10 +39,15 @@ const search = createWordingSearch(library);
 const buildMs = performance.now() - started;
 
 const showMisses = argument('misses');
-console.log(`Wording search accuracy (library ${library.version}, index built in ${buildMs.toFixed(1)} ms)\n`);
+console.log(
+  `Wording search accuracy (library ${library.version}, index built in ${buildMs.toFixed(1)} ms)\n`,
+);
 console.log('half        queries   top-1   top-3   no-match   off-topic → menu');
 
-const halves: Record<Half, { top1: number; top3: number }> = { tuning: { top1: 0, top3: 0 }, heldOut: { top1: 0, top3: 0 } };
+const halves: Record<Half, { top1: number; top3: number }> = {
+  tuning: { top1: 0, top3: 0 },
+  heldOut: { top1: 0, top3: 0 },
+};
 const onlyHalf = argument('half');
 for (const half of ['tuning', 'heldOut'] as const) {
   if (onlyHalf !== undefined && onlyHalf !== half) continue;
@@ -58,7 +63,10 @@ for (const half of ['tuning', 'heldOut'] as const) {
     if (rank !== undefined && rank <= 3) top3 += 1;
     if (outcome.kind === 'no-match') noMatch += 1;
     if (rank !== 1) {
-      const got = outcome.kind === 'matches' ? outcome.results.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ') : `no match (${outcome.reason}; nearest ${outcome.nearest.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')})`;
+      const got =
+        outcome.kind === 'matches'
+          ? outcome.results.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')
+          : `no match (${outcome.reason}; nearest ${outcome.nearest.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')})`;
       misses.push(`  [${expected}] "${query}" → ${got}`);
     }
   }
@@ -72,17 +80,20 @@ for (const half of ['tuning', 'heldOut'] as const) {
   if (showMisses === half && half === 'tuning') {
     for (const q of offTopic) {
       const o = search.search(q);
-      if (o.kind === 'matches') console.log(`  [off-topic] "${q}" → ${o.results[0]?.situationId} ${o.results[0]?.score.toFixed(2)}`);
+      if (o.kind === 'matches')
+        console.log(
+          `  [off-topic] "${q}" → ${o.results[0]?.situationId} ${o.results[0]?.score.toFixed(2)}`,
+        );
     }
   }
 }
 
 const held = halves.heldOut;
 if (onlyHalf === undefined) {
-const met = held.top1 >= targets.top1 && held.top3 >= targets.top3;
-console.log(
-  `\nHeld-out target: top-1 ≥ ${targets.top1 * 100}% and top-3 ≥ ${targets.top3 * 100}% — ${met ? 'met' : 'NOT met'}.`,
-);
+  const met = held.top1 >= targets.top1 && held.top3 >= targets.top3;
+  console.log(
+    `\nHeld-out target: top-1 ≥ ${targets.top1 * 100}% and top-3 ≥ ${targets.top3 * 100}% — ${met ? 'met' : 'NOT met'}.`,
+  );
 }
 
 // Timing: every query of both halves and the off-topic set, many times over, one search at a time.

@@ -12,10 +12,25 @@ const search = createWordingSearch(library);
 for (const query of process.argv.slice(2)) {
   const analysis = analyser.analyseQuery(query);
   console.log(`\n"${query}"`);
-  console.log('  terms:', analysis.terms.map((t) => `${t.term}${t.route === 'word' ? '' : ` (${t.route}${t.readAs ? `: ${t.readAs}` : ''})`}`).join(', '));
-  if (analysis.corrections.length > 0) console.log('  spelling:', analysis.corrections.map((c) => `${c.typed} → ${c.readAs}`).join(', '));
+  console.log(
+    '  terms:',
+    analysis.terms
+      .map(
+        (t) =>
+          `${t.term}${t.route === 'word' ? '' : ` (${t.route}${t.readAs ? `: ${t.readAs}` : ''})`}`,
+      )
+      .join(', '),
+  );
+  if (analysis.corrections.length > 0)
+    console.log(
+      '  spelling:',
+      analysis.corrections.map((c) => `${c.typed} → ${c.readAs}`).join(', '),
+    );
   const outcome = search.search(query, { limit: 5 });
   const rows = outcome.kind === 'matches' ? outcome.results : outcome.nearest;
   if (outcome.kind === 'no-match') console.log(`  NO MATCH (${outcome.reason})`);
-  for (const r of rows) console.log(`  ${r.score.toFixed(2).padStart(6)}  ${r.situationId.padEnd(24)} ${r.explanation.summary}  [first: ${r.bestPhrasingId}]`);
+  for (const r of rows)
+    console.log(
+      `  ${r.score.toFixed(2).padStart(6)}  ${r.situationId.padEnd(24)} ${r.explanation.summary}  [first: ${r.bestPhrasingId}]`,
+    );
 }

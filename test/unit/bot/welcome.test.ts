@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes } from 'botbuilder';
 import { aCardAction, aMessage, anInstall } from '../../support/builders';
-import { aBotHarness, cardOf, invokeCardOf, textsOf, verbsOf } from '../../support/botHarness';
+import { aBotHarness, cardOf, invokeCardOf, runTurn, textsOf, verbsOf } from '../../support/botHarness';
 
 const mainVerbs = ['coaching.prepare', 'coaching.debrief', 'wording.browse', 'referral.start', 'nudges.manage'];
 
@@ -67,5 +67,14 @@ describe('welcome and help', () => {
     await adapter.send(aCardAction('welcome.show', 'not an object')).assertReply((reply) => {
       assert.match(textsOf(invokeCardOf(reply)).join(' '), /could not be read/i);
     });
+  });
+});
+
+describe('install greeting', () => {
+  it('greets once when Teams sends both installationUpdate and conversationUpdate', async () => {
+    const { adapter } = aBotHarness();
+    const membersAdded = { ...aMessage(''), type: ActivityTypes.ConversationUpdate, text: undefined, membersAdded: [{ id: '28:fake-bot-id', name: 'DARE Coach' }] };
+    const replies = [...(await runTurn(adapter, anInstall())), ...(await runTurn(adapter, membersAdded))];
+    assert.equal(replies.filter((r) => cardOf(r)).length, 1);
   });
 });

@@ -8,12 +8,24 @@ describe('wording text analysis', () => {
   describe('tokenize', () => {
     it('expands contractions typed with or without the apostrophe, and curly quotes', () => {
       assert.deepEqual(tokenize("He won't talk"), ['he', 'will', 'not', 'talk']);
-      assert.deepEqual(tokenize('he doesnt speak much english'), ['he', 'does', 'not', 'speak', 'much', 'english']);
+      assert.deepEqual(tokenize('he doesnt speak much english'), [
+        'he',
+        'does',
+        'not',
+        'speak',
+        'much',
+        'english',
+      ]);
       assert.deepEqual(tokenize('She\u2019s left, it\u2019s over'), ['she', 'left', 'it', 'over']);
     });
 
     it('folds case and accents and splits on punctuation', () => {
-      assert.deepEqual(tokenize('Café—RÔLE, non-molestation'), ['cafe', 'role', 'non', 'molestation']);
+      assert.deepEqual(tokenize('Café—RÔLE, non-molestation'), [
+        'cafe',
+        'role',
+        'non',
+        'molestation',
+      ]);
     });
   });
 
@@ -59,12 +71,20 @@ describe('wording text analysis', () => {
     });
 
     it('tells who did what: "she hits him" is a different phrase from "he hits her"', () => {
-      const phrases = (q: string) => terms(q).filter((t) => t.route === 'phrase').map((t) => t.term);
-      assert.notDeepEqual(phrases('he says she is hitting him'), phrases('he says he is hitting her'));
+      const phrases = (q: string) =>
+        terms(q)
+          .filter((t) => t.route === 'phrase')
+          .map((t) => t.term);
+      assert.notDeepEqual(
+        phrases('he says she is hitting him'),
+        phrases('he says he is hitting her'),
+      );
     });
 
     it('corrects misspellings towards library words, but not real words or short ones', () => {
-      const { corrections } = analyser.analyseQuery('he got agtated and they seperated, he came back');
+      const { corrections } = analyser.analyseQuery(
+        'he got agtated and they seperated, he came back',
+      );
       assert.deepEqual(
         corrections.map((c) => `${c.typed}→${c.readAs}`),
         ['agtated→agitated', 'seperated→separated'],
@@ -78,10 +98,12 @@ describe('wording text analysis', () => {
     it('has no dead entries: every keyword and synonym variant yields a search term', () => {
       const library = loadWordingLibrary();
       for (const s of library.situations) {
-        for (const k of s.keywords) assert.ok(analyser.keywordTerms(k).length > 0, `${s.id}: "${k}"`);
+        for (const k of s.keywords)
+          assert.ok(analyser.keywordTerms(k).length > 0, `${s.id}: "${k}"`);
       }
       for (const g of library.synonyms) {
-        for (const v of g.variants) assert.ok(analyser.indexTerms(v).length > 0, `${g.term}: "${v}"`);
+        for (const v of g.variants)
+          assert.ok(analyser.indexTerms(v).length > 0, `${g.term}: "${v}"`);
       }
     });
 

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPrincipleSummaries, loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
+import {
+  loadPrincipleSummaries,
+  loadWordingLibrary,
+} from '../../../src/content/wording/loadLibrary';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { wordingActionSchemas, wordingVerbs, type WordingVerb } from '../../../src/wording/actions';
 import { createWordingSearch } from '../../../src/wording/search';
-import { messageExtensionResults, situationsMenuView, situationView, type WordingCardModels } from '../../../src/wording/views';
+import {
+  messageExtensionResults,
+  situationsMenuView,
+  situationView,
+  type WordingCardModels,
+} from '../../../src/wording/views';
 import { actionsOf, problemsOf, render, textsOf, type WordingCardName } from './support/cards';
 
 const library = loadWordingLibrary();
@@ -21,7 +29,10 @@ function assertGoodCard(name: WordingCardName, card: Record<string, unknown>): v
   const json = JSON.stringify(card);
   assert.ok(!json.includes('${'), `unbound expression in ${name}`);
   assert.ok(Buffer.byteLength(json) < maxCardBytes, `${name} too large`);
-  assert.ok(textsOf(card).every((t) => t.trim() !== ''), `${name} has an empty text block`);
+  assert.ok(
+    textsOf(card).every((t) => t.trim() !== ''),
+    `${name} has an empty text block`,
+  );
   for (const action of actionsOf(card)) {
     assert.equal(action.type, 'Action.Execute');
     assert.ok(verbs.includes(String(action.verb)), `unknown verb ${String(action.verb)}`);

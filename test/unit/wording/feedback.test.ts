@@ -14,7 +14,13 @@ import { alwaysStale, RacingStore } from './support/racingStore';
 const noWait = async (): Promise<void> => undefined;
 
 function aVote(overrides: Partial<VoteInput> = {}): VoteInput {
-  return { situationId: 'minimises', phrasingId: 'minimises-name-it', libraryVersion: '2026.11.0', vote: 'helpful', ...overrides };
+  return {
+    situationId: 'minimises',
+    phrasingId: 'minimises-name-it',
+    libraryVersion: '2026.11.0',
+    vote: 'helpful',
+    ...overrides,
+  };
 }
 
 describe('wording feedback', () => {
@@ -60,13 +66,21 @@ describe('wording feedback', () => {
     const repo = createWordingFeedbackRepository(store, { backoff: noWait });
     await repo.record(aVote());
     const stored = await store.read({ partitionKey: 'minimises', id: 'minimises-name-it' });
-    assert.deepEqual(Object.keys(stored?.value ?? {}).sort(), ['byVersion', 'helpful', 'notHelpful', 'phrasingId', 'situationId']);
+    assert.deepEqual(Object.keys(stored?.value ?? {}).sort(), [
+      'byVersion',
+      'helpful',
+      'notHelpful',
+      'phrasingId',
+      'situationId',
+    ]);
   });
 
   it('loses no vote when many arrive at once (If-Match and retry on 412)', async () => {
     const racing = new RacingStore(store);
     const repo = createWordingFeedbackRepository(racing, { backoff: noWait, maxAttempts: 100 });
-    const votes = Array.from({ length: 40 }, (_, i) => aVote({ vote: i % 4 === 0 ? 'not-helpful' : 'helpful' }));
+    const votes = Array.from({ length: 40 }, (_, i) =>
+      aVote({ vote: i % 4 === 0 ? 'not-helpful' : 'helpful' }),
+    );
     await Promise.all(votes.map((v) => repo.record(v)));
     const final = await repo.forPhrasing('minimises', 'minimises-name-it');
     assert.equal(final.helpful, 30);
@@ -82,7 +96,9 @@ describe('wording feedback', () => {
         waits.push(attempt);
       },
     });
-    await assert.rejects(repo.record(aVote()), (err: unknown) => isAppError(err, feedbackContended));
+    await assert.rejects(repo.record(aVote()), (err: unknown) =>
+      isAppError(err, feedbackContended),
+    );
     assert.deepEqual(waits, [1, 2]);
   });
 
@@ -96,7 +112,9 @@ describe('wording feedback', () => {
       },
     };
     const repo = createWordingFeedbackRepository(broken, { backoff: noWait });
-    await assert.rejects(repo.record(aVote()), (err: unknown) => isAppError(err, ErrorCodes.storeUnavailable));
+    await assert.rejects(repo.record(aVote()), (err: unknown) =>
+      isAppError(err, ErrorCodes.storeUnavailable),
+    );
     assert.equal(reads, 1);
   });
 
@@ -105,9 +123,15 @@ describe('wording feedback', () => {
 
     it('records a vote for a phrasing of the library, stamped with its version', async () => {
       const repo = createWordingFeedbackRepository(store, { backoff: noWait });
-      const outcome = await voteOnPhrasing(library, repo, { situationId: 'angry', phrasingId: 'angry-leave', vote: 'helpful' });
+      const outcome = await voteOnPhrasing(library, repo, {
+        situationId: 'angry',
+        phrasingId: 'angry-leave',
+        vote: 'helpful',
+      });
       assert.equal(outcome.kind, 'recorded');
-      assert.ok(outcome.kind === 'recorded' && outcome.feedback.byVersion[library.version]?.helpful === 1);
+      assert.ok(
+        outcome.kind === 'recorded' && outcome.feedback.byVersion[library.version]?.helpful === 1,
+      );
     });
 
     it('stores nothing for ids the library does not have (stale or forged card data)', async () => {
@@ -116,7 +140,9 @@ describe('wording feedback', () => {
         { situationId: 'angry', phrasingId: 'minimises-name-it' },
         { situationId: 'nope', phrasingId: 'angry-leave' },
       ]) {
-        assert.deepEqual(await voteOnPhrasing(library, repo, { ...input, vote: 'helpful' }), { kind: 'unknown-phrasing' });
+        assert.deepEqual(await voteOnPhrasing(library, repo, { ...input, vote: 'helpful' }), {
+          kind: 'unknown-phrasing',
+        });
       }
       assert.deepEqual(await store.listPartition('angry'), []);
     });

@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ContentPackError, contentPackInvalid } from '../../../src/content/loadPack';
-import { loadWordingLibrary, parseWordingLibrary, readWordingLibraryFile } from '../../../src/content/wording/loadLibrary';
+import {
+  loadWordingLibrary,
+  parseWordingLibrary,
+  readWordingLibraryFile,
+} from '../../../src/content/wording/loadLibrary';
 import { situationIds } from '../../../src/content/wording/schema';
 import { isAppError } from '../../../src/kernel/errors';
 import { aSource, draftFile, shippedLibraryJson } from './support/builders';
@@ -27,7 +31,9 @@ function assertRefused(data: unknown, path: string, problem: RegExp): void {
 
 describe('wording library pack', () => {
   const library = loadWordingLibrary();
-  const phrasings = library.situations.flatMap((s) => s.phrasings.map((p) => ({ situation: s.id, ...p })));
+  const phrasings = library.situations.flatMap((s) =>
+    s.phrasings.map((p) => ({ situation: s.id, ...p })),
+  );
 
   describe('the shipped library', () => {
     it('covers every situation the walk-through links to, once each, in order', () => {
@@ -53,16 +59,18 @@ describe('wording library pack', () => {
     });
 
     it('never suggests using the DASH checklist with him', () => {
-      for (const p of phrasings) assert.doesNotMatch(`${p.words} ${p.why} ${p.when}`, /\bDASH\b/, p.id);
+      for (const p of phrasings)
+        assert.doesNotMatch(`${p.words} ${p.why} ${p.when}`, /\bDASH\b/, p.id);
     });
 
     it('has no phone numbers but 999 and the two national lines: local routes come from tenant settings', () => {
       const allowed = new Set(['999', '0808 802 4040', '0808 801 0327']);
       const text = JSON.stringify(library.situations);
-      for (const match of text.matchAll(/\d[\d ]{2,}\d/g)) assert.ok(allowed.has(match[0]), `found ${match[0]}`);
+      for (const match of text.matchAll(/\d[\d ]{2,}\d/g))
+        assert.ok(allowed.has(match[0]), `found ${match[0]}`);
     });
 
-    it('offers the Men\'s Advice Line when he says he is the victim, and the Respect Phoneline when he is open to help', () => {
+    it("offers the Men's Advice Line when he says he is the victim, and the Respect Phoneline when he is open to help", () => {
       const words = (id: string) => JSON.stringify(library.situations.find((s) => s.id === id));
       assert.match(words('says-victim'), /Men's Advice Line[^"]*0808 801 0327/);
       assert.match(words('open-to-help'), /Respect Phoneline .*0808 802 4040/);
@@ -83,14 +91,22 @@ describe('wording library pack', () => {
     it('an unknown principle id', () => {
       const data = shippedLibraryJson();
       data.situations[2]!.phrasings[1]!.principles = ['safe-and-together', 'be-nice'];
-      assertRefused(data, '$.situations[2].phrasings[1].principles[1]', /unknown principle id "be-nice"/);
+      assertRefused(
+        data,
+        '$.situations[2].phrasings[1].principles[1]',
+        /unknown principle id "be-nice"/,
+      );
     });
 
     it('an unknown placeholder, and a half-typed one', () => {
       const data = shippedLibraryJson();
       data.situations[0]!.phrasings[0]!.words = 'Call {{victimService.fax}}.';
       data.situations[0]!.phrasings[1]!.avoid = 'Call {victimService.name}}.';
-      assertRefused(data, '$.situations[0].phrasings[0].words', /unknown placeholder \{\{victimService\.fax\}\}/);
+      assertRefused(
+        data,
+        '$.situations[0].phrasings[0].words',
+        /unknown placeholder \{\{victimService\.fax\}\}/,
+      );
       assertRefused(data, '$.situations[0].phrasings[1].avoid', /brace/);
     });
 
@@ -102,7 +118,10 @@ describe('wording library pack', () => {
 
     it('a missing situation and a duplicated one', () => {
       const data = shippedLibraryJson();
-      data.situations[9] = { ...data.situations[8]!, phrasings: data.situations[8]!.phrasings.map((p) => ({ ...p, id: `${p.id}-copy` })) };
+      data.situations[9] = {
+        ...data.situations[8]!,
+        phrasings: data.situations[8]!.phrasings.map((p) => ({ ...p, id: `${p.id}-copy` })),
+      };
       assertRefused(data, '$.situations', /"substance-mental-health" is missing/);
       assertRefused(data, '$.situations[9].id', /appears twice/);
     });
@@ -130,7 +149,11 @@ describe('wording library pack', () => {
     it('a synonym that belongs to two groups', () => {
       const data = shippedLibraryJson();
       data.synonyms[1]!.variants.push(data.synonyms[0]!.variants[0]!);
-      assertRefused(data, `$.synonyms[1].variants[${data.synonyms[1]!.variants.length - 1}]`, /already belongs to synonyms\[0\]/);
+      assertRefused(
+        data,
+        `$.synonyms[1].variants[${data.synonyms[1]!.variants.length - 1}]`,
+        /already belongs to synonyms\[0\]/,
+      );
     });
 
     it('a version that is not a calendar version', () => {
@@ -142,7 +165,10 @@ describe('wording library pack', () => {
     it('a file that is not JSON', () => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'wording-')), 'library.json');
       writeFileSync(file, '{ "version": ');
-      assert.throws(() => readWordingLibraryFile(file), (err: unknown) => err instanceof ContentPackError && err.message.includes(file));
+      assert.throws(
+        () => readWordingLibraryFile(file),
+        (err: unknown) => err instanceof ContentPackError && err.message.includes(file),
+      );
     });
   });
 });

@@ -36,7 +36,10 @@ describe('wording search', () => {
       if (outcome.kind !== 'matches') return;
       assert.ok(outcome.results.length <= 2);
       const scores = outcome.results.map((r) => r.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
     });
 
     it('starts at the phrasing that fits the query, within the matched situation', () => {
@@ -63,7 +66,10 @@ describe('wording search', () => {
     });
 
     it('knows slang for drink and drugs', () => {
-      assert.equal(topOf(search.search('he was off his face on the bevvy')), 'substance-mental-health');
+      assert.equal(
+        topOf(search.search('he was off his face on the bevvy')),
+        'substance-mental-health',
+      );
     });
   });
 
@@ -73,7 +79,9 @@ describe('wording search', () => {
       assert.equal(topOf(outcome), 'minimises');
       if (outcome.kind !== 'matches') return;
       const matched = outcome.results[0]?.explanation.matched ?? [];
-      assert.ok(matched.some((m) => m.route === 'synonym' && m.label === 'push' && m.readAs === 'shove'));
+      assert.ok(
+        matched.some((m) => m.route === 'synonym' && m.label === 'push' && m.readAs === 'shove'),
+      );
     });
   });
 
@@ -87,7 +95,10 @@ describe('wording search', () => {
     });
 
     it('never repeat what was typed: a name in the query does not reach the card', () => {
-      for (const q of ['Darren says Kayleigh winds him up', 'Mr Smyth says it was only a push, Smyth']) {
+      for (const q of [
+        'Darren says Kayleigh winds him up',
+        'Mr Smyth says it was only a push, Smyth',
+      ]) {
         const outcome = search.search(q);
         if (outcome.kind !== 'matches') return assert.fail('expected a match');
         const text = JSON.stringify(outcome.results.map((r) => r.explanation));
@@ -98,7 +109,14 @@ describe('wording search', () => {
 
   describe('no good match', () => {
     it('says so for empty, meaningless and office queries, so the caller shows the menu', () => {
-      for (const q of ['', '   ', 'asdfghjkl', 'he said that', 'can you help me with my timesheet', 'is the printer working']) {
+      for (const q of [
+        '',
+        '   ',
+        'asdfghjkl',
+        'he said that',
+        'can you help me with my timesheet',
+        'is the printer working',
+      ]) {
         assert.equal(search.search(q).kind, 'no-match', q);
       }
     });
@@ -115,7 +133,13 @@ describe('wording search', () => {
   describe('determinism', () => {
     it('breaks exact ties by library order, whatever order the words come in', () => {
       const tied = parseWordingLibrary(
-        aSource(aLibraryWithKeywords({ denies: ['sunflower'], blames: ['sunflower'], minimises: ['sunflower'] })),
+        aSource(
+          aLibraryWithKeywords({
+            denies: ['sunflower'],
+            blames: ['sunflower'],
+            minimises: ['sunflower'],
+          }),
+        ),
       );
       const tiedSearch = createWordingSearch(tied);
       const outcome = tiedSearch.search('he talks about sunflower');
@@ -142,9 +166,29 @@ describe('wording search', () => {
 
     it('never throws, whatever is typed', () => {
       fc.assert(
-        fc.property(fc.array(fc.constantFrom('he', 'she', 'only', 'push', "won't", '{{x}}', '${y}', 'é', '—', ' ', 'agtated', 'in', 'room'), { maxLength: 12 }), (words) => {
-          search.search(words.join(' '));
-        }),
+        fc.property(
+          fc.array(
+            fc.constantFrom(
+              'he',
+              'she',
+              'only',
+              'push',
+              "won't",
+              '{{x}}',
+              '${y}',
+              'é',
+              '—',
+              ' ',
+              'agtated',
+              'in',
+              'room',
+            ),
+            { maxLength: 12 },
+          ),
+          (words) => {
+            search.search(words.join(' '));
+          },
+        ),
         { numRuns: 300 },
       );
     });

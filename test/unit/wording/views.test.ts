@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { loadPrincipleSummaries, loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
+import {
+  loadPrincipleSummaries,
+  loadWordingLibrary,
+} from '../../../src/content/wording/loadLibrary';
 import { genericLocalContacts, type LocalContacts } from '../../../src/tenants/localContacts';
 import { wordingActionSchemas, wordingVerbs, type WordingVerb } from '../../../src/wording/actions';
 import { createWordingSearch } from '../../../src/wording/search';
@@ -16,7 +19,11 @@ import {
 const library = loadWordingLibrary();
 const principles = loadPrincipleSummaries();
 const search = createWordingSearch(library);
-const contacts: LocalContacts = { ...genericLocalContacts, victimServiceName: 'Riverside Women’s Aid', daLeadContact: 'the Riverside DA lead' };
+const contacts: LocalContacts = {
+  ...genericLocalContacts,
+  victimServiceName: 'Riverside Women’s Aid',
+  daLeadContact: 'the Riverside DA lead',
+};
 
 function situationData(view: WordingView): WordingSituationCardData {
   assert.equal(view.card, 'wording-situation');
@@ -55,7 +62,9 @@ describe('wording view models', () => {
 
   describe('one situation', () => {
     it('shows the first phrasing with next but no previous, and why hidden', () => {
-      const data = situationData(situationView(library, contacts, principles, { situationId: 'denies' }));
+      const data = situationData(
+        situationView(library, contacts, principles, { situationId: 'denies' }),
+      );
       assert.equal(data.position, 'Phrasing 1 of 4');
       assert.equal(data.showWhy, false);
       assert.deepEqual(
@@ -67,7 +76,12 @@ describe('wording view models', () => {
 
     it('shows previous but no next on the last phrasing', () => {
       const last = library.situations[2]!.phrasings.at(-1)!;
-      const data = situationData(situationView(library, contacts, principles, { situationId: 'minimises', phrasingId: last.id }));
+      const data = situationData(
+        situationView(library, contacts, principles, {
+          situationId: 'minimises',
+          phrasingId: last.id,
+        }),
+      );
       assert.deepEqual(
         data.navigation.map((a) => a.title),
         ['Previous', 'Show me why'],
@@ -75,10 +89,15 @@ describe('wording view models', () => {
     });
 
     it('"show me why" toggles why, what to avoid and the principle, and keeps it across next/previous', () => {
-      const shown = situationData(situationView(library, contacts, principles, { situationId: 'blames', showWhy: true }));
+      const shown = situationData(
+        situationView(library, contacts, principles, { situationId: 'blames', showWhy: true }),
+      );
       assert.equal(shown.showWhy, true);
       assert.ok(shown.why.length > 0 && shown.avoid.length > 0);
-      assert.deepEqual(shown.principles[0], principles.get(library.situations[3]!.phrasings[0]!.principles[0]!));
+      assert.deepEqual(
+        shown.principles[0],
+        principles.get(library.situations[3]!.phrasings[0]!.principles[0]!),
+      );
       const toggle = shown.navigation.find((a) => a.verb === wordingVerbs.why);
       assert.equal(toggle?.title, 'Hide why');
       assert.equal(toggle?.data.showWhy, false);
@@ -88,21 +107,35 @@ describe('wording view models', () => {
     it('fills local details from the tenant, leaving no placeholder anywhere', () => {
       for (const situation of library.situations) {
         for (const phrasing of situation.phrasings) {
-          const data = situationData(situationView(library, contacts, principles, { situationId: situation.id, phrasingId: phrasing.id }));
+          const data = situationData(
+            situationView(library, contacts, principles, {
+              situationId: situation.id,
+              phrasingId: phrasing.id,
+            }),
+          );
           assert.doesNotMatch(JSON.stringify(data), /\{\{\s*[\w.]+\s*\}\}/, phrasing.id);
         }
       }
-      const data = situationData(situationView(library, contacts, principles, { situationId: 'open-to-help', phrasingId: 'open-her-support-is-separate' }));
+      const data = situationData(
+        situationView(library, contacts, principles, {
+          situationId: 'open-to-help',
+          phrasingId: 'open-her-support-is-separate',
+        }),
+      );
       assert.match(data.words, /Riverside Women’s Aid/);
     });
 
     it('offers helpful / not helpful, then thanks instead once voted', () => {
-      const before = situationData(situationView(library, contacts, principles, { situationId: 'angry' }));
+      const before = situationData(
+        situationView(library, contacts, principles, { situationId: 'angry' }),
+      );
       assert.deepEqual(
         before.feedback.map((a) => a.data.vote),
         ['helpful', 'not-helpful'],
       );
-      const after = situationData(situationView(library, contacts, principles, { situationId: 'angry', voted: 'helpful' }));
+      const after = situationData(
+        situationView(library, contacts, principles, { situationId: 'angry', voted: 'helpful' }),
+      );
       assert.deepEqual(after.feedback, []);
       assert.match(after.feedbackNote, /without your name/);
     });
@@ -115,7 +148,13 @@ describe('wording view models', () => {
         for (const phrasing of situation.phrasings) {
           for (const showWhy of [false, true]) {
             const data = situationData(
-              situationView(library, contacts, principles, { situationId: situation.id, phrasingId: phrasing.id, showWhy, matchedBecause: 'Matched because: “x”.', alternatives }),
+              situationView(library, contacts, principles, {
+                situationId: situation.id,
+                phrasingId: phrasing.id,
+                showWhy,
+                matchedBecause: 'Matched because: “x”.',
+                alternatives,
+              }),
             );
             for (const action of actionsOf(data)) {
               assertParses(action);
@@ -127,39 +166,77 @@ describe('wording view models', () => {
       assert.deepEqual([...verbs].sort(), Object.values(wordingVerbs).sort());
     });
 
+    it('clips a long reason so button data stays within what the bot accepts', () => {
+      const long = `Matched because: ${'“word”, '.repeat(100)}.`;
+      const data = situationData(
+        situationView(library, contacts, principles, {
+          situationId: 'denies',
+          matchedBecause: long,
+        }),
+      );
+      assert.ok(data.matchedBecause.length <= 300);
+      for (const action of actionsOf(data)) assertParses(action);
+    });
+
     it('answers a stale situation id with the menu and a notice, and a stale phrasing with the first', () => {
       const stale = situationView(library, contacts, principles, { situationId: 'old-situation' });
       assert.equal(stale.card, 'wording-situations');
       assert.ok(stale.card === 'wording-situations' && /updated/.test(stale.data.notice));
-      const first = situationData(situationView(library, contacts, principles, { situationId: 'separated', phrasingId: 'gone' }));
+      const first = situationData(
+        situationView(library, contacts, principles, {
+          situationId: 'separated',
+          phrasingId: 'gone',
+        }),
+      );
       assert.equal(first.position, 'Phrasing 1 of 4');
     });
   });
 
   describe('search results', () => {
     it('opens the best situation at its best phrasing, says why it matched, and offers the runners-up', () => {
-      const data = situationData(searchResultView(library, contacts, principles, search.search('he keeps saying it was only a push')));
+      const data = situationData(
+        searchResultView(
+          library,
+          contacts,
+          principles,
+          search.search('he keeps saying it was only a push'),
+        ),
+      );
       assert.equal(data.situationTitle, 'He minimises it');
       assert.match(data.matchedBecause, /^Matched because: “only a push”/);
       assert.equal(data.more.at(-1)?.verb, wordingVerbs.menu);
-      assert.equal(data.navigation.find((a) => a.title === 'Next')?.data.matchedBecause, data.matchedBecause);
+      assert.equal(
+        data.navigation.find((a) => a.title === 'Next')?.data.matchedBecause,
+        data.matchedBecause,
+      );
     });
 
     it('shows the menu with a notice when nothing fits, never an empty card', () => {
       const view = searchResultView(library, contacts, principles, search.search('asdfghjkl'));
       assert.equal(view.card, 'wording-situations');
-      assert.ok(view.card === 'wording-situations' && view.data.notice !== '' && view.data.situations.length === 10);
+      assert.ok(
+        view.card === 'wording-situations' &&
+          view.data.notice !== '' &&
+          view.data.situations.length === 10,
+      );
     });
   });
 
   describe('message-extension previews', () => {
     it('lists every situation for an empty or unmatched query', () => {
       assert.equal(messageExtensionResults(library, contacts, undefined).length, 10);
-      assert.equal(messageExtensionResults(library, contacts, search.search('asdfghjkl')).length, 10);
+      assert.equal(
+        messageExtensionResults(library, contacts, search.search('asdfghjkl')).length,
+        10,
+      );
     });
 
     it('gives one preview per match, with its thumbnail and why it matched', () => {
-      const results = messageExtensionResults(library, contacts, search.search('he says she winds him up'));
+      const results = messageExtensionResults(
+        library,
+        contacts,
+        search.search('he says she winds him up'),
+      );
       assert.ok(results.length >= 1);
       assert.equal(results[0]?.situationId, 'blames');
       assert.equal(results[0]?.thumbnail.title, 'He blames her, drink or stress');

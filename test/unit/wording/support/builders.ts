@@ -10,7 +10,14 @@ export function shippedLibraryJson(): Record<string, unknown> & {
     title: string;
     description: string;
     keywords: string[];
-    phrasings: { id: string; when: string; words: string; why: string; avoid: string; principles: string[] }[];
+    phrasings: {
+      id: string;
+      when: string;
+      words: string;
+      why: string;
+      avoid: string;
+      principles: string[];
+    }[];
   }[];
 } {
   return JSON.parse(JSON.stringify(loadWordingLibrary()));

@@ -9,7 +9,10 @@ export type WordingCardName = keyof WordingCardModels;
 const templates = new Map<string, object>();
 
 /** Renders one of our templates the way the bot's card catalogue does (bound, not evaluated). */
-export function render<K extends WordingCardName>(name: K, data: WordingCardModels[K]): Record<string, unknown> {
+export function render<K extends WordingCardName>(
+  name: K,
+  data: WordingCardModels[K],
+): Record<string, unknown> {
   let template = templates.get(name);
   if (!template) {
     template = JSON.parse(readFileSync(path.resolve('cards', `${name}.json`), 'utf8')) as object;
@@ -30,7 +33,10 @@ export function problemsOf(card: object): string[] {
 }
 
 /** Every action object anywhere in a card. */
-export function actionsOf(node: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+export function actionsOf(
+  node: unknown,
+  out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
   if (Array.isArray(node)) node.forEach((n) => actionsOf(n, out));
   else if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;

@@ -1,4 +1,9 @@
-import type { DocumentStore, ItemKey, StoredItem, WriteOptions } from '../../../../src/kernel/documentStore';
+import type {
+  DocumentStore,
+  ItemKey,
+  StoredItem,
+  WriteOptions,
+} from '../../../../src/kernel/documentStore';
 import { AppError, ErrorCodes } from '../../../../src/kernel/errors';
 
 /**
@@ -19,7 +24,10 @@ export class RacingStore<T> implements DocumentStore<T> {
     try {
       return await call();
     } catch (err) {
-      if (err instanceof AppError && (err.code === ErrorCodes.storePreconditionFailed || err.code === ErrorCodes.storeConflict)) {
+      if (
+        err instanceof AppError &&
+        (err.code === ErrorCodes.storePreconditionFailed || err.code === ErrorCodes.storeConflict)
+      ) {
         this.lostRaces += 1;
       }
       throw err;
@@ -36,7 +44,11 @@ export class RacingStore<T> implements DocumentStore<T> {
     return this.counted(() => this.inner.create(key, value, options));
   }
 
-  async replace(key: ItemKey & { readonly etag: string }, value: T, options?: WriteOptions): Promise<StoredItem<T>> {
+  async replace(
+    key: ItemKey & { readonly etag: string },
+    value: T,
+    options?: WriteOptions,
+  ): Promise<StoredItem<T>> {
     await this.turn();
     return this.counted(() => this.inner.replace(key, value, options));
   }
@@ -51,7 +63,10 @@ export class RacingStore<T> implements DocumentStore<T> {
     return this.inner.delete(key);
   }
 
-  async listPartition(partitionKey: string, options?: { readonly limit?: number }): Promise<StoredItem<T>[]> {
+  async listPartition(
+    partitionKey: string,
+    options?: { readonly limit?: number },
+  ): Promise<StoredItem<T>[]> {
     await this.turn();
     return this.inner.listPartition(partitionKey, options);
   }
