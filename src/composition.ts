@@ -16,7 +16,12 @@ import {
 import { coachingActions } from './bot/actions/coachingActions';
 import { outcomeActions } from './bot/actions/outcomeActions';
 import { ConfidenceLog, type ConfidenceResponse } from './outcomes/confidenceCheckIn';
-import { safetyNetResponder } from './bot/textResponders';
+import { wordingActions } from './bot/actions/wordingActions';
+import { safetyNetResponder, wordingSearchResponder } from './bot/textResponders';
+import { createWordingMessageExtension } from './bot/wordingMessageExtension';
+import { loadPrincipleSummaries, loadWordingLibrary } from './content/wording/loadLibrary';
+import { createWordingFeedbackRepository, type StoredFeedback } from './wording/feedback';
+import { createWordingSearch } from './wording/search';
 import {
   createWalkthrough,
   DocumentStoreSessionRepository,
@@ -72,14 +77,26 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     tenants,
   };
 
+  const wordingLibrary = loadWordingLibrary();
+  const wording = {
+    library: wordingLibrary,
+    principles: loadPrincipleSummaries(),
+    search: createWordingSearch(wordingLibrary),
+    feedback: createWordingFeedbackRepository(storage.collection<StoredFeedback>('feedback')),
+    tenants,
+  };
+
   const bot = new DareCoachBot({
     cards,
     actions: {
       ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
       ...coachingActions(coaching),
+      ...wordingActions(wording),
       ...outcomeActions(new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock)),
     },
-    textResponders: [safetyNetResponder(coaching)],
+    // The safety net first: danger words always raise the safety card.
+    textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],
+    wordingSearch: createWordingMessageExtension(wording, cards),
     logger: logger.child({ component: 'bot' }),
   });
   const middleware = [

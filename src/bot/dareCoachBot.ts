@@ -5,6 +5,8 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
 } from 'botbuilder';
 import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
@@ -14,12 +16,15 @@ import { tenantOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
 import { botCommands, greetingWords } from './commands';
 import type { TextResponder } from './textResponders';
+import type { WordingMessageExtension } from './wordingMessageExtension';
 
 export interface BotDependencies {
   readonly cards: CardCatalog;
   readonly actions: ActionTable;
   /** Asked in order for text that is not a command; the help card answers when none does. */
   readonly textResponders: readonly TextResponder[];
+  /** Answers the compose-box wording search (composeExtension/query). */
+  readonly wordingSearch: WordingMessageExtension;
   readonly logger: Logger;
 }
 
@@ -71,6 +76,15 @@ export class DareCoachBot extends TeamsActivityHandler {
       this.turnLogger(turn).error('card action failed', { verb }, err);
       return { statusCode: 200, type: adaptiveCardResponseType, value: somethingWentWrong(this.deps.cards) };
     }
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    turn: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const logger = this.turnLogger(turn);
+    logger.info('message extension query', { command: query.commandId });
+    return this.deps.wordingSearch(tenantOf(turn.activity) ?? 'unknown-tenant', query);
   }
 
   private async handleText(turn: TurnContext): Promise<void> {

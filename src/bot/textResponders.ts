@@ -1,7 +1,9 @@
 import { coachingVerbs, findResumable, type CoachingDeps } from '../coaching';
 import { checkTextForDanger } from '../safety';
 import type { TenantDirectory } from '../tenants/tenantSettings';
+import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
+import type { WordingActionDeps } from './actions/wordingActions';
 
 /**
  * Answers free text (anything that is not a command), or passes with `undefined`. The bot asks
@@ -29,5 +31,20 @@ export function safetyNetResponder(deps: CoachingDeps & { readonly tenants: Tena
     if (!alert) return undefined;
     context.logger.info('safety card raised', { count: alert.concerns.length, reason: 'typed text' });
     return context.cards.render('safety-alert', alert);
+  };
+}
+
+/**
+ * Free text as a wording search ("he says she winds him up"): the best matching situation with
+ * why it matched, or the situations menu when something came close. Text that nothing in the
+ * library comes near ("what is the weather like") passes on to the help card.
+ */
+export function wordingSearchResponder(deps: WordingActionDeps): TextResponder {
+  return async (context, text) => {
+    const outcome = deps.search.search(text);
+    if (outcome.kind === 'no-match' && outcome.nearest.length === 0) return undefined;
+    context.logger.info('wording search', { status: outcome.kind, count: outcome.kind === 'matches' ? outcome.results.length : 0 });
+    const contacts = await deps.tenants.contactsFor(context.tenantId);
+    return context.cards.renderView(searchResultView(deps.library, contacts, deps.principles, outcome));
   };
 }

@@ -16,6 +16,9 @@ export class CardUser {
   newCards: Card[] = [];
   private readonly kept = new Map<string, Card>();
 
+  /** The text of the last invoke answered with a message (the card in view left unchanged). */
+  lastMessage: string | undefined;
+
   constructor(private readonly adapter: TestAdapter) {}
 
   async say(text: string): Promise<Card | undefined> {
@@ -30,9 +33,17 @@ export class CardUser {
     const replies = await this.turn(aCardAction(button.verb, { ...button.data, ...inputs }));
     const response = replies.at(-1);
     assert.equal(response?.type, 'invokeResponse', 'an Action.Execute gets an invoke response');
+    this.newCards = this.newCards.filter((c) => c !== invokeCardOf(response ?? {}));
+    const body = (response?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+    if (body?.type === 'application/vnd.microsoft.activity.message') {
+      this.lastMessage = String(body.value);
+      assert.ok(this.card);
+      return this.card;
+    }
     const updated = invokeCardOf(response ?? {});
     assert.ok(updated, 'the pressed card is replaced in place');
     this.card = updated;
+    this.lastMessage = undefined;
     return updated;
   }
 

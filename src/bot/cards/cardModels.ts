@@ -5,7 +5,9 @@
 
 import type { CoachingCardModels } from '../../coaching/views';
 import type { CardAction } from '../../kernel/cardAction';
+import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
+import type { WordingCardModels } from '../../wording/views';
 
 export type { CardAction };
 
@@ -27,7 +29,11 @@ export interface NoticeCardData {
   readonly actions: readonly CardAction[];
 }
 
-export interface CardModels extends CoachingCardModels, SafetyCardModels {
+export interface CardModels
+  extends CoachingCardModels,
+    SafetyCardModels,
+    WordingCardModels,
+    ReferralCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }

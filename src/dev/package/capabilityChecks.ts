@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { botCommands } from '../../bot/commands';
+import { wordingSearchCommandId, wordingSearchParameter } from '../../bot/messageExtension';
 
 /**
  * Checks that what the manifest shows in Teams is what the bot does: every command in the menus is
@@ -8,8 +9,7 @@ import { botCommands } from '../../bot/commands';
  */
 
 /** The message extension command the bot answers (composeExtension/query with this commandId). */
-export const wordingSearchCommandId = 'searchWording';
-export const wordingSearchParameter = 'query';
+export { wordingSearchCommandId, wordingSearchParameter };
 
 export interface CommandDefinition {
   readonly command: string;

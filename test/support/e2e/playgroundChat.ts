@@ -88,9 +88,19 @@ export class PlaygroundChat {
     );
   }
 
-  /** Types into the message box and sends it with Enter. */
+  /** The chat's message box: the text box that is not an input on a card. */
+  private get messageBox(): Locator {
+    return this.page
+      .getByRole('textbox')
+      .and(this.page.locator(`xpath=//*[not(ancestor-or-self::*[${hasCardClass}])]`));
+  }
+
+  /**
+   * Types into the message box and sends it with Enter. A card with a text input (a step's notes)
+   * may be on screen too; only the message box is used.
+   */
   async send(text: string): Promise<void> {
-    const box = this.page.getByRole('textbox');
+    const box = this.messageBox;
     await box.waitFor({ state: 'visible' });
     await box.fill(text);
     await box.press('Enter');

@@ -1,0 +1,195 @@
+import type { Referral, ReferralSectionName } from '../referral';
+import {
+  childFieldNames,
+  fieldsOf,
+  formSteps,
+  maxChildren,
+  type FieldDefinition,
+  type StepDefinition,
+} from './formDefinition';
+
+/**
+ * The form's answers as the cards hold them: one string per field path ("father.phone" → "07700
+ * 900 123"), multi-selects comma-joined, "" for nothing. This is what a draft keeps and what the
+ * cards bind back; `sectionInput` turns it into the nested shape the schema checks.
+ */
+export type FormValues = Readonly<Record<string, string>>;
+
+/** Text kept for display is capped here whatever a field's own limit (a card must stay small). */
+const displayCap = 4000;
+
+// C0 controls other than tab and line breaks, and DEL: the schema refuses them; the card never
+// needs them back.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * What a card shows back for one submitted value: the user's input kept where it can be shown
+ * (text capped at the field's length, so a 100 kB paste cannot make the card too big for Teams),
+ * and "" where it cannot (not text, or not one of the options).
+ */
+export function displayValue(field: FieldDefinition, raw: unknown): string {
+  const value = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : raw;
+  if (typeof value !== 'string') return '';
+  switch (field.kind) {
+    case 'choice':
+    case 'radio':
+      return field.choices?.some((c) => c.value === value) ? value : '';
+    case 'multi': {
+      const allowed = new Set(field.choices?.map((c) => c.value));
+      const picked = value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => allowed.has(v));
+      return [...new Set(picked)].join(',');
+    }
+    case 'toggle':
+      return value === 'yes' ? 'yes' : '';
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
+    case 'number':
+      return /^\s*\d{1,2}\s*$/.test(value) ? value.trim() : '';
+    default:
+      return value.replace(controlCharacters, '').slice(0, field.maxLength ?? displayCap);
+  }
+}
+
+/** One submitted step: the values to keep and show, and the raw input per section to check. */
+export interface StepInput {
+  /** Display values of every field of the step (missing ones as ""). */
+  readonly values: Record<string, string>;
+  /** The nested input for each section, built from the raw submitted values (types as sent). */
+  readonly sections: Partial<Record<ReferralSectionName, Record<string, unknown>>>;
+}
+
+/** Reads a card submission for a step: only the step's own field ids are looked at. */
+export function readStepInput(
+  step: StepDefinition,
+  raw: Readonly<Record<string, unknown>>,
+  childCount: number,
+): StepInput {
+  const get = (path: string): unknown => (Object.hasOwn(raw, path) ? raw[path] : undefined);
+  const values: Record<string, string> = {};
+  for (const field of fieldsOf(step, childCount)) values[field.path] = displayValue(field, get(field.path));
+  const sections: StepInput['sections'] = {};
+  for (const name of step.sections) sections[name] = sectionInput(name, get, childCount);
+  return { values, sections };
+}
+
+/** The nested input of one section, from any source of values by path. */
+export function sectionInput(
+  name: ReferralSectionName,
+  get: (path: string) => unknown,
+  childCount: number,
+): Record<string, unknown> {
+  const step = formSteps.find((s) => s.sections.includes(name));
+  const out: Record<string, unknown> = {};
+  if (!step) return out;
+  for (const field of step.fields) {
+    if (!field.path.startsWith(`${name}.`)) continue;
+    setPath(out, field.path.slice(name.length + 1).split('.'), get(field.path));
+  }
+  if (name === 'father' && typeof out.address !== 'object') out.address = {};
+  if (name === 'household') {
+    out.children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
+      Object.fromEntries(
+        childFieldNames.map((f) => [f, get(`household.children.${i}.${f}`)]),
+      ),
+    );
+    // All of the social worker's details left blank: no social worker, not an empty one.
+    const worker = out.socialWorker as Record<string, unknown> | undefined;
+    if (worker && Object.values(worker).every(isBlank)) delete out.socialWorker;
+  }
+  return out;
+}
+
+const isBlank = (v: unknown): boolean =>
+  v === undefined || (typeof v === 'string' && v.trim() === '');
+
+function setPath(target: Record<string, unknown>, parts: readonly string[], value: unknown): void {
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  const last = parts[parts.length - 1];
+  if (last !== undefined && value !== undefined) node[last] = value;
+}
+
+/** The whole referral input from a draft's values, for the final check and for submit. */
+export function referralInput(values: FormValues, childCount: number): Record<string, unknown> {
+  const get = (path: string): unknown => (Object.hasOwn(values, path) ? values[path] : undefined);
+  const out: Record<string, unknown> = {};
+  for (const step of formSteps) {
+    for (const name of step.sections) out[name] = sectionInput(name, get, childCount);
+  }
+  out.restricted = true;
+  return out;
+}
+
+/** A referral (e.g. one the partnership sent back) as form values, to correct and send again. */
+export function valuesFromReferral(referral: Referral): { values: Record<string, string>; childCount: number } {
+  const values: Record<string, string> = {};
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) {
+      if (node.every((v) => typeof v !== 'object' || v === null)) values[path] = node.join(',');
+      else node.forEach((v, i) => walk(v, `${path}.${i}`));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) walk(value, path ? `${path}.${key}` : key);
+    } else if (typeof node === 'string' || typeof node === 'number') {
+      values[path] = String(node);
+    }
+  };
+  const { restricted: _restricted, ...sections } = referral;
+  walk(sections, '');
+  return { values, childCount: Math.min(referral.household.children.length, maxChildren) };
+}
+
+/** What a coaching walk-through learnt, in categories only (see coaching/summary.ts). */
+export interface CoachingPrefill {
+  readonly riskIndicators: readonly string[];
+  readonly facts: readonly string[];
+  readonly childConcern: boolean;
+}
+
+/** Safety-net categories (content/coaching/safety-triggers.json) → the risk step's ticks. */
+const riskIndicatorSigns: Readonly<Record<string, string>> = {
+  strangulation: 'strangulation-or-choking',
+  'threat-to-kill': 'threats-to-kill',
+  weapon: 'weapons',
+  separation: 'separation',
+  pregnancy: 'pregnancy-or-new-baby',
+  stalking: 'stalking',
+  'sexual-violence': 'sexual-violence',
+  'victim-fear': 'victim-fearful',
+  escalation: 'escalation',
+  'honour-based': 'honour-based-abuse-or-forced-marriage',
+};
+
+/** Walk-through facts → single answers (the practitioner checks every one). */
+const factAnswers: Readonly<Record<string, readonly [string, string]>> = {
+  denied: ['concerns.acknowledgement', 'denies'],
+  minimised: ['concerns.acknowledgement', 'minimises'],
+  blamed: ['concerns.acknowledgement', 'blames-others'],
+  'interpreter-needed': ['father.interpreterNeeded', 'yes'],
+  separating: ['household.partnerRelationship', 'separated-or-separating'],
+  'consent-given': ['consent.basis', 'consent'],
+  'consent-declined': ['consent.basis', 'without-consent'],
+  'share-without-consent': ['consent.basis', 'without-consent'],
+};
+
+/** Form values from a walk-through: high-risk ticks, his response, interpreter, consent. */
+export function valuesFromCoaching(prefill: CoachingPrefill): Record<string, string> {
+  const values: Record<string, string> = {};
+  const signs = new Set(
+    prefill.riskIndicators.flatMap((id) => (Object.hasOwn(riskIndicatorSigns, id) ? [riskIndicatorSigns[id] as string] : [])),
+  );
+  if (prefill.facts.includes('separating')) signs.add('separation');
+  if (signs.size > 0) values['risk.highRiskSigns'] = [...signs].join(',');
+  for (const fact of prefill.facts) {
+    const answer = Object.hasOwn(factAnswers, fact) ? factAnswers[fact] : undefined;
+    if (answer && values[answer[0]] === undefined) values[answer[0]] = answer[1];
+  }
+  return values;
+}

@@ -1,0 +1,452 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../kernel/clock';
+import { ErrorCodes, isAppError } from '../../kernel/errors';
+import type { LocalContacts } from '../../tenants/localContacts';
+import { genericLocalContacts } from '../../tenants/localContacts';
+import type { Referral } from '../referral';
+import type { ReferralSummary } from '../referralRecord';
+import { referralKey, type ReferralStores } from '../referralStores';
+import { getReferralStatus, submitReferral } from '../submitReferral';
+import {
+  validateReferral,
+  validateReferralSection,
+  type FieldErrors,
+} from '../validateReferral';
+import type { DraftSeed, ReferralCommand } from './actions';
+import {
+  isDraftExpired,
+  type DraftKey,
+  type LoadedDraft,
+  type ReferralDraft,
+  type ReferralDraftRepository,
+} from './draft';
+import {
+  isStepId,
+  maxChildren,
+  stepDefinition,
+  stepIds,
+  stepOfPath,
+  type FormPlace,
+  type StepId,
+} from './formDefinition';
+import {
+  readStepInput,
+  referralInput,
+  valuesFromCoaching,
+  valuesFromReferral,
+  type FormValues,
+} from './formValues';
+import {
+  cannotCorrect,
+  draftDeleted,
+  referralNotFound,
+  resumeOffer,
+  staleNotice,
+  submittedNotice,
+  type StaleReason,
+} from './notices';
+import { receiptView, shortReferralId } from './receiptView';
+import type { ReferrerProfileRepository } from './referrerProfile';
+import { reviewView } from './reviewView';
+import { stepView } from './stepView';
+import type { ReferralCardView } from './views';
+
+export interface ReferralFormDeps {
+  readonly drafts: ReferralDraftRepository;
+  readonly profiles: ReferrerProfileRepository;
+  readonly stores: ReferralStores;
+  readonly clock: Clock;
+  /** How long delivery keeps trying (see submitReferral). */
+  readonly deliveryDeadlineMs?: number;
+  /** New referral ids; random UUIDs unless a test needs to know them. */
+  readonly newId?: () => string;
+}
+
+/** The referrer as Teams knows them; looked up only when a new draft is started. */
+export interface TeamsProfile {
+  readonly name?: string;
+  readonly email?: string;
+}
+
+export interface ReferralTurnInput extends DraftKey {
+  readonly command: ReferralCommand;
+  /** The tenant's local details, to fill the cards' placeholders. */
+  readonly contacts: LocalContacts;
+  readonly profile: () => Promise<TeamsProfile>;
+}
+
+export type ReferralTurnResult =
+  | {
+      readonly kind: 'view';
+      /** Replaces the pressed card in place. */
+      readonly view: ReferralCardView;
+      /** Set when nothing changed because the card was old or there was no draft. */
+      readonly stale?: StaleReason;
+      /** Fields refused on this press (for the log: a count, never the fields' content). */
+      readonly errorCount?: number;
+    }
+  | {
+      readonly kind: 'submitted';
+      /** Replaces the review card. */
+      readonly view: ReferralCardView;
+      /** To post as a new message, whose id is then remembered (see recordReceipt). */
+      readonly receipt: ReferralCardView;
+      readonly referral: ReferralSummary;
+    };
+
+const view = (v: ReferralCardView, extra: { stale?: StaleReason; errorCount?: number } = {}): ReferralTurnResult => ({
+  kind: 'view',
+  view: v,
+  ...extra,
+});
+
+/** A draft that can be used now: read as a draft and not expired. */
+function usable(loaded: LoadedDraft | undefined, now: Date): ReferralDraft | undefined {
+  const draft = loaded?.draft;
+  return draft && !isDraftExpired(draft, now) ? draft : undefined;
+}
+
+const firstIncomplete = (completed: readonly StepId[]): FormPlace =>
+  stepIds.find((id) => !completed.includes(id)) ?? 'review';
+
+/** The card for wherever the draft is. */
+function placeView(draft: ReferralDraft, contacts: LocalContacts, errors: FieldErrors = {}): ReferralCardView {
+  if (draft.place === 'review') {
+    return reviewView(draft, reviewValues(draft), errors, contacts);
+  }
+  return stepView(stepDefinition(draft.place), draft, errors, contacts);
+}
+
+/** What the review shows: the checked referral's answers when it passes (what will be sent). */
+function reviewValues(draft: ReferralDraft): FormValues {
+  const checked = validateReferral(referralInput(draft.values, draft.childCount));
+  return checked.ok ? valuesFromReferral(checked.referral).values : draft.values;
+}
+
+/** Every value path a step owns (children included). */
+function ownedBy(step: StepId, path: string): boolean {
+  return stepOfPath(path) === step;
+}
+
+function withoutStep(values: FormValues, step: StepId): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([path]) => !ownedBy(step, path)));
+}
+
+/**
+ * The referral form, one press at a time: read the draft once, apply the press, write at most
+ * once (If-Match). Answers are checked with the referral schema per step; nothing is stored as a
+ * referral, or sent, until Send on a review whose whole referral passes.
+ */
+export async function handleReferralTurn(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+): Promise<ReferralTurnResult> {
+  const { command } = input;
+  const key: DraftKey = { tenantId: input.tenantId, userId: input.userId };
+  const now = deps.clock.now();
+
+  if (command.type === 'status') return statusTurn(deps, input, command.referralId);
+
+  const loaded = await deps.drafts.load(key);
+  const draft = usable(loaded, now);
+
+  switch (command.type) {
+    case 'start':
+      if (draft) return view(resumeOffer(draft, command.seed));
+      return startDraft(deps, input, loaded, command.seed);
+    case 'new':
+      return startDraft(deps, input, loaded, command.seed);
+    case 'resume':
+      return draft ? view(placeView(draft, input.contacts)) : stale(loaded, now);
+    default:
+      break;
+  }
+
+  if (!draft || !loaded) return stale(loaded, now);
+  if (draft.revision !== command.revision || draft.place !== command.place) {
+    return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+  }
+  const etag = loaded.etag;
+  const at = { deps, input, key, etag, draft, now };
+
+  switch (command.type) {
+    case 'next':
+      return nextTurn(at, command.input);
+    case 'back':
+      return moveTo(at, previousPlace(draft.place));
+    case 'edit':
+      return draft.place === 'review' ? moveTo(at, command.target) : view(placeView(draft, input.contacts));
+    case 'addChild':
+    case 'removeChild':
+      return childrenTurn(at, command);
+    case 'send':
+      return sendTurn(at);
+    case 'discard':
+      await deps.drafts.delete(key, etag);
+      return view(draftDeleted());
+  }
+}
+
+interface Pressed {
+  readonly deps: ReferralFormDeps;
+  readonly input: ReferralTurnInput;
+  readonly key: DraftKey;
+  readonly etag: string;
+  readonly draft: ReferralDraft;
+  readonly now: Date;
+}
+
+function stale(loaded: LoadedDraft | undefined, now: Date): ReferralTurnResult {
+  const expired = loaded?.draft !== undefined && isDraftExpired(loaded.draft, now);
+  const reason: StaleReason = expired ? 'expired' : 'no-draft';
+  return view(staleNotice(reason, false), { stale: reason });
+}
+
+function previousPlace(place: FormPlace): FormPlace {
+  if (place === 'review') return stepIds[stepIds.length - 1] as StepId;
+  const index = stepIds.indexOf(place);
+  return stepIds[Math.max(0, index - 1)] as StepId;
+}
+
+/** Writes the next revision of the draft; a lost race shows the out-of-date card. */
+async function save(
+  at: Pressed,
+  next: Omit<ReferralDraft, 'revision' | 'updatedAt'>,
+): Promise<{ ok: true; draft: ReferralDraft; etag: string } | { ok: false; result: ReferralTurnResult }> {
+  const draft: ReferralDraft = { ...next, revision: at.draft.revision + 1, updatedAt: at.now.toISOString() };
+  const written = await at.deps.drafts.save(at.key, draft, at.etag);
+  if (!written.ok) {
+    return { ok: false, result: view(staleNotice('out-of-date', true), { stale: 'out-of-date' }) };
+  }
+  return { ok: true, draft, etag: written.etag };
+}
+
+async function moveTo(at: Pressed, place: FormPlace): Promise<ReferralTurnResult> {
+  const saved = await save(at, { ...at.draft, place });
+  return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
+}
+
+/** Next on a step: check its sections with the schema; move on only when they pass. */
+async function nextTurn(at: Pressed, raw: Record<string, unknown>): Promise<ReferralTurnResult> {
+  const { draft, input } = at;
+  if (!isStepId(draft.place)) return view(placeView(draft, input.contacts));
+  const step = stepDefinition(draft.place);
+  const submitted = readStepInput(step, raw, draft.childCount);
+  const errors: FieldErrors = {};
+  for (const name of step.sections) {
+    const checked = validateReferralSection(name, submitted.sections[name], { now: at.now });
+    if (!checked.ok) Object.assign(errors, checked.errors);
+  }
+  const passed = Object.keys(errors).length === 0;
+  const values = { ...withoutStep(draft.values, step.id), ...submitted.values };
+  const completed = passed
+    ? [...new Set([...draft.completed, step.id])]
+    : draft.completed.filter((id) => id !== step.id);
+  const corrections = passed
+    ? Object.fromEntries(Object.entries(draft.corrections).filter(([p]) => !ownedBy(step.id, p)))
+    : draft.corrections;
+  const place = passed ? firstIncomplete(completed) : step.id;
+  const saved = await save(at, { ...draft, values, completed, corrections, place });
+  if (!saved.ok) return saved.result;
+  if (passed && step.id === 'referrer') await rememberReferrer(at, values);
+  const errorCount = Object.keys(errors).length;
+  return view(placeView(saved.draft, input.contacts, errors), errorCount > 0 ? { errorCount } : {});
+}
+
+/** Role, team, organisation and phone, so the next referral does not ask again. */
+async function rememberReferrer(at: Pressed, values: FormValues): Promise<void> {
+  await at.deps.profiles.save(at.key, {
+    role: values['referrer.role'],
+    team: values['referrer.team'],
+    organisation: values['referrer.organisation'],
+    ...(values['referrer.phone'] ? { phone: values['referrer.phone'] } : {}),
+    updatedAt: at.now.toISOString(),
+  });
+}
+
+/** Add or remove a child on the household step, keeping what was typed; nothing is checked. */
+async function childrenTurn(
+  at: Pressed,
+  command: Extract<ReferralCommand, { type: 'addChild' | 'removeChild' }>,
+): Promise<ReferralTurnResult> {
+  const { draft } = at;
+  if (draft.place !== 'household') return view(placeView(draft, at.input.contacts));
+  const submitted = readStepInput(stepDefinition('household'), command.input, draft.childCount);
+  let values: Record<string, string> = { ...withoutStep(draft.values, 'household'), ...submitted.values };
+  let childCount = draft.childCount;
+  if (command.type === 'addChild') {
+    childCount = Math.min(maxChildren, childCount + 1);
+  } else if (command.index < childCount) {
+    values = removeChildValues(values, command.index, childCount);
+    childCount -= 1;
+  }
+  const completed = draft.completed.filter((id) => id !== 'household');
+  const saved = await save(at, { ...draft, values, childCount, completed });
+  return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
+}
+
+function removeChildValues(values: Record<string, string>, index: number, count: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, value] of Object.entries(values)) {
+    const child = /^household\.children\.(\d+)\.(\w+)$/.exec(path);
+    if (!child) {
+      out[path] = value;
+      continue;
+    }
+    const n = Number(child[1]);
+    if (n < index) out[path] = value;
+    else if (n > index && n < count) out[`household.children.${n - 1}.${child[2]}`] = value;
+  }
+  return out;
+}
+
+/**
+ * Send: check the whole referral, claim the draft (If-Match, fixing the referral id), submit,
+ * then delete the draft. A second press, or a retry after a crash, reuses the same id, so one
+ * draft is never two referrals.
+ */
+async function sendTurn(at: Pressed): Promise<ReferralTurnResult> {
+  const { deps, draft, input } = at;
+  const referral = referralInput(draft.values, draft.childCount);
+  const checked = validateReferral(referral, { now: at.now });
+  if (!checked.ok) {
+    return view(reviewView(draft, draft.values, checked.errors, input.contacts), {
+      errorCount: Object.keys(checked.errors).length,
+    });
+  }
+  const referralId = draft.referralId ?? (deps.newId ?? randomUUID)();
+  const claimed = await save(at, { ...draft, status: 'sending', referralId });
+  if (!claimed.ok) return claimed.result;
+
+  const summary = await submitOnce(deps, input, referralId, referral);
+  if (!summary.ok) {
+    // Only reachable if the schema changed between the check above and submit.
+    return view(reviewView(claimed.draft, draft.values, summary.errors, input.contacts));
+  }
+  await deps.drafts.delete(at.key, claimed.etag);
+  return {
+    kind: 'submitted',
+    view: submittedNotice(shortReferralId(referralId)),
+    receipt: receiptView(summary.referral, input.contacts),
+    referral: summary.referral,
+  };
+}
+
+async function submitOnce(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  referralId: string,
+  referral: unknown,
+): Promise<{ ok: true; referral: ReferralSummary } | { ok: false; errors: FieldErrors }> {
+  try {
+    return await submitReferral(
+      {
+        stores: deps.stores,
+        clock: deps.clock,
+        newId: () => referralId,
+        ...(deps.deliveryDeadlineMs === undefined ? {} : { deliveryDeadlineMs: deps.deliveryDeadlineMs }),
+      },
+      { tenantId: input.tenantId, referrerId: input.userId, input: referral },
+    );
+  } catch (err) {
+    if (!isAppError(err, ErrorCodes.storeConflict)) throw err;
+    // Submitted by an earlier press that did not finish: that referral stands.
+    const existing = await getReferralStatus(deps.stores, input.tenantId, referralId);
+    if (existing && existing.referrerId === input.userId) return { ok: true, referral: existing };
+    throw err;
+  }
+}
+
+/** A new draft: Teams profile and remembered details, then the walk-through's or the returned referral's answers. */
+async function startDraft(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  loaded: LoadedDraft | undefined,
+  seed: DraftSeed | undefined,
+): Promise<ReferralTurnResult> {
+  const now = deps.clock.now();
+  const key: DraftKey = { tenantId: input.tenantId, userId: input.userId };
+  let values: Record<string, string> = await referrerValues(deps, input, key);
+  let childCount = 0;
+  let corrections: Record<string, string> = {};
+  let completed: StepId[] = [];
+  if (seed?.kind === 'coaching') values = { ...values, ...valuesFromCoaching(seed.prefill) };
+  if (seed?.kind === 'returned') {
+    const returned = await returnedReferral(deps, input, seed.referralId);
+    if (!returned) return view(cannotCorrect());
+    const fromBody = valuesFromReferral(returned.body);
+    values = fromBody.values;
+    childCount = fromBody.childCount;
+    corrections = returned.corrections;
+    const needsWork = new Set(Object.keys(corrections).map((p) => stepOfPath(p)));
+    completed = stepIds.filter((id) => !needsWork.has(id));
+  }
+  const previous = loaded?.draft;
+  const draft: ReferralDraft = {
+    schemaVersion: 1,
+    status: 'editing',
+    revision: (previous?.revision ?? 0) + 1,
+    place: firstIncomplete(completed),
+    values,
+    childCount,
+    completed,
+    corrections,
+    source: seed?.kind ?? 'new',
+    startedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const written = await deps.drafts.save(key, draft, loaded?.etag);
+  if (!written.ok) return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+  return view(placeView(draft, input.contacts));
+}
+
+async function referrerValues(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  key: DraftKey,
+): Promise<Record<string, string>> {
+  const [profile, remembered] = await Promise.all([input.profile(), deps.profiles.load(key)]);
+  const council =
+    input.contacts.councilName !== genericLocalContacts.councilName ? input.contacts.councilName : '';
+  const entries: Array<[string, string | undefined]> = [
+    ['referrer.name', profile.name],
+    ['referrer.email', profile.email],
+    ['referrer.role', remembered?.role],
+    ['referrer.team', remembered?.team],
+    ['referrer.organisation', remembered?.organisation ?? council],
+    ['referrer.phone', remembered?.phone],
+  ];
+  return Object.fromEntries(
+    entries.filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''),
+  );
+}
+
+/** A referral the partnership sent back, if it is this user's and its body is still held. */
+async function returnedReferral(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  referralId: string,
+): Promise<{ body: Referral; corrections: Record<string, string> } | undefined> {
+  const item = await deps.stores.referrals.read(referralKey(input.tenantId, referralId));
+  const record = item?.value;
+  if (!record || record.referrerId !== input.userId || record.status !== 'rejected' || !record.body) {
+    return undefined;
+  }
+  const corrections = Object.fromEntries(
+    Object.entries(record.rejection?.fieldErrors ?? {})
+      .filter(([path]) => stepOfPath(path) !== undefined)
+      .map(([path, message]) => [path, `The partnership: ${message.slice(0, 300)}`]),
+  );
+  return { body: record.body, corrections };
+}
+
+/** A receipt's "check the status": the current status of one of the user's own referrals. */
+async function statusTurn(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  referralId: string,
+): Promise<ReferralTurnResult> {
+  const summary = await getReferralStatus(deps.stores, input.tenantId, referralId);
+  if (!summary || summary.referrerId !== input.userId) return view(referralNotFound());
+  return view(receiptView(summary, input.contacts));
+}

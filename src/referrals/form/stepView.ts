@@ -1,0 +1,220 @@
+import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
+import type { FieldErrors } from '../validateReferral';
+import { referralVerbs } from './actions';
+import type { ReferralDraft } from './draft';
+import {
+  childFields,
+  formSteps,
+  formWording as W,
+  maxChildren,
+  type FieldDefinition,
+  type StepDefinition,
+  type StepId,
+} from './formDefinition';
+import type { FormAction, FormItem, ReferralCardView } from './views';
+
+const noAction: FormAction = { title: '', verb: '', data: {}, inputs: 'none', style: 'default' };
+
+const blankItem: FormItem = {
+  kind: 'info',
+  id: '',
+  label: '',
+  value: '',
+  numberValue: 0,
+  hasValue: false,
+  placeholder: '',
+  style: 'default',
+  multiline: false,
+  multiSelect: false,
+  maxLength: 0,
+  min: 0,
+  max: 0,
+  required: false,
+  regex: '',
+  errorMessage: '',
+  hint: '',
+  error: '',
+  choices: [],
+  lines: [],
+  button: noAction,
+};
+
+/** A card row for one field, with the value to show and the server's error beside it. */
+export function inputItem(field: FieldDefinition, value: string, error: string): FormItem {
+  const common = {
+    ...blankItem,
+    id: field.path,
+    label: field.label,
+    value,
+    hasValue: value !== '',
+    placeholder: field.placeholder ?? '',
+    required: field.required,
+    errorMessage: field.errorMessage ?? (field.required ? `Enter ${field.label.toLowerCase()}.` : ''),
+    hint: field.hint ?? '',
+    error,
+  };
+  switch (field.kind) {
+    case 'text':
+    case 'multiline':
+    case 'email':
+    case 'tel':
+      return {
+        ...common,
+        kind: 'text',
+        style: field.kind === 'email' || field.kind === 'tel' ? field.kind : 'text',
+        multiline: field.kind === 'multiline',
+        maxLength: field.maxLength ?? 0,
+        regex: field.regex ?? '',
+      };
+    case 'date':
+      return { ...common, kind: 'date' };
+    case 'number':
+      return {
+        ...common,
+        kind: 'number',
+        numberValue: value === '' ? 0 : Number(value),
+        min: field.min ?? 0,
+        max: field.max ?? 0,
+      };
+    case 'choice':
+    case 'radio':
+    case 'multi':
+      return {
+        ...common,
+        kind: 'choice',
+        style: field.kind === 'choice' ? 'compact' : 'expanded',
+        multiSelect: field.kind === 'multi',
+        choices: field.choices ?? [],
+      };
+    case 'toggle':
+      return { ...common, kind: 'toggle' };
+  }
+}
+
+const note = (label: string, kind: 'heading' | 'info' = 'info'): FormItem => ({
+  ...blankItem,
+  kind,
+  label,
+});
+
+/** What pressing a button on a form card sends back, besides the inputs. */
+export function pressedData(draft: ReferralDraft): Record<string, string | number> {
+  return { revision: draft.revision, place: draft.place };
+}
+
+function button(draft: ReferralDraft, title: string, verb: string, extra: Record<string, number> = {}): FormItem {
+  return {
+    ...blankItem,
+    kind: 'button',
+    button: { title, verb, data: { ...pressedData(draft), ...extra }, inputs: 'auto', style: 'default' },
+  };
+}
+
+/** The safety routes, filled with the council's own contacts. */
+export function safetyRoutes(contacts: LocalContacts): string[] {
+  return W.routes.map((line) => fillLocalDetails(line, contacts));
+}
+
+function itemsFor(step: StepDefinition, draft: ReferralDraft, errors: FieldErrors, contacts: LocalContacts): FormItem[] {
+  const item = (field: FieldDefinition) =>
+    inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? '');
+  const items: FormItem[] = [];
+  for (const field of step.fields) {
+    if (field.path === 'household.childrenPlan') items.push(...childItems(draft, errors));
+    if (field.path === 'risk.safetyRoutesConsidered') {
+      items.push({ ...blankItem, kind: 'routes', label: W.routesTitle, lines: safetyRoutes(contacts) });
+    }
+    items.push(item(field));
+  }
+  return items;
+}
+
+function childItems(draft: ReferralDraft, errors: FieldErrors): FormItem[] {
+  const items: FormItem[] = [note(W.childrenHeading, 'heading')];
+  if (draft.childCount === 0) items.push(note(W.noChildren));
+  for (let i = 0; i < draft.childCount; i += 1) {
+    for (const field of childFields(i)) {
+      items.push(inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? ''));
+    }
+    items.push(button(draft, W.removeChild(i + 1), referralVerbs.removeChild, { index: i }));
+  }
+  if (draft.childCount < maxChildren) items.push(button(draft, W.addChild, referralVerbs.addChild));
+  return items;
+}
+
+/** Errors that belong to no input on the card (e.g. "List at most 12 children"). */
+export function unplacedErrors(errors: FieldErrors, items: readonly { readonly id: string }[]): string[] {
+  const placed = new Set(items.map((i) => i.id).filter((id) => id !== ''));
+  return Object.entries(errors)
+    .filter(([path]) => !placed.has(path))
+    .map(([, message]) => message);
+}
+
+export function progressLine(step: StepId): string {
+  const index = formSteps.findIndex((s) => s.id === step);
+  return `Step ${index + 1} of ${formSteps.length}: ${formSteps[index]?.title ?? ''}`;
+}
+
+/** Extra lines above a step: where the answers came from. */
+function sourceNotes(step: StepDefinition, draft: ReferralDraft): string[] {
+  if (draft.source === 'coaching' && step.id === 'referrer') return [W.prefilledFromCoaching];
+  const corrected = Object.keys(draft.corrections).some((p) => step.sections.some((s) => p.startsWith(`${s}.`)));
+  if (draft.source === 'returned' && corrected) return [W.returnedByPartnership];
+  return [];
+}
+
+/**
+ * A form step as a card: every field with its value and, after a failed Next, the server's
+ * message in red beside it. The partnership's corrections show until the step passes.
+ */
+export function stepView(
+  step: StepDefinition,
+  draft: ReferralDraft,
+  errors: FieldErrors,
+  contacts: LocalContacts,
+): ReferralCardView {
+  const shown: FieldErrors = { ...stepCorrections(step, draft), ...errors };
+  const items = itemsFor(step, draft, shown, contacts);
+  const otherErrors = unplacedErrors(shown, items);
+  const count = Object.keys(shown).length;
+  const index = formSteps.findIndex((s) => s.id === step.id);
+  const othersDone = formSteps.every((s) => s.id === step.id || draft.completed.includes(s.id));
+  const data = pressedData(draft);
+  const actions: FormAction[] = [
+    ...(index > 0
+      ? [{ title: W.back, verb: referralVerbs.back, data, inputs: 'none', style: 'default' } as const]
+      : []),
+    {
+      title: othersDone ? W.checkAnswers : W.next,
+      verb: referralVerbs.next,
+      data,
+      inputs: 'auto',
+      style: 'positive',
+    },
+  ];
+  return {
+    card: 'referral-step',
+    data: {
+      title: W.title,
+      progress: progressLine(step.id),
+      stepTitle: step.title,
+      intro: step.intro,
+      notes: [...sourceNotes(step, draft), W.restrictedNote, W.draftNote],
+      errorSummary: count > 0 ? W.errorSummary(count) : '',
+      otherErrors,
+      items,
+      safetyLine: W.safetyLine,
+      actions,
+      revision: draft.revision,
+    },
+  };
+}
+
+/** The partnership's corrections that belong to a step. */
+export function stepCorrections(step: StepDefinition, draft: ReferralDraft): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(draft.corrections).filter(([path]) =>
+      step.sections.some((s) => path === s || path.startsWith(`${s}.`)),
+    ),
+  );
+}

@@ -1,0 +1,160 @@
+import type { CardAction } from '../../kernel/cardAction';
+import type { Choice } from './formDefinition';
+
+/**
+ * Data models of the referral cards (cards/referral-*.json). Plain data, local details filled.
+ * Titles are fixed wording, never personal data. Every property a template binds is always
+ * present (a missing one would show as a literal `${...}`); text a person typed is bound as data
+ * and shown through TextRuns, so it is never evaluated and its markdown never becomes a link.
+ */
+
+/** A button: `inputs: 'auto'` sends the card's inputs with it, `'none'` sends only its data. */
+export interface FormAction extends CardAction {
+  readonly inputs: 'auto' | 'none';
+  readonly style: 'default' | 'positive' | 'destructive';
+}
+
+export type FormItemKind =
+  | 'heading'
+  | 'info'
+  | 'routes'
+  | 'text'
+  | 'date'
+  | 'number'
+  | 'choice'
+  | 'toggle'
+  | 'button';
+
+/** One row of a form step: an input with its label, hints, value and error, or a note. */
+export interface FormItem {
+  readonly kind: FormItemKind;
+  /** The input id: the schema's field path. "" for notes and buttons. */
+  readonly id: string;
+  readonly label: string;
+  /** What the user gave (kept when a step is sent back with errors). */
+  readonly value: string;
+  /** For `number` inputs with a value. */
+  readonly numberValue: number;
+  readonly hasValue: boolean;
+  readonly placeholder: string;
+  /** `text`: text / email / tel; `choice`: compact / expanded. */
+  readonly style: string;
+  readonly multiline: boolean;
+  readonly multiSelect: boolean;
+  readonly maxLength: number;
+  readonly min: number;
+  readonly max: number;
+  readonly required: boolean;
+  /** "" for none. */
+  readonly regex: string;
+  /** Teams' own message when a client-side hint fails. */
+  readonly errorMessage: string;
+  readonly hint: string;
+  /** The server's message for this field, shown in red under it; "" when none. */
+  readonly error: string;
+  readonly choices: readonly Choice[];
+  /** `routes`: the safety routes, one per line. */
+  readonly lines: readonly string[];
+  /** `button`: the action (add or remove a child). */
+  readonly button: FormAction;
+}
+
+/** cards/referral-step.json */
+export interface ReferralStepCardData {
+  readonly title: string;
+  /** "Step 2 of 7: About him". */
+  readonly progress: string;
+  readonly stepTitle: string;
+  readonly intro: string;
+  readonly notes: readonly string[];
+  /** "" when there is nothing to correct. */
+  readonly errorSummary: string;
+  /** Errors that belong to no single input (e.g. too many children). */
+  readonly otherErrors: readonly string[];
+  readonly items: readonly FormItem[];
+  readonly safetyLine: string;
+  readonly actions: readonly FormAction[];
+  readonly revision: number;
+}
+
+export interface ReviewRow {
+  readonly label: string;
+  readonly value: string;
+  readonly error: string;
+}
+
+export interface ReviewSection {
+  readonly title: string;
+  readonly rows: readonly ReviewRow[];
+  readonly change: FormAction;
+}
+
+/** cards/referral-review.json */
+export interface ReferralReviewCardData {
+  readonly title: string;
+  readonly heading: string;
+  readonly intro: string;
+  readonly notes: readonly string[];
+  readonly errorSummary: string;
+  readonly otherErrors: readonly string[];
+  /** A high-risk sign is ticked: the safety routes are shown again above Send. */
+  readonly highRisk: boolean;
+  readonly highRiskTitle: string;
+  readonly routesTitle: string;
+  readonly routes: readonly string[];
+  readonly sections: readonly ReviewSection[];
+  readonly safetyLine: string;
+  readonly actions: readonly FormAction[];
+  readonly revision: number;
+}
+
+export interface ReceiptFact {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface ReceiptFix {
+  readonly label: string;
+  /** The partnership's words: shown as plain text. */
+  readonly message: string;
+}
+
+/** cards/referral-receipt.json: no personal data, in the title or anywhere else. */
+export interface ReferralReceiptCardData {
+  readonly title: string;
+  readonly status: string;
+  readonly statusTitle: string;
+  readonly statusText: string;
+  /** Container style: default (queued), good (sent), attention (needs attention). */
+  readonly style: 'default' | 'good' | 'attention' | 'warning';
+  readonly facts: readonly ReceiptFact[];
+  readonly fixesLabel: string;
+  readonly fixes: readonly ReceiptFix[];
+  /** "" unless the partnership must be phoned. */
+  readonly callText: string;
+  readonly safetyLine: string;
+  readonly actions: readonly FormAction[];
+}
+
+/** cards/referral-notice.json: resume offer, out-of-date card, draft deleted, sent. */
+export interface ReferralNoticeCardData {
+  readonly title: string;
+  readonly text: string;
+  readonly details: readonly string[];
+  readonly safetyLine: string;
+  readonly actions: readonly FormAction[];
+}
+
+export type ReferralCardView =
+  | { readonly card: 'referral-step'; readonly data: ReferralStepCardData }
+  | { readonly card: 'referral-review'; readonly data: ReferralReviewCardData }
+  | { readonly card: 'referral-receipt'; readonly data: ReferralReceiptCardData }
+  | { readonly card: 'referral-notice'; readonly data: ReferralNoticeCardData };
+
+/** Card name → data model, for the bot's typed card catalogue. */
+export interface ReferralCardModels {
+  'referral-step': ReferralStepCardData;
+  'referral-review': ReferralReviewCardData;
+  'referral-receipt': ReferralReceiptCardData;
+  'referral-notice': ReferralNoticeCardData;
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { sandboxTenantId } from '../../src/dev/sandbox/sandboxConfig';
+import { startSandbox, type Sandbox } from '../../src/dev/sandbox/startSandbox';
+import { aConfig } from '../support/builders';
+import { capturedLogger } from '../support/capturedLogs';
+import {
+  browserUnavailable,
+  launchChromium,
+  openOffline,
+  type OpenedPage,
+} from '../support/e2e/browser';
+import { resultsDir, saveFailureEvidence } from '../support/e2e/failureReport';
+import { PlaygroundChat } from '../support/e2e/playgroundChat';
+
+/** Stages of a prepare walk-through: "Step N of 7" on every step card. */
+const stages = 7;
+const progress = (step: number) => `Step ${step} of ${stages}`;
+/** A threat to kill, typed mid-flow: the safety net must catch it (see safety-triggers.json). */
+const dangerPhrase = 'he told her he would kill her if she left';
+/** Generous for a slow 2-core CI runner, yet bounded: a bot turn through the playground. */
+const turnTimeoutMs = 30_000;
+
+describe('end to end: a coaching walk-through in the Agents Playground, in Chromium', function () {
+  const logs = capturedLogger();
+  let workDir: string | undefined;
+  let sandbox: Sandbox | undefined;
+  let browser: Browser | undefined;
+  let opened: OpenedPage | undefined;
+  let chat: PlaygroundChat;
+
+  const report = (title: string) =>
+    saveFailureEvidence(title, {
+      page: opened?.page,
+      appLog: logs.text(),
+      playgroundLogFile: sandbox?.playgroundLogFile,
+      notes: opened?.problems,
+    }).then((files) => files.length > 0 && console.error(`  evidence saved: ${files.join(', ')}`));
+
+  /**
+   * With E2E_SCREENSHOTS=1, keeps a picture under test-results/ for a person to look at: of the
+   * whole card at `index` or, without one, of the chat as the user sees it. The chat scrolls inside
+   * the page, so for a card the window is made tall enough for the moment of the picture.
+   */
+  const snapshot = async (name: string, index?: number) => {
+    if (!process.env.E2E_SCREENSHOTS || !opened) return;
+    const { page } = opened;
+    const file = path.join(resultsDir, `coaching-${name}.png`);
+    const viewport = page.viewportSize();
+    await mkdir(resultsDir, { recursive: true });
+    if (index === undefined) {
+      await page.screenshot({ path: file, timeout: 10_000 });
+      console.log(`  screenshot: ${file}`);
+      return;
+    }
+    try {
+      await page.setViewportSize({ width: 1280, height: 3_000 });
+      await chat.card(index).screenshot({ path: file, timeout: 10_000 });
+      console.log(`  screenshot: ${file}`);
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+      await page.evaluate('window.scrollTo(0, 0)');
+    }
+  };
+
+  /** Asks for the menu and returns the welcome card's position in the chat. */
+  const openMenu = async () => {
+    await chat.send('help');
+    const welcome = await chat.answerTo('help');
+    await chat.waitForCardText(welcome, 'Prepare for a conversation', turnTimeoutMs);
+    return welcome;
+  };
+
+  /** Presses `title` on the card at `index` and waits for that same card to show `expected`. */
+  const pressAndExpect = async (index: number, title: string, expected: string) => {
+    await chat.press(index, title);
+    await chat.waitForCardText(index, expected, turnTimeoutMs);
+  };
+
+  before(async function () {
+    const missing = browserUnavailable();
+    if (missing) {
+      console.warn(`  Skipping the end-to-end tests: ${missing}.`);
+      this.skip();
+    }
+    try {
+      workDir = await mkdtemp(path.join(os.tmpdir(), 'dare-e2e-coaching-'));
+      // Explicit settings, not .env: the tenant guard is on and lets the playground's tenant in.
+      const config = aConfig({ PORT: '0', LOG_LEVEL: 'info', ALLOWED_TENANT_IDS: sandboxTenantId });
+      sandbox = await startSandbox(config, {
+        logger: logs.logger,
+        playground: { port: 0, workDir, readyTimeoutMs: 60_000 },
+      });
+      browser = await launchChromium();
+      opened = await openOffline(browser, sandbox.playgroundUrl);
+      chat = new PlaygroundChat(opened.page);
+      // A fresh chat is greeted on install; let that finish so it cannot disturb the counts below.
+      await chat.settle({ atLeast: 1 });
+    } catch (err) {
+      await report('e2e-coaching-startup');
+      throw err;
+    }
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await report(this.currentTest.fullTitle());
+  });
+
+  after(async function () {
+    // Each step on its own, so one failing to close does not leave the others running.
+    await opened?.page
+      .context()
+      .close()
+      .catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await sandbox?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('walks a prepare conversation from the welcome card to the summary, all in one card', async () => {
+    const card = await openMenu();
+    const shown = await chat.cardCount();
+    const sameCard = async (when: string) =>
+      assert.equal(
+        await chat.cardCount(),
+        shown,
+        `${when}: the card is updated in place, no new one`,
+      );
+
+    await pressAndExpect(card, 'Prepare for a conversation', progress(1));
+    await sameCard('starting');
+    await snapshot('step-1', card);
+
+    await pressAndExpect(card, 'It is safe: I will see him on his own', progress(2));
+    await sameCard('step 1');
+    for (let step = 2; step < stages; step++) {
+      await pressAndExpect(card, 'Next', progress(step + 1));
+      await sameCard(`step ${step}`);
+      assert.doesNotMatch(await chat.cardText(card), new RegExp(`${progress(step)}\\b`));
+    }
+
+    await pressAndExpect(card, 'Finish and see summary', 'Summary for your record');
+    await sameCard('finishing');
+    await snapshot('summary', card);
+    const summary = await chat.cardText(card);
+    assert.doesNotMatch(summary, /Step \d of 7/, 'the summary replaced the last step');
+    assert.match(summary, /How confident do you feel\?/);
+    assert.match(summary, /confident to identify/i, 'the first confidence question');
+    assert.ok(
+      (await chat.buttons(card)).includes('Make a referral'),
+      'the summary offers a referral',
+    );
+    assert.ok((await chat.buttons(card)).includes('Send my answers'));
+  });
+
+  it('raises the safety card when danger is typed mid-flow, then goes back to the same step', async () => {
+    const card = await openMenu();
+    await pressAndExpect(card, 'Prepare for a conversation', progress(1));
+    await pressAndExpect(card, 'It is safe: I will see him on his own', progress(2));
+    await pressAndExpect(card, 'Next', progress(3));
+    const before = await chat.cardCount();
+
+    await chat.send(dangerPhrase);
+    const safety = await chat.answerTo(dangerPhrase);
+    await chat.waitForCardText(safety, 'Check safety now', turnTimeoutMs);
+    await chat.waitForCardText(safety, 'Back to the walk-through', turnTimeoutMs);
+    assert.equal(await chat.cardCount(), before + 1, 'the safety card is a new message');
+    assert.equal(safety, before, 'and the last card in the chat');
+    await snapshot('safety-chat');
+    await snapshot('safety', safety);
+
+    const alert = await chat.cardText(safety);
+    assert.match(alert, /call 999/);
+    assert.match(alert, /Any concern for a child: contact your children['’]s safeguarding/);
+    assert.match(alert, /today/);
+    // The card explains "threats to kill" in its own words; what the user typed is not repeated.
+    for (const typed of [dangerPhrase, 'he told her', 'if she left']) {
+      assert.ok(!alert.includes(typed), `the typed words are not echoed: "${typed}"`);
+    }
+    assert.match(await chat.cardText(card), new RegExp(progress(3)), 'the step card is untouched');
+
+    await pressAndExpect(safety, 'Back to the walk-through', progress(3));
+    assert.equal(await chat.cardCount(), before + 1, 'the safety card turns into the step');
+    assert.doesNotMatch(await chat.cardText(safety), /Check safety now/);
+    assert.match(await chat.cardText(safety), /Explore what happens at home/);
+    await snapshot('back-to-step-3', safety);
+
+    // The walk-through carries on from there.
+    await pressAndExpect(safety, 'Next', progress(4));
+  });
+});
