@@ -69,7 +69,10 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     clock,
   );
 
-  const tenants = new CachedTenantDirectory(new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')), clock);
+  const tenants = new CachedTenantDirectory(
+    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
+    clock,
+  );
   const coaching = {
     walkthrough: createWalkthrough(loadCoachingPack()),
     sessions: new DocumentStoreSessionRepository(storage.collection<CoachingSession>('sessions')),
@@ -92,7 +95,9 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
       ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
       ...coachingActions(coaching),
       ...wordingActions(wording),
-      ...outcomeActions(new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock)),
+      ...outcomeActions(
+        new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock),
+      ),
     },
     // The safety net first: danger words always raise the safety card.
     textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],

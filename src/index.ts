@@ -17,7 +17,9 @@ function configOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger: Logger = createLogger({ level: config.logLevel }).child({ component: 'dare-coach' });
+  const logger: Logger = createLogger({ level: config.logLevel }).child({
+    component: 'dare-coach',
+  });
   logger.info('starting', describeConfig(config));
   if (config.allowedTenantIds.length === 0) {
     logger.warn('ALLOWED_TENANT_IDS is unset: every tenant is allowed (refused in production)');
@@ -44,6 +46,10 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Last resort: the detail goes to the log, the console gets the code only.
-  createLogger({ level: 'error' }).error('could not start', { code: isAppError(err) ? err.code : 'STARTUP_FAILED' }, err);
+  createLogger({ level: 'error' }).error(
+    'could not start',
+    { code: isAppError(err) ? err.code : 'STARTUP_FAILED' },
+    err,
+  );
   process.exitCode = 1;
 });

@@ -20,7 +20,9 @@ import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSet
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { tenant: { type: 'string' }, file: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { tenant: { type: 'string' }, file: { type: 'string' } },
+  });
   if (!values.tenant || !guid.test(values.tenant) || !values.file) {
     throw new UsageError('usage: setTenantContacts --tenant <tenant-guid> --file <contacts.json>');
   }
@@ -29,8 +31,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const storage = await openStorage(config, logger);
   try {
-    const saved: TenantSettings = await new StoredTenantDirectory(storage.collection('tenants')).save(values.tenant.toLowerCase(), settings);
-    process.stdout.write(`Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}.\n`);
+    const saved: TenantSettings = await new StoredTenantDirectory(
+      storage.collection('tenants'),
+    ).save(values.tenant.toLowerCase(), settings);
+    process.stdout.write(
+      `Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}.\n`,
+    );
   } finally {
     await storage.close();
   }

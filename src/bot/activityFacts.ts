@@ -5,7 +5,8 @@ import type { ConversationKind } from '../conversations/conversationDirectory';
 export function tenantOf(activity: Partial<Activity>): string | undefined {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   const fromChannelData = channelData?.tenant?.id;
-  const id = typeof fromChannelData === 'string' ? fromChannelData : activity.conversation?.tenantId;
+  const id =
+    typeof fromChannelData === 'string' ? fromChannelData : activity.conversation?.tenantId;
   return id ? id.toLowerCase() : undefined;
 }
 
@@ -20,7 +21,9 @@ export function conversationKindOf(activity: Partial<Activity>): ConversationKin
  * A conversation reference with display names removed: we need ids and the service URL to reach
  * someone later, not what they are called.
  */
-export function minimalReference(reference: Partial<ConversationReference>): Record<string, unknown> {
+export function minimalReference(
+  reference: Partial<ConversationReference>,
+): Record<string, unknown> {
   return {
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,

@@ -14,7 +14,11 @@ import { failureText, safetyLine } from './actions/welcomeActions';
 /** CloudAdapter with its request pipeline opened up, so our endpoint owns parsing and errors. */
 export class DareCoachAdapter extends CloudAdapter {
   /** Authenticates `authHeader` (when an app id is set) and runs the turn; resolves the invoke response. */
-  runActivity(authHeader: string, activity: Activity, logic: (turn: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (turn: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
@@ -23,7 +27,11 @@ export class DareCoachAdapter extends CloudAdapter {
  * The Bot Framework adapter: validates the caller's token on every request (when an app id is
  * set), runs the middleware in order, and answers any turn that fails with plain next steps.
  */
-export function createAdapter(config: AppConfig, logger: Logger, middleware: readonly Middleware[]): DareCoachAdapter {
+export function createAdapter(
+  config: AppConfig,
+  logger: Logger,
+  middleware: readonly Middleware[],
+): DareCoachAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -44,7 +52,11 @@ export function turnErrorHandler(logger: Logger): (turn: TurnContext, err: Error
     try {
       await turn.sendActivity(`${failureText} ${safetyLine}`);
     } catch (sendErr) {
-      logger.error('could not tell the user a turn failed', { activityType: turn.activity.type }, sendErr);
+      logger.error(
+        'could not tell the user a turn failed',
+        { activityType: turn.activity.type },
+        sendErr,
+      );
     }
   };
 }

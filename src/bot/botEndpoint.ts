@@ -13,7 +13,10 @@ export interface BotHttpResponse {
   send(status: number, body?: unknown): void;
 }
 
-const dateFromString = z.preprocess((v) => (typeof v === 'string' ? new Date(v) : v), z.date().optional());
+const dateFromString = z.preprocess(
+  (v) => (typeof v === 'string' ? new Date(v) : v),
+  z.date().optional(),
+);
 
 /** The little we insist on before Bot Framework code sees a request: an object with a type. */
 const incomingActivity = z
@@ -27,7 +30,9 @@ const incomingActivity = z
 
 /** botframework-connector's AuthenticationError carries a 401 status code. */
 function isAuthenticationFailure(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 401;
+  return (
+    typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 401
+  );
 }
 
 /**
@@ -45,7 +50,11 @@ export function createBotEndpoint(adapter: DareCoachAdapter, bot: DareCoachBot, 
     }
     const activity = parsed.data as unknown as Activity;
     try {
-      const invokeResponse = await adapter.runActivity(req.header('authorization') ?? '', activity, (turn) => bot.run(turn));
+      const invokeResponse = await adapter.runActivity(
+        req.header('authorization') ?? '',
+        activity,
+        (turn) => bot.run(turn),
+      );
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (err) {
       if (isAuthenticationFailure(err)) {

@@ -4,12 +4,42 @@
  * `action` names the card action (verb) the command starts.
  */
 export const botCommands = [
-  { command: 'help', description: 'Show what DARE Coach can do', action: 'welcome.show', scopes: ['personal', 'team', 'groupChat'] },
-  { command: 'prepare', description: 'Prepare for a conversation with a father', action: 'coaching.prepare', scopes: ['personal'] },
-  { command: 'debrief', description: 'Debrief a conversation you have had', action: 'coaching.debrief', scopes: ['personal'] },
-  { command: 'wording', description: 'Find wording for a situation', action: 'wording.browse', scopes: ['personal', 'groupChat'] },
-  { command: 'refer', description: 'Make a referral to the partnership', action: 'referral.start', scopes: ['personal'] },
-  { command: 'nudges', description: 'Schedule refresher nudges for your team', action: 'nudges.manage', scopes: ['personal', 'team'] },
+  {
+    command: 'help',
+    description: 'Show what DARE Coach can do',
+    action: 'welcome.show',
+    scopes: ['personal', 'team', 'groupChat'],
+  },
+  {
+    command: 'prepare',
+    description: 'Prepare for a conversation with a father',
+    action: 'coaching.prepare',
+    scopes: ['personal'],
+  },
+  {
+    command: 'debrief',
+    description: 'Debrief a conversation you have had',
+    action: 'coaching.debrief',
+    scopes: ['personal'],
+  },
+  {
+    command: 'wording',
+    description: 'Find wording for a situation',
+    action: 'wording.browse',
+    scopes: ['personal', 'groupChat'],
+  },
+  {
+    command: 'refer',
+    description: 'Make a referral to the partnership',
+    action: 'referral.start',
+    scopes: ['personal'],
+  },
+  {
+    command: 'nudges',
+    description: 'Schedule refresher nudges for your team',
+    action: 'nudges.manage',
+    scopes: ['personal', 'team'],
+  },
 ] as const;
 
 export type BotCommand = (typeof botCommands)[number];

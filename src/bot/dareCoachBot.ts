@@ -74,7 +74,11 @@ export class DareCoachBot extends TeamsActivityHandler {
     } catch (err) {
       // The card stays usable: the user sees what to do next, never the error itself.
       this.turnLogger(turn).error('card action failed', { verb }, err);
-      return { statusCode: 200, type: adaptiveCardResponseType, value: somethingWentWrong(this.deps.cards) };
+      return {
+        statusCode: 200,
+        type: adaptiveCardResponseType,
+        value: somethingWentWrong(this.deps.cards),
+      };
     }
   }
 
@@ -88,9 +92,14 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async handleText(turn: TurnContext): Promise<void> {
-    const text = (TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? '').trim();
+    const text = (
+      TurnContext.removeRecipientMention(turn.activity) ??
+      turn.activity.text ??
+      ''
+    ).trim();
     const words = text.toLowerCase().split(/\s+/);
-    const command = words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
+    const command =
+      words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
     const logger = this.turnLogger(turn);
     let card: CardJson | undefined;
     if (command) {
@@ -113,7 +122,9 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
-    await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', welcomeCardData())] });
+    await turn.sendActivity({
+      attachments: [this.deps.cards.attachment('welcome', welcomeCardData())],
+    });
   }
 
   /** Looks the verb up, parses its data at the edge, and always returns something to show. */

@@ -14,7 +14,10 @@ export const tenantRefusalText =
 export class TenantGuard implements Middleware {
   private readonly allowed: ReadonlySet<string>;
 
-  constructor(allowedTenantIds: readonly string[], private readonly logger: Logger) {
+  constructor(
+    allowedTenantIds: readonly string[],
+    private readonly logger: Logger,
+  ) {
     this.allowed = new Set(allowedTenantIds.map((id) => id.toLowerCase()));
   }
 
@@ -36,7 +39,11 @@ export class TenantGuard implements Middleware {
       // Card buttons get the refusal as a message; other invokes (search) an empty 403.
       const body =
         name === 'adaptiveCard/action'
-          ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: tenantRefusalText }
+          ? {
+              statusCode: 200,
+              type: 'application/vnd.microsoft.activity.message',
+              value: tenantRefusalText,
+            }
           : undefined;
       await turn.sendActivity({
         type: ActivityTypes.InvokeResponse,
@@ -44,7 +51,11 @@ export class TenantGuard implements Middleware {
       });
       return;
     }
-    if (type === ActivityTypes.Message || type === ActivityTypes.ConversationUpdate || type === ActivityTypes.InstallationUpdate) {
+    if (
+      type === ActivityTypes.Message ||
+      type === ActivityTypes.ConversationUpdate ||
+      type === ActivityTypes.InstallationUpdate
+    ) {
       await turn.sendActivity(tenantRefusalText);
     }
   }

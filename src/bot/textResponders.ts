@@ -15,12 +15,17 @@ export type TextResponder = (context: ActionContext, text: string) => Promise<Ca
  * The safety net on typed text: danger words raise the safety card in the same turn, with a way
  * back into a walk-through in progress. It runs first and is never blocked by anything else.
  */
-export function safetyNetResponder(deps: CoachingDeps & { readonly tenants: TenantDirectory }): TextResponder {
+export function safetyNetResponder(
+  deps: CoachingDeps & { readonly tenants: TenantDirectory },
+): TextResponder {
   const { pack } = deps.walkthrough;
   return async (context, text) => {
     if (pack.safety.scan(text).length === 0) return undefined;
     const contacts = await deps.tenants.contactsFor(context.tenantId);
-    const inProgress = await findResumable(deps, { tenantId: context.tenantId, userId: context.userId });
+    const inProgress = await findResumable(deps, {
+      tenantId: context.tenantId,
+      userId: context.userId,
+    });
     const alert = checkTextForDanger(
       pack.safety,
       pack.safetyAlert,
@@ -29,7 +34,10 @@ export function safetyNetResponder(deps: CoachingDeps & { readonly tenants: Tena
       inProgress ? { verb: coachingVerbs.resume, data: {} } : undefined,
     );
     if (!alert) return undefined;
-    context.logger.info('safety card raised', { count: alert.concerns.length, reason: 'typed text' });
+    context.logger.info('safety card raised', {
+      count: alert.concerns.length,
+      reason: 'typed text',
+    });
     return context.cards.render('safety-alert', alert);
   };
 }
@@ -43,8 +51,13 @@ export function wordingSearchResponder(deps: WordingActionDeps): TextResponder {
   return async (context, text) => {
     const outcome = deps.search.search(text);
     if (outcome.kind === 'no-match' && outcome.nearest.length === 0) return undefined;
-    context.logger.info('wording search', { status: outcome.kind, count: outcome.kind === 'matches' ? outcome.results.length : 0 });
+    context.logger.info('wording search', {
+      status: outcome.kind,
+      count: outcome.kind === 'matches' ? outcome.results.length : 0,
+    });
     const contacts = await deps.tenants.contactsFor(context.tenantId);
-    return context.cards.renderView(searchResultView(deps.library, contacts, deps.principles, outcome));
+    return context.cards.renderView(
+      searchResultView(deps.library, contacts, deps.principles, outcome),
+    );
   };
 }

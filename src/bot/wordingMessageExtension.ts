@@ -1,4 +1,8 @@
-import { CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import {
+  CardFactory,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
 import { messageExtensionResults } from '../wording/views';
 import type { WordingActionDeps } from './actions/wordingActions';
 import type { CardCatalog } from './cards/cardCatalog';
@@ -13,7 +17,10 @@ const maxResults = 10;
  * buttons, so they are safe to post anywhere.
  */
 export function createWordingMessageExtension(deps: WordingActionDeps, cards: CardCatalog) {
-  return async (tenantId: string, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> => {
+  return async (
+    tenantId: string,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> => {
     if (query.commandId !== wordingSearchCommandId) {
       return { composeExtension: { type: 'message', text: 'That search is not available.' } };
     }

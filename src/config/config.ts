@@ -37,8 +37,12 @@ export interface AppConfig {
 export function parseConfig(source: Record<string, string | undefined>): AppConfig {
   const result = environmentSchema.safeParse(source);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
-    throw new AppError(ErrorCodes.configInvalid, `Invalid settings: ${problems.join('; ')}.`, { catastrophic: true });
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+    );
+    throw new AppError(ErrorCodes.configInvalid, `Invalid settings: ${problems.join('; ')}.`, {
+      catastrophic: true,
+    });
   }
   const env = result.data;
   if (env.NODE_ENV === 'production') {
@@ -84,8 +88,14 @@ export function describeConfig(config: AppConfig): Record<string, string | numbe
     environment: config.environment,
     port: config.port,
     botAuth: config.bot.appId ? config.bot.appType : 'none (local only)',
-    storage: config.cosmos.endpoint ? (config.cosmos.key ? 'cosmos (key)' : 'cosmos (managed identity)') : 'embedded',
+    storage: config.cosmos.endpoint
+      ? config.cosmos.key
+        ? 'cosmos (key)'
+        : 'cosmos (managed identity)'
+      : 'embedded',
     allowedTenantCount: config.allowedTenantIds.length,
-    partnershipConfigured: Boolean(config.partnership.referralUrl && config.partnership.signingSecret),
+    partnershipConfigured: Boolean(
+      config.partnership.referralUrl && config.partnership.signingSecret,
+    ),
   };
 }

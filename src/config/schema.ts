@@ -18,7 +18,10 @@ const tenantList = z
       .filter((s) => s !== '');
     const bad = ids.filter((id) => !guid.test(id));
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `has ${bad.length} entry(ies) that are not tenant GUIDs` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `has ${bad.length} entry(ies) that are not tenant GUIDs`,
+      });
     }
     return ids;
   });

@@ -41,8 +41,14 @@ export class StoredConversationDirectory implements ConversationDirectory {
     );
   }
 
-  async find(tenantId: string, conversationId: string): Promise<RememberedConversation | undefined> {
-    const item = await this.store.read({ partitionKey: tenantId, id: documentIdFor(conversationId) });
+  async find(
+    tenantId: string,
+    conversationId: string,
+  ): Promise<RememberedConversation | undefined> {
+    const item = await this.store.read({
+      partitionKey: tenantId,
+      id: documentIdFor(conversationId),
+    });
     return item?.value;
   }
 

@@ -28,13 +28,20 @@ export interface DocumentStore<T> {
   /** Fails with STORE_CONFLICT when the id already exists in the partition. */
   create(key: ItemKey, value: T, options?: WriteOptions): Promise<StoredItem<T>>;
   /** If-Match on `etag`: STORE_PRECONDITION_FAILED when the item changed, STORE_NOT_FOUND when gone. */
-  replace(key: ItemKey & { readonly etag: string }, value: T, options?: WriteOptions): Promise<StoredItem<T>>;
+  replace(
+    key: ItemKey & { readonly etag: string },
+    value: T,
+    options?: WriteOptions,
+  ): Promise<StoredItem<T>>;
   /** Blind write: for data where the last writer wins by design (e.g. conversation references). */
   upsert(key: ItemKey, value: T, options?: WriteOptions): Promise<StoredItem<T>>;
   /** Returns false when there was nothing to delete. With `etag`, deletes only that version. */
   delete(key: ItemKey & { readonly etag?: string }): Promise<boolean>;
   /** Every item of one partition, in id order, at most `limit`. */
-  listPartition(partitionKey: string, options?: { readonly limit?: number }): Promise<StoredItem<T>[]>;
+  listPartition(
+    partitionKey: string,
+    options?: { readonly limit?: number },
+  ): Promise<StoredItem<T>[]>;
 }
 
 /** The whole store: opens typed collections, answers readiness, and closes. */

@@ -7,7 +7,11 @@ export class AppError extends Error {
   readonly code: string;
   readonly catastrophic: boolean;
 
-  constructor(code: string, message: string, options: { catastrophic?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    options: { catastrophic?: boolean; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;

@@ -98,7 +98,8 @@ class SafeLogger implements Logger {
     this.base.warn(sanitize(fields), message);
   }
   error(message: string, fields?: LogFields, err?: unknown): void {
-    const payload = err === undefined ? sanitize(fields) : { ...sanitize(fields), err: describeError(err) };
+    const payload =
+      err === undefined ? sanitize(fields) : { ...sanitize(fields), err: describeError(err) };
     this.base.error(payload, message);
   }
   /** Bindings merge rather than repeat; components nest as `parent.child`. */

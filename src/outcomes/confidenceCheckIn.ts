@@ -50,7 +50,11 @@ export class ConfidenceLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(tenantId: string, userId: string, submission: CheckInSubmission): Promise<ConfidenceResponse> {
+  async record(
+    tenantId: string,
+    userId: string,
+    submission: CheckInSubmission,
+  ): Promise<ConfidenceResponse> {
     const answers: Partial<Record<ConfidenceQuestionId, number>> = {};
     for (const id of confidenceQuestionIds) {
       const value = submission[`confidence-${id}`];

@@ -40,7 +40,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     return next();
   });
   server.use(
-    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, mapFiles: false }),
+    restify.plugins.bodyParser({
+      maxBodySize: options.maxBodyBytes,
+      mapParams: false,
+      mapFiles: false,
+    }),
   );
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -58,16 +62,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       await options.checkReadiness();
       res.send(200, { status: 'ready', storage: 'ok' });
     } catch (err) {
-      logger.warn('not ready', { reason: 'storage unreachable', code: (err as { code?: string }).code });
+      logger.warn('not ready', {
+        reason: 'storage unreachable',
+        code: (err as { code?: string }).code,
+      });
       res.send(503, { status: 'unavailable', storage: 'unreachable' });
     }
   });
 
-  server.on('restifyError', (req: Request, _res: Response, err: { statusCode?: number }, callback: () => void) => {
-    // Log the status only: a body parser error message may quote the request.
-    logger.warn('request refused', { httpStatus: err.statusCode, route: req.getPath() });
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (req: Request, _res: Response, err: { statusCode?: number }, callback: () => void) => {
+      // Log the status only: a body parser error message may quote the request.
+      logger.warn('request refused', { httpStatus: err.statusCode, route: req.getPath() });
+      return callback();
+    },
+  );
 
   return {
     listen: (port, host) =>

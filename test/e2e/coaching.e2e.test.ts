@@ -174,8 +174,11 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
 
     const alert = await chat.cardText(safety);
     assert.match(alert, /call 999/);
-    assert.match(alert, /Any concern for a child: contact your children['’]s safeguarding/);
-    assert.match(alert, /today/);
+    assert.match(
+      alert,
+      /Any concern for a child:.*children['’]s safeguarding.*today/,
+      'child route',
+    );
     // The card explains "threats to kill" in its own words; what the user typed is not repeated.
     for (const typed of [dangerPhrase, 'he told her', 'if she left']) {
       assert.ok(!alert.includes(typed), `the typed words are not echoed: "${typed}"`);

@@ -29,8 +29,11 @@ export function cardOf(activity: Partial<Activity>): Record<string, unknown> | u
 
 /** The card an `Action.Execute` invoke response carries in place of the pressed card. */
 export function invokeCardOf(activity: Partial<Activity>): Record<string, unknown> | undefined {
-  const value = activity.value as { status?: number; body?: { type?: string; value?: Record<string, unknown> } } | undefined;
-  return value?.body?.type === 'application/vnd.microsoft.card.adaptive' ? value.body.value : undefined;
+  const value = activity.value as
+    { status?: number; body?: { type?: string; value?: Record<string, unknown> } } | undefined;
+  return value?.body?.type === 'application/vnd.microsoft.card.adaptive'
+    ? value.body.value
+    : undefined;
 }
 
 /** Every piece of text a card shows (titles, text blocks, input labels, action titles), for assertions. */
@@ -40,7 +43,8 @@ export function textsOf(card: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string') out.push(value);
+        if ((key === 'text' || key === 'title' || key === 'label') && typeof value === 'string')
+          out.push(value);
         else walk(value);
       }
     }
@@ -56,7 +60,8 @@ export function verbsOf(card: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') out.push(record.verb);
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string')
+        out.push(record.verb);
       Object.values(record).forEach(walk);
     }
   };
@@ -65,7 +70,10 @@ export function verbsOf(card: unknown): string[] {
 }
 
 /** Runs one turn and returns everything the bot sent in it, in order (invoke response last). */
-export async function runTurn(adapter: TestAdapter, activity: Partial<Activity>): Promise<Array<Partial<Activity>>> {
+export async function runTurn(
+  adapter: TestAdapter,
+  activity: Partial<Activity>,
+): Promise<Array<Partial<Activity>>> {
   await adapter.processActivity(activity);
   return adapter.activeQueue.splice(0);
 }
@@ -84,7 +92,11 @@ export function buttonsOf(card: unknown): CardButton[] {
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       if (record.type === 'Action.Execute' && typeof record.verb === 'string') {
-        out.push({ title: String(record.title), verb: record.verb, data: (record.data as Record<string, unknown>) ?? {} });
+        out.push({
+          title: String(record.title),
+          verb: record.verb,
+          data: (record.data as Record<string, unknown>) ?? {},
+        });
       }
       Object.values(record).forEach(walk);
     }

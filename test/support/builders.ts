@@ -40,7 +40,11 @@ export function aMessage(text: string, options: ActivityOptions = {}): Partial<A
 }
 
 /** An `Action.Execute` press, as Teams sends it. */
-export function aCardAction(verb: string, data: unknown = {}, options: ActivityOptions = {}): Partial<Activity> {
+export function aCardAction(
+  verb: string,
+  data: unknown = {},
+  options: ActivityOptions = {},
+): Partial<Activity> {
   return {
     ...teamsEnvelope(options),
     type: ActivityTypes.Invoke,

@@ -2,7 +2,11 @@ import { Writable } from 'node:stream';
 import { createLogger, type Logger } from '../../src/logging/logger';
 
 /** A real logger writing JSON lines into memory, so tests can read exactly what would be logged. */
-export function capturedLogger(): { logger: Logger; lines: () => Array<Record<string, unknown>>; text: () => string } {
+export function capturedLogger(): {
+  logger: Logger;
+  lines: () => Array<Record<string, unknown>>;
+  text: () => string;
+} {
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {

@@ -34,7 +34,8 @@ export class CardUser {
     const response = replies.at(-1);
     assert.equal(response?.type, 'invokeResponse', 'an Action.Execute gets an invoke response');
     this.newCards = this.newCards.filter((c) => c !== invokeCardOf(response ?? {}));
-    const body = (response?.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+    const body = (response?.value as { body?: { type?: string; value?: unknown } } | undefined)
+      ?.body;
     if (body?.type === 'application/vnd.microsoft.activity.message') {
       this.lastMessage = String(body.value);
       assert.ok(this.card);
@@ -67,8 +68,13 @@ export class CardUser {
 
   button(title: RegExp | string): CardButton {
     const buttons = buttonsOf(this.card);
-    const match = buttons.find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
-    assert.ok(match, `no button ${String(title)} among: ${buttons.map((b) => b.title).join(' | ')}`);
+    const match = buttons.find((b) =>
+      typeof title === 'string' ? b.title === title : title.test(b.title),
+    );
+    assert.ok(
+      match,
+      `no button ${String(title)} among: ${buttons.map((b) => b.title).join(' | ')}`,
+    );
     return match;
   }
 

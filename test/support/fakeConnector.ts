@@ -22,7 +22,10 @@ export async function startFakeConnector(): Promise<{
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ path: req.url ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+      received.push({
+        path: req.url ?? '',
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `reply-${received.length}` }));
     });
@@ -35,7 +38,8 @@ export async function startFakeConnector(): Promise<{
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} replies, got ${received.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} replies, got ${received.length}`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return received;

@@ -21,7 +21,10 @@ export function coachingActions(deps: CoachingActionDeps): Record<string, Regist
       const action = parseCoachingAction(verb, rawData);
       if (!action) {
         context.logger.warn('card action data refused', { verb });
-        return { kind: 'card', card: context.cards.renderView(deps.walkthrough.staleView('out-of-date')) };
+        return {
+          kind: 'card',
+          card: context.cards.renderView(deps.walkthrough.staleView('out-of-date')),
+        };
       }
       const contacts = await deps.tenants.contactsFor(context.tenantId);
       const result = await handleCoachingAction(deps, {
@@ -31,8 +34,13 @@ export function coachingActions(deps: CoachingActionDeps): Record<string, Regist
         contacts,
       });
       if (result.safety) {
-        context.logger.info('safety card raised', { verb, count: result.safety.data.concerns.length });
-        await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(result.safety)] });
+        context.logger.info('safety card raised', {
+          verb,
+          count: result.safety.data.concerns.length,
+        });
+        await context.turn.sendActivity({
+          attachments: [context.cards.attachmentOf(result.safety)],
+        });
       }
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
       return { kind: 'card', card: context.cards.renderView(result.view) };

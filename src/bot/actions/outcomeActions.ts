@@ -9,7 +9,10 @@ export function outcomeActions(log: ConfidenceLog): Record<string, RegisteredAct
         const parsed = checkInSubmission.safeParse(rawData ?? {});
         if (!parsed.success) {
           // Usually nothing was picked. The card (often a summary still to be copied) stays as it is.
-          return { kind: 'message', text: 'Pick an answer to at least one of the two questions, then send.' };
+          return {
+            kind: 'message',
+            text: 'Pick an answer to at least one of the two questions, then send.',
+          };
         }
         await log.record(context.tenantId, context.userId, parsed.data);
         context.logger.info('confidence check-in recorded', { reason: parsed.data.moment });

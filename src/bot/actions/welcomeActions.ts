@@ -22,7 +22,10 @@ export interface ResumeOffer {
   readonly status: 'active' | 'paused';
 }
 
-export type FindResumeOffer = (tenantId: string, userId: string) => Promise<ResumeOffer | undefined>;
+export type FindResumeOffer = (
+  tenantId: string,
+  userId: string,
+) => Promise<ResumeOffer | undefined>;
 
 export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
   return {
@@ -39,7 +42,10 @@ export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
   };
 }
 
-export function notice(cards: CardCatalog, data: Partial<NoticeCardData> & Pick<NoticeCardData, 'title' | 'text'>) {
+export function notice(
+  cards: CardCatalog,
+  data: Partial<NoticeCardData> & Pick<NoticeCardData, 'title' | 'text'>,
+) {
   return cards.render('notice', { safetyLine: '', actions: [backToMenu], ...data });
 }
 

@@ -6,7 +6,12 @@ import { wordingActionSchemas, wordingVerbs } from '../../wording/actions';
 import type { WordingFeedbackRepository } from '../../wording/feedback';
 import { voteOnPhrasing } from '../../wording/feedback';
 import type { WordingSearch } from '../../wording/search';
-import { situationsMenuView, situationView, type Principles, type WordingView } from '../../wording/views';
+import {
+  situationsMenuView,
+  situationView,
+  type Principles,
+  type WordingView,
+} from '../../wording/views';
 import { defineAction, type ActionContext, type RegisteredAction } from './actionTable';
 
 export interface WordingActionDeps {
@@ -43,15 +48,18 @@ export function wordingActions(deps: WordingActionDeps): Record<string, Register
     }),
     [wordingVerbs.situation]: defineAction({
       schema: wordingActionSchemas[wordingVerbs.situation],
-      handle: (context, data) => render(context, (contacts) => situationView(library, contacts, principles, data)),
+      handle: (context, data) =>
+        render(context, (contacts) => situationView(library, contacts, principles, data)),
     }),
     [wordingVerbs.phrasing]: defineAction({
       schema: wordingActionSchemas[wordingVerbs.phrasing],
-      handle: (context, data) => render(context, (contacts) => situationView(library, contacts, principles, data)),
+      handle: (context, data) =>
+        render(context, (contacts) => situationView(library, contacts, principles, data)),
     }),
     [wordingVerbs.why]: defineAction({
       schema: wordingActionSchemas[wordingVerbs.why],
-      handle: (context, data) => render(context, (contacts) => situationView(library, contacts, principles, data)),
+      handle: (context, data) =>
+        render(context, (contacts) => situationView(library, contacts, principles, data)),
     }),
     [wordingVerbs.feedback]: defineAction({
       schema: wordingActionSchemas[wordingVerbs.feedback],
@@ -59,7 +67,9 @@ export function wordingActions(deps: WordingActionDeps): Record<string, Register
         const outcome = await voteOnPhrasing(library, deps.feedback, data);
         context.logger.info('wording feedback', { status: outcome.kind });
         const voted = outcome.kind === 'recorded' ? data.vote : undefined;
-        return render(context, (contacts) => situationView(library, contacts, principles, { ...data, voted }));
+        return render(context, (contacts) =>
+          situationView(library, contacts, principles, { ...data, voted }),
+        );
       },
     }),
     [offerWordingVerb]: {

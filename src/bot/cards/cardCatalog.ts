@@ -22,7 +22,8 @@ function checkTemplate(file: string, json: unknown): CardJson {
   }
   const card = json as CardJson;
   if (card.type !== 'AdaptiveCard') throw invalid(file, 'has type other than AdaptiveCard');
-  if (card.version !== adaptiveCardVersion) throw invalid(file, `is not version ${adaptiveCardVersion}`);
+  if (card.version !== adaptiveCardVersion)
+    throw invalid(file, `is not version ${adaptiveCardVersion}`);
   if (!Array.isArray(card.body)) throw invalid(file, 'has no body array');
   return card;
 }
@@ -37,7 +38,9 @@ export class CardCatalog {
 
   static load(directory: string): CardCatalog {
     const templates = new Map<string, CardJson>();
-    const files = readdirSync(directory).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(directory)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     for (const file of files) {
       let json: unknown;
       try {
@@ -57,7 +60,8 @@ export class CardCatalog {
   /** Renders a template by file name with untyped data: for tests that render every template. */
   renderAny(name: string, data: object): CardJson {
     const template = this.templates.get(name);
-    if (!template) throw new AppError(ErrorCodes.cardTemplateInvalid, `No card template named ${name}.`);
+    if (!template)
+      throw new AppError(ErrorCodes.cardTemplateInvalid, `No card template named ${name}.`);
     return new ACData.Template(template).expand({ $root: data }) as CardJson;
   }
 

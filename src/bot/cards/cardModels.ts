@@ -30,10 +30,7 @@ export interface NoticeCardData {
 }
 
 export interface CardModels
-  extends CoachingCardModels,
-    SafetyCardModels,
-    WordingCardModels,
-    ReferralCardModels {
+  extends CoachingCardModels, SafetyCardModels, WordingCardModels, ReferralCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }
@@ -41,4 +38,6 @@ export interface CardModels
 export type CardName = keyof CardModels;
 
 /** A card name with its matching data: what use cases return for the bot to render. */
-export type CardView = { [K in CardName]: { readonly card: K; readonly data: CardModels[K] } }[CardName];
+export type CardView = {
+  [K in CardName]: { readonly card: K; readonly data: CardModels[K] };
+}[CardName];

@@ -14,7 +14,10 @@ export const referralVerbs = {
   back: 'referral.back',
   edit: 'referral.edit',
   addChild: 'referral.addChild',
+  editChild: 'referral.editChild',
   removeChild: 'referral.removeChild',
+  saveChild: 'referral.saveChild',
+  cancelChild: 'referral.cancelChild',
   send: 'referral.send',
   discard: 'referral.discard',
   /** On a receipt: show the current status (the card is replaced in place). */
@@ -42,7 +45,12 @@ export type ReferralCommand =
   | { readonly type: 'resume' }
   | ({ readonly type: 'next'; readonly input: Record<string, unknown> } & PressedOn)
   | ({ readonly type: 'addChild'; readonly input: Record<string, unknown> } & PressedOn)
-  | ({ readonly type: 'removeChild'; readonly index: number; readonly input: Record<string, unknown> } & PressedOn)
+  | ({
+      readonly type: 'editChild' | 'removeChild' | 'saveChild';
+      readonly index: number;
+      readonly input: Record<string, unknown>;
+    } & PressedOn)
+  | ({ readonly type: 'cancelChild'; readonly index: number } & PressedOn)
   | ({ readonly type: 'back' | 'send' | 'discard' } & PressedOn)
   | ({ readonly type: 'edit'; readonly target: StepId } & PressedOn)
   | { readonly type: 'status'; readonly referralId: string };
@@ -99,7 +107,7 @@ const pressedOn = {
   place: z.enum(formPlaces),
 };
 const pressed = z.object(pressedOn);
-const removeChild = z.object({ ...pressedOn, index: z.coerce.number().int().min(0).max(99) });
+const onChild = z.object({ ...pressedOn, index: z.coerce.number().int().min(0).max(99) });
 const edit = z.object({ ...pressedOn, target: z.string().refine(isStepId) });
 const status = z.object({ referralId: referralIdSchema });
 
@@ -139,9 +147,18 @@ export function parseReferralAction(verb: string, data: unknown): ReferralComman
         ? { type: 'next', ...parsed.data, input: raw }
         : { type: 'addChild', ...parsed.data, input: raw };
     }
-    case referralVerbs.removeChild: {
-      const parsed = removeChild.safeParse(raw);
-      return parsed.success ? { type: 'removeChild', ...parsed.data, input: raw } : undefined;
+    case referralVerbs.editChild:
+    case referralVerbs.removeChild:
+    case referralVerbs.saveChild: {
+      const parsed = onChild.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const type =
+        verb === referralVerbs.editChild ? 'editChild' : verb === referralVerbs.removeChild ? 'removeChild' : 'saveChild';
+      return { type, ...parsed.data, input: raw };
+    }
+    case referralVerbs.cancelChild: {
+      const parsed = onChild.safeParse(raw);
+      return parsed.success ? { type: 'cancelChild', ...parsed.data } : undefined;
     }
     case referralVerbs.edit: {
       const parsed = edit.safeParse(raw);

@@ -22,6 +22,8 @@ export const referralDraftSchema = z.object({
   place: z.enum(formPlaces),
   values: z.record(z.string(), z.string()),
   childCount: z.number().int().min(0).max(maxChildren),
+  /** On the household step: the child whose own card is open, or null for the household card. */
+  openChild: z.number().int().min(0).max(maxChildren - 1).nullable().default(null),
   /** Steps whose answers passed the schema as they now stand. */
   completed: z.array(z.enum(stepIds)),
   /** The partnership's corrections for a referral it sent back, shown until each step passes. */

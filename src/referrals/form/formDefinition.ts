@@ -353,7 +353,8 @@ const householdStep: StepDefinition = {
     'Who lives in or visits the household. Add each child; a household with no children is allowed.',
   sections: ['household'],
   // No client-side "required" here: Teams would refuse "Add a child" or "Remove" until every
-  // required input was filled. The server's errors appear beside the fields instead.
+  // required input was filled. The server's errors appear beside the fields instead. Children
+  // are added, changed and removed one at a time on a card of their own (see childFields).
   fields: [
     pick(
       'household.partnerRelationship',
@@ -402,23 +403,25 @@ export function childFields(index: number): FieldDefinition[] {
       path: `${base}.age`,
       label: `Child ${n}: age`,
       kind: 'number',
-      required: false,
+      required: true,
       min: 0,
       max: 17,
       errorMessage: 'Enter an age from 0 to 17.',
     },
     pick(`${base}.relationship`, `Child ${n}: relationship to him`, 'choice', choiceTitles.childRelationship, {
-      required: false,
+      required: true,
+      errorMessage: "Choose the child's relationship to him.",
     }),
     pick(`${base}.livesWith`, `Child ${n}: lives with`, 'choice', choiceTitles.childLivesWith, {
-      required: false,
+      required: true,
+      errorMessage: 'Choose who the child lives with.',
     }),
     pick(
       `${base}.parentalResponsibility`,
       `Child ${n}: who has parental responsibility`,
       'choice',
       choiceTitles.parentalResponsibility,
-      { required: false },
+      { required: true, errorMessage: 'Choose who has parental responsibility.' },
     ),
   ];
 }
@@ -604,12 +607,18 @@ export const isStepId = (value: string): value is StepId =>
 /** The most children the form takes (the schema's limit). */
 export const maxChildren = referralLimits.children;
 
-/** Every field of a step, children included, for the number of children in the draft. */
+/** Every field of a step, children included (each child's four after the partner's relationship). */
 export function fieldsOf(step: StepDefinition, childCount: number): FieldDefinition[] {
   if (step.id !== 'household') return [...step.fields];
   const [relationship, ...rest] = step.fields;
   const children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) => childFields(i)).flat();
   return [...(relationship ? [relationship] : []), ...children, ...rest];
+}
+
+/** The child a field path belongs to (`household.children.<n>.<field>`), or undefined. */
+export function childIndexOf(path: string): number | undefined {
+  const match = /^household\.children\.(\d{1,2})(?:\.|$)/.exec(path);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** The step a field path belongs to (children included), or undefined. */
@@ -655,7 +664,15 @@ export const formWording = {
   returnedByPartnership:
     'The partnership sent this referral back. Correct the answers marked in red, then send it again.',
   addChild: 'Add a child',
+  changeChild: (n: number) => `Change child ${n}`,
   removeChild: (n: number) => `Remove child ${n}`,
+  saveChild: 'Save this child',
+  cancelChild: 'Cancel',
+  childTitle: (n: number) => `Child ${n}`,
+  childIntro:
+    'One child who lives in or visits the household. Ages from 0 to 17; no names needed.',
+  childNeedsAttention: (n: number) => `Child ${n} needs attention: press "Change child ${n}".`,
+  childIncomplete: 'Not filled in yet',
   noChildren: 'No children added. Add each child who lives in or visits the household.',
   childrenHeading: 'Children',
   next: 'Next',

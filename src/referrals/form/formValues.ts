@@ -1,7 +1,8 @@
 import type { Referral, ReferralSectionName } from '../referral';
 import {
   childFieldNames,
-  fieldsOf,
+  childFields,
+  childIndexOf,
   formSteps,
   maxChildren,
   type FieldDefinition,
@@ -62,18 +63,43 @@ export interface StepInput {
   readonly sections: Partial<Record<ReferralSectionName, Record<string, unknown>>>;
 }
 
-/** Reads a card submission for a step: only the step's own field ids are looked at. */
+/**
+ * Reads a card submission for a step: only the inputs on that card are looked at. Children are
+ * not on the household card (each has a card of its own), so theirs come from the draft.
+ */
 export function readStepInput(
   step: StepDefinition,
   raw: Readonly<Record<string, unknown>>,
+  draft: FormValues,
   childCount: number,
 ): StepInput {
-  const get = (path: string): unknown => (Object.hasOwn(raw, path) ? raw[path] : undefined);
+  const fromCard = (path: string): unknown => (Object.hasOwn(raw, path) ? raw[path] : undefined);
+  const get = (path: string): unknown =>
+    childIndexOf(path) === undefined ? fromCard(path) : draft[path];
   const values: Record<string, string> = {};
-  for (const field of fieldsOf(step, childCount)) values[field.path] = displayValue(field, get(field.path));
+  for (const field of step.fields) values[field.path] = displayValue(field, fromCard(field.path));
   const sections: StepInput['sections'] = {};
   for (const name of step.sections) sections[name] = sectionInput(name, get, childCount);
   return { values, sections };
+}
+
+/**
+ * Reads one child's card: its four values, and the household section to check them in (the
+ * child as sent, everything else as in the draft).
+ */
+export function readChildInput(
+  index: number,
+  raw: Readonly<Record<string, unknown>>,
+  draft: FormValues,
+  childCount: number,
+): StepInput {
+  const fields = childFields(index);
+  const own = new Set(fields.map((f) => f.path));
+  const get = (path: string): unknown =>
+    own.has(path) ? (Object.hasOwn(raw, path) ? raw[path] : undefined) : draft[path];
+  const values: Record<string, string> = {};
+  for (const field of fields) values[field.path] = displayValue(field, get(field.path));
+  return { values, sections: { household: sectionInput('household', get, childCount) } };
 }
 
 /** The nested input of one section, from any source of values by path. */

@@ -4,6 +4,7 @@ import { referralVerbs } from './actions';
 import type { ReferralDraft } from './draft';
 import {
   childFields,
+  childIndexOf,
   formSteps,
   formWording as W,
   maxChildren,
@@ -12,8 +13,6 @@ import {
   type StepId,
 } from './formDefinition';
 import type { FormAction, FormItem, ReferralCardView } from './views';
-
-const noAction: FormAction = { title: '', verb: '', data: {}, inputs: 'none', style: 'default' };
 
 const blankItem: FormItem = {
   kind: 'info',
@@ -36,7 +35,7 @@ const blankItem: FormItem = {
   error: '',
   choices: [],
   lines: [],
-  button: noAction,
+  buttons: [],
 };
 
 /** A card row for one field, with the value to show and the server's error beside it. */
@@ -102,11 +101,14 @@ export function pressedData(draft: ReferralDraft): Record<string, string | numbe
   return { revision: draft.revision, place: draft.place };
 }
 
-function button(draft: ReferralDraft, title: string, verb: string, extra: Record<string, number> = {}): FormItem {
+function childAction(draft: ReferralDraft, title: string, verb: string, index?: number): FormAction {
   return {
-    ...blankItem,
-    kind: 'button',
-    button: { title, verb, data: { ...pressedData(draft), ...extra }, inputs: 'auto', style: 'default' },
+    title,
+    verb,
+    data: { ...pressedData(draft), ...(index === undefined ? {} : { index }) },
+    // The household card's own answers go with it, so nothing typed there is lost.
+    inputs: 'auto',
+    style: 'default',
   };
 }
 
@@ -129,17 +131,72 @@ function itemsFor(step: StepDefinition, draft: ReferralDraft, errors: FieldError
   return items;
 }
 
+/** One line per child (its answers as titles) with Change and Remove; then Add a child. */
 function childItems(draft: ReferralDraft, errors: FieldErrors): FormItem[] {
   const items: FormItem[] = [note(W.childrenHeading, 'heading')];
   if (draft.childCount === 0) items.push(note(W.noChildren));
   for (let i = 0; i < draft.childCount; i += 1) {
-    for (const field of childFields(i)) {
-      items.push(inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? ''));
-    }
-    items.push(button(draft, W.removeChild(i + 1), referralVerbs.removeChild, { index: i }));
+    const troubled = Object.keys(errors).some((path) => childIndexOf(path) === i);
+    items.push({
+      ...blankItem,
+      kind: 'child',
+      label: childSummary(draft, i),
+      error: troubled ? W.childNeedsAttention(i + 1) : '',
+      buttons: [
+        childAction(draft, W.changeChild(i + 1), referralVerbs.editChild, i),
+        childAction(draft, W.removeChild(i + 1), referralVerbs.removeChild, i),
+      ],
+    });
   }
-  if (draft.childCount < maxChildren) items.push(button(draft, W.addChild, referralVerbs.addChild));
+  if (draft.childCount < maxChildren) {
+    items.push({ ...blankItem, kind: 'child', buttons: [childAction(draft, W.addChild, referralVerbs.addChild)] });
+  }
   return items;
+}
+
+/** "Child 2: age 4; his stepchild; lives with both parents; PR: mother only" (no names). */
+export function childSummary(draft: ReferralDraft, index: number): string {
+  const [age, ...choices] = childFields(index);
+  const parts = [
+    draft.values[age?.path ?? ''] ? `age ${draft.values[age?.path ?? '']}` : '',
+    ...choices.map((field) => {
+      const value = draft.values[field.path] ?? '';
+      const title = field.choices?.find((c) => c.value === value)?.title ?? '';
+      if (title === '') return '';
+      if (field.path.endsWith('.livesWith')) return `lives with: ${title.toLowerCase()}`;
+      if (field.path.endsWith('.parentalResponsibility')) return `parental responsibility: ${title.toLowerCase()}`;
+      return title.toLowerCase();
+    }),
+  ].filter((p) => p !== '');
+  return `${W.childTitle(index + 1)}: ${parts.length > 0 ? parts.join('; ') : W.childIncomplete}`;
+}
+
+/** The card for one child: its four answers, Save and Cancel. */
+export function childView(draft: ReferralDraft, index: number, errors: FieldErrors): ReferralCardView {
+  const fields = childFields(index);
+  const items = fields.map((f) => inputItem(f, draft.values[f.path] ?? '', errors[f.path] ?? ''));
+  const own = Object.fromEntries(Object.entries(errors).filter(([p]) => childIndexOf(p) === index));
+  const count = Object.keys(own).length;
+  const data = { ...pressedData(draft), index };
+  return {
+    card: 'referral-step',
+    data: {
+      title: W.title,
+      progress: progressLine('household'),
+      stepTitle: W.childTitle(index + 1),
+      intro: W.childIntro,
+      notes: [W.restrictedNote],
+      errorSummary: count > 0 ? W.errorSummary(count) : '',
+      otherErrors: [],
+      items,
+      safetyLine: W.safetyLine,
+      actions: [
+        { title: W.cancelChild, verb: referralVerbs.cancelChild, data, inputs: 'none', style: 'default' },
+        { title: W.saveChild, verb: referralVerbs.saveChild, data, inputs: 'auto', style: 'positive' },
+      ],
+      revision: draft.revision,
+    },
+  };
 }
 
 /** Errors that belong to no input on the card (e.g. "List at most 12 children"). */
@@ -175,7 +232,11 @@ export function stepView(
 ): ReferralCardView {
   const shown: FieldErrors = { ...stepCorrections(step, draft), ...errors };
   const items = itemsFor(step, draft, shown, contacts);
-  const otherErrors = unplacedErrors(shown, items);
+  // A child's own errors are summed up on its line; they show in full on the child's card.
+  const otherErrors = unplacedErrors(
+    Object.fromEntries(Object.entries(shown).filter(([p]) => childIndexOf(p) === undefined)),
+    items,
+  );
   const count = Object.keys(shown).length;
   const index = formSteps.findIndex((s) => s.id === step.id);
   const othersDone = formSteps.every((s) => s.id === step.id || draft.completed.includes(s.id));

@@ -23,7 +23,7 @@ export type FormItemKind =
   | 'number'
   | 'choice'
   | 'toggle'
-  | 'button';
+  | 'child';
 
 /** One row of a form step: an input with its label, hints, value and error, or a note. */
 export interface FormItem {
@@ -55,8 +55,8 @@ export interface FormItem {
   readonly choices: readonly Choice[];
   /** `routes`: the safety routes, one per line. */
   readonly lines: readonly string[];
-  /** `button`: the action (add or remove a child). */
-  readonly button: FormAction;
+  /** `child`: its buttons (change, remove); the add-a-child row has one. */
+  readonly buttons: readonly FormAction[];
 }
 
 /** cards/referral-step.json */

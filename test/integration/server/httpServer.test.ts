@@ -57,7 +57,11 @@ describe('HTTP server', () => {
       const connector = await startFakeConnector();
       const app = await startApp();
       try {
-        const res = await postActivity(app.base, { ...aMessage('help'), id: 'incoming-1', serviceUrl: connector.url });
+        const res = await postActivity(app.base, {
+          ...aMessage('help'),
+          id: 'incoming-1',
+          serviceUrl: connector.url,
+        });
         assert.equal(res.status, 200);
         const [reply] = await connector.waitFor(1);
         assert.match(reply?.path ?? '', /\/v3\/conversations\/.+\/activities/);
@@ -101,7 +105,9 @@ describe('HTTP server', () => {
       const app = await startApp();
       const run = sinon.spy(app.bot, 'run');
       try {
-        const res = await postActivity(app.base, { ...aMessage('x'.repeat(maxRequestBodyBytes + 1)) });
+        const res = await postActivity(app.base, {
+          ...aMessage('x'.repeat(maxRequestBodyBytes + 1)),
+        });
         assert.equal(res.status, 413);
         assert.equal(run.callCount, 0);
       } finally {

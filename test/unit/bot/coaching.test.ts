@@ -20,7 +20,10 @@ describe('coaching walk-through turns', () => {
     await user.say('hi');
     await user.press('Prepare for a conversation');
     assert.match(user.text(), /Step 1 of 7/);
-    assert.ok(!verbsOf(user.card).includes('coaching.skip'), 'the safe-to-ask gate cannot be skipped');
+    assert.ok(
+      !verbsOf(user.card).includes('coaching.skip'),
+      'the safe-to-ask gate cannot be skipped',
+    );
     await user.press(/It is safe/);
     assert.match(user.text(), /Step 2 of 7/);
     for (let step = 2; step < 7; step++) {
@@ -30,7 +33,10 @@ describe('coaching walk-through turns', () => {
     assert.match(user.text(), /Step 7 of 7/);
     await user.press(/^(Next|Finish)/);
     assert.ok(verbsOf(user.card).includes('referral.start'), 'the summary offers a referral');
-    assert.ok(verbsOf(user.card).includes('outcomes.confidence'), 'and the two confidence questions');
+    assert.ok(
+      verbsOf(user.card).includes('outcomes.confidence'),
+      'and the two confidence questions',
+    );
     assert.match(user.text(), /confident to identify/i);
   });
 
@@ -42,17 +48,36 @@ describe('coaching walk-through turns', () => {
     const submit = user.button(/Send my answers/);
 
     const empty = await runTurn(adapter, aCardAction(submit.verb, submit.data));
-    assert.deepEqual((empty.at(-1)?.value as { body: { type: string } }).body.type, 'application/vnd.microsoft.activity.message');
-    const answered = await runTurn(adapter, aCardAction(submit.verb, { ...submit.data, 'confidence-identify': '4', 'confidence-engage': '2' }));
+    assert.deepEqual(
+      (empty.at(-1)?.value as { body: { type: string } }).body.type,
+      'application/vnd.microsoft.activity.message',
+    );
+    const answered = await runTurn(
+      adapter,
+      aCardAction(submit.verb, {
+        ...submit.data,
+        'confidence-identify': '4',
+        'confidence-engage': '2',
+      }),
+    );
     const body = (answered.at(-1)?.value as { body: { type: string; value: string } }).body;
-    assert.equal(body.type, 'application/vnd.microsoft.activity.message', 'a message, so the summary card stays');
+    assert.equal(
+      body.type,
+      'application/vnd.microsoft.activity.message',
+      'a message, so the summary card stays',
+    );
     assert.match(body.value, /saved/);
 
-    const stored = await new ConfidenceLog(storage.collection('outcomes'), { now: () => new Date() }).responsesFor(fakeTenantId);
+    const stored = await new ConfidenceLog(storage.collection('outcomes'), {
+      now: () => new Date(),
+    }).responsesFor(fakeTenantId);
     assert.equal(stored.length, 1);
     assert.deepEqual(stored[0]?.answers, { identify: 4, engage: 2 });
     assert.equal(stored[0]?.moment, 'after-walkthrough');
-    assert.ok(!JSON.stringify(stored).includes(fakeUser.aadObjectId), 'pseudonymous: no user id stored');
+    assert.ok(
+      !JSON.stringify(stored).includes(fakeUser.aadObjectId),
+      'pseudonymous: no user id stored',
+    );
   });
 
   it('walks a debrief, branching on what he said, and records it in the summary', async () => {
@@ -68,7 +93,7 @@ describe('coaching walk-through turns', () => {
     while (!verbsOf(user.card).includes('outcomes.confidence')) await user.press(/^(Next|Finish)/);
     const summary = user.text();
     assert.match(summary, /played down/i, 'what he said is in the summary');
-    assert.match(summary, /only a push/, 'with the practitioner\'s own note');
+    assert.match(summary, /only a push/, "with the practitioner's own note");
     assert.ok(verbsOf(user.card).includes('referral.start'));
   });
 
@@ -83,7 +108,10 @@ describe('coaching walk-through turns', () => {
       await user.press(answer);
       assert.match(user.text(), advice);
       await user.press(/^(Skip|Next)/);
-      assert.ok(!/Step 2 of 7/.test(user.text()), 'moving on from "do not ask now" never opens the enquiry');
+      assert.ok(
+        !/Step 2 of 7/.test(user.text()),
+        'moving on from "do not ask now" never opens the enquiry',
+      );
       assert.match(user.text(), /Step 7 of 7/, 'it goes to record and reflect');
     });
   }
@@ -99,7 +127,10 @@ describe('coaching walk-through turns', () => {
     await user.say('he told her he would kill her if she left');
     const safety = user.text();
     assert.match(safety, /999/);
-    assert.ok(!/DASH/i.test(safety) || /not .*DASH|DASH.*(victim|her)/i.test(safety), 'never suggests DASH with the father');
+    assert.ok(
+      !/DASH/i.test(safety) || /not .*DASH|DASH.*(victim|her)/i.test(safety),
+      'never suggests DASH with the father',
+    );
     assert.ok(!safety.includes('he told her he would kill her'), 'the typed text is not echoed');
 
     await user.press(/walk-through/i);

@@ -7,7 +7,14 @@ describe('conversation memory', () => {
     const { adapter, conversations } = aBotHarness();
     await adapter.send(aMessage('hi')).assertReply(() => undefined);
     await adapter.send(aMessage('help')).assertReply(() => undefined);
-    await adapter.send(aMessage('hi', { conversationType: 'channel', conversationId: '19:fake-channel@thread.tacv2' })).assertReply(() => undefined);
+    await adapter
+      .send(
+        aMessage('hi', {
+          conversationType: 'channel',
+          conversationId: '19:fake-channel@thread.tacv2',
+        }),
+      )
+      .assertReply(() => undefined);
 
     const stored = await conversations.listForTenant(fakeTenantId);
     assert.equal(stored.length, 2, 'one document per conversation, updated in place');
@@ -15,7 +22,10 @@ describe('conversation memory', () => {
     assert.equal(personal?.userObjectId, fakeUser.aadObjectId);
     assert.equal(stored.find((c) => c.kind === 'channel')?.userObjectId, undefined);
     assert.ok(!JSON.stringify(stored).includes(fakeUser.name), 'display names are not stored');
-    const reference = personal?.reference as { serviceUrl?: string; conversation?: { id?: string } };
+    const reference = personal?.reference as {
+      serviceUrl?: string;
+      conversation?: { id?: string };
+    };
     assert.equal(reference.serviceUrl, 'https://smba.example.test/emea/');
     assert.equal(reference.conversation?.id, 'a:fake-personal-conversation');
   });

@@ -2,11 +2,19 @@ import assert from 'node:assert/strict';
 import { ActivityTypes } from 'botbuilder';
 import { tenantRefusalText } from '../../../src/bot/tenantGuard';
 import { fingerprint } from '../../../src/kernel/hash';
-import { aCardAction, aConfig, aMessage, fakeTenantId, otherTenantId } from '../../support/builders';
+import {
+  aCardAction,
+  aConfig,
+  aMessage,
+  fakeTenantId,
+  otherTenantId,
+} from '../../support/builders';
 import { aBotHarness } from '../../support/botHarness';
 
 describe('tenant allow-list', () => {
-  const config = aConfig({ ALLOWED_TENANT_IDS: `${fakeTenantId}, 00000000-0000-4000-8000-00000000cccc` });
+  const config = aConfig({
+    ALLOWED_TENANT_IDS: `${fakeTenantId}, 00000000-0000-4000-8000-00000000cccc`,
+  });
 
   it('serves an allowed tenant and remembers the conversation', async () => {
     const { adapter, conversations } = aBotHarness({ config });
@@ -29,22 +37,30 @@ describe('tenant allow-list', () => {
 
   it('refuses a card action from another tenant with the refusal as the invoke response', async () => {
     const { adapter } = aBotHarness({ config });
-    await adapter.send(aCardAction('welcome.show', {}, { tenantId: otherTenantId })).assertReply((reply) => {
-      assert.equal(reply.type, ActivityTypes.InvokeResponse);
-      const value = reply.value as { status: number; body: { value: string } };
-      assert.equal(value.status, 200);
-      assert.equal(value.body.value, tenantRefusalText);
-    });
+    await adapter
+      .send(aCardAction('welcome.show', {}, { tenantId: otherTenantId }))
+      .assertReply((reply) => {
+        assert.equal(reply.type, ActivityTypes.InvokeResponse);
+        const value = reply.value as { status: number; body: { value: string } };
+        assert.equal(value.status, 200);
+        assert.equal(value.body.value, tenantRefusalText);
+      });
   });
 
   it('refuses an activity with no tenant at all', async () => {
     const { adapter } = aBotHarness({ config });
-    const noTenant = { ...aMessage('hi'), channelData: {}, conversation: { id: 'x', isGroup: false, name: '', conversationType: 'personal' } };
+    const noTenant = {
+      ...aMessage('hi'),
+      channelData: {},
+      conversation: { id: 'x', isGroup: false, name: '', conversationType: 'personal' },
+    };
     await adapter.send(noTenant).assertReply(tenantRefusalText);
   });
 
   it('allows every tenant when the list is unset (development)', async () => {
     const { adapter } = aBotHarness();
-    await adapter.send(aMessage('hi', { tenantId: otherTenantId })).assertReply((reply) => assert.ok(reply.attachments?.length));
+    await adapter
+      .send(aMessage('hi', { tenantId: otherTenantId }))
+      .assertReply((reply) => assert.ok(reply.attachments?.length));
   });
 });

@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes } from 'botbuilder';
 import { aCardAction, aMessage, anInstall } from '../../support/builders';
-import { aBotHarness, cardOf, invokeCardOf, runTurn, textsOf, verbsOf } from '../../support/botHarness';
+import {
+  aBotHarness,
+  cardOf,
+  invokeCardOf,
+  runTurn,
+  textsOf,
+  verbsOf,
+} from '../../support/botHarness';
 
-const mainVerbs = ['coaching.prepare', 'coaching.debrief', 'wording.browse', 'referral.start', 'nudges.manage'];
+const mainVerbs = [
+  'coaching.prepare',
+  'coaching.debrief',
+  'wording.browse',
+  'referral.start',
+  'nudges.manage',
+];
 
 describe('welcome and help', () => {
   for (const text of ['hi', 'help', 'Hello there', '  HELP  ']) {
@@ -14,7 +27,10 @@ describe('welcome and help', () => {
         assert.ok(card, 'expected an Adaptive Card');
         assert.equal(card.version, '1.5');
         assert.deepEqual(verbsOf(card), mainVerbs);
-        assert.ok(textsOf(card).some((t) => t.includes('999')), 'the welcome card names 999');
+        assert.ok(
+          textsOf(card).some((t) => t.includes('999')),
+          'the welcome card names 999',
+        );
       });
     });
   }
@@ -73,8 +89,16 @@ describe('welcome and help', () => {
 describe('install greeting', () => {
   it('greets once when Teams sends both installationUpdate and conversationUpdate', async () => {
     const { adapter } = aBotHarness();
-    const membersAdded = { ...aMessage(''), type: ActivityTypes.ConversationUpdate, text: undefined, membersAdded: [{ id: '28:fake-bot-id', name: 'DARE Coach' }] };
-    const replies = [...(await runTurn(adapter, anInstall())), ...(await runTurn(adapter, membersAdded))];
+    const membersAdded = {
+      ...aMessage(''),
+      type: ActivityTypes.ConversationUpdate,
+      text: undefined,
+      membersAdded: [{ id: '28:fake-bot-id', name: 'DARE Coach' }],
+    };
+    const replies = [
+      ...(await runTurn(adapter, anInstall())),
+      ...(await runTurn(adapter, membersAdded)),
+    ];
     assert.equal(replies.filter((r) => cardOf(r)).length, 1);
   });
 });

@@ -10,7 +10,10 @@ function aPractitioner() {
   return { ...harness, user: new CardUser(harness.adapter) };
 }
 
-function aSearchQuery(query: string | undefined, commandId = wordingSearchCommandId): Partial<Activity> {
+function aSearchQuery(
+  query: string | undefined,
+  commandId = wordingSearchCommandId,
+): Partial<Activity> {
   return {
     ...aMessage(''),
     type: ActivityTypes.Invoke,
@@ -18,7 +21,10 @@ function aSearchQuery(query: string | undefined, commandId = wordingSearchComman
     text: undefined,
     value: {
       commandId,
-      parameters: query === undefined ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }],
+      parameters:
+        query === undefined
+          ? [{ name: 'initialRun', value: 'true' }]
+          : [{ name: 'query', value: query }],
       queryOptions: { skip: 0, count: 25 },
     },
   };
@@ -27,11 +33,18 @@ function aSearchQuery(query: string | undefined, commandId = wordingSearchComman
 interface ExtensionResult {
   composeExtension: {
     type: string;
-    attachments?: Array<{ contentType: string; content: Record<string, unknown>; preview?: { contentType: string; content: { title: string } } }>;
+    attachments?: Array<{
+      contentType: string;
+      content: Record<string, unknown>;
+      preview?: { contentType: string; content: { title: string } };
+    }>;
   };
 }
 
-async function search(adapter: ReturnType<typeof aBotHarness>['adapter'], activity: Partial<Activity>): Promise<ExtensionResult> {
+async function search(
+  adapter: ReturnType<typeof aBotHarness>['adapter'],
+  activity: Partial<Activity>,
+): Promise<ExtensionResult> {
   const replies = await runTurn(adapter, activity);
   const response = replies.at(-1);
   assert.equal(response?.type, ActivityTypes.InvokeResponse);
@@ -45,7 +58,11 @@ describe('wording library turns', () => {
     const { user } = aPractitioner();
     await user.say('hi');
     await user.press('Find wording');
-    assert.equal(verbsOf(user.card).filter((v) => v === 'wording.situation').length, 10, 'ten situations');
+    assert.equal(
+      verbsOf(user.card).filter((v) => v === 'wording.situation').length,
+      10,
+      'ten situations',
+    );
     await user.press(/minimis/i);
     assert.match(user.text(), /Phrasing 1 of \d/);
     await user.press('Next');
@@ -61,14 +78,20 @@ describe('wording library turns', () => {
     await user.say('he keeps saying it was only a push');
     assert.match(user.text(), /play|minimis/i);
     assert.match(user.text(), /match/i, 'the card says which situation matched');
-    assert.ok(!user.text().includes('he keeps saying it was only a push'), 'the typed text is not echoed');
+    assert.ok(
+      !user.text().includes('he keeps saying it was only a push'),
+      'the typed text is not echoed',
+    );
   });
 
   it('offers the situations menu when a description matches nothing well, never an empty card', async () => {
     const { user } = aPractitioner();
     await user.say('not sure how it went with him');
     const verbs = verbsOf(user.card);
-    assert.ok(verbs.includes('wording.situation') || verbs.includes('wording.browse'), 'a menu to pick from');
+    assert.ok(
+      verbs.includes('wording.situation') || verbs.includes('wording.browse'),
+      'a menu to pick from',
+    );
   });
 
   it('counts helpful / not helpful per phrasing with no user identity, and thanks the user', async () => {
@@ -77,10 +100,16 @@ describe('wording library turns', () => {
     await user.press(/denies/i);
     await user.press('Helpful');
     assert.match(user.text(), /Thank you/);
-    assert.ok(!verbsOf(user.card).includes('wording.feedback'), 'no second vote from the same card');
+    assert.ok(
+      !verbsOf(user.card).includes('wording.feedback'),
+      'no second vote from the same card',
+    );
     const stored = JSON.stringify(await storage.collection('feedback').listPartition('denies'));
     assert.match(stored, /"helpful":1/);
-    assert.ok(!stored.includes('fake-user') && !stored.includes('0000000000f1'), 'no user identity stored');
+    assert.ok(
+      !stored.includes('fake-user') && !stored.includes('0000000000f1'),
+      'no user identity stored',
+    );
   });
 
   it('opens wording from a walk-through step as a new message, keeping the step card', async () => {

@@ -21,7 +21,10 @@ function problemsOf(card: object): string[] {
   return problems;
 }
 
-function actionsOf(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+function actionsOf(
+  node: unknown,
+  out: Array<Record<string, unknown>> = [],
+): Array<Record<string, unknown>> {
   if (Array.isArray(node)) node.forEach((n) => actionsOf(n, out));
   else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
@@ -57,8 +60,20 @@ describe('card templates', () => {
           assert.ok(!json.includes('${'), `unbound template expression in ${name}`);
           assert.ok(Buffer.byteLength(json) < maxCardBytes, `${name} is too large for Teams`);
           for (const action of actionsOf(card)) {
-            assert.ok(['Action.Execute', 'Action.ToggleVisibility', 'Action.OpenUrl', 'Action.ShowCard'].includes(String(action.type)), `unexpected ${String(action.type)}`);
-            if (action.type === 'Action.Execute') assert.ok(typeof action.verb === 'string' && action.verb !== '', 'every Action.Execute has a verb');
+            assert.ok(
+              [
+                'Action.Execute',
+                'Action.ToggleVisibility',
+                'Action.OpenUrl',
+                'Action.ShowCard',
+              ].includes(String(action.type)),
+              `unexpected ${String(action.type)}`,
+            );
+            if (action.type === 'Action.Execute')
+              assert.ok(
+                typeof action.verb === 'string' && action.verb !== '',
+                'every Action.Execute has a verb',
+              );
           }
           assert.ok(textsOf(card).length > 0);
         }
@@ -67,11 +82,19 @@ describe('card templates', () => {
   }
 
   it('binds data without evaluating it: a user typing ${...} gets it back literally', () => {
-    const card = catalog.render('notice', { title: '${title}', text: '${1+1} <script>x</script>', safetyLine: '', actions: [] });
+    const card = catalog.render('notice', {
+      title: '${title}',
+      text: '${1+1} <script>x</script>',
+      safetyLine: '',
+      actions: [],
+    });
     assert.deepEqual(textsOf(card).slice(0, 2), ['${title}', '${1+1} <script>x</script>']);
   });
 
   it('refuses to load a broken template, naming the file', () => {
-    assert.throws(() => CardCatalog.load(path.resolve('test/fixtures/broken-cards')), /Card template broken\.json is not version 1\.5/);
+    assert.throws(
+      () => CardCatalog.load(path.resolve('test/fixtures/broken-cards')),
+      /Card template broken\.json is not version 1\.5/,
+    );
   });
 });

@@ -64,26 +64,49 @@ describe('config', () => {
 
   it('names a single missing production setting', () => {
     const { PARTNERSHIP_SIGNING_SECRET: _omitted, ...rest } = completeProduction;
-    assert.equal(errorOf(rest), 'Refusing to start in production without: PARTNERSHIP_SIGNING_SECRET.');
+    assert.equal(
+      errorOf(rest),
+      'Refusing to start in production without: PARTNERSHIP_SIGNING_SECRET.',
+    );
   });
 
   it('refuses malformed values without echoing them', () => {
-    const message = errorOf({ PORT: 'eighty', ALLOWED_TENANT_IDS: 'not-a-guid', COSMOS_ENDPOINT: 'http://plain.example', PARTNERSHIP_SIGNING_SECRET: 'short' });
-    for (const name of ['PORT', 'ALLOWED_TENANT_IDS', 'COSMOS_ENDPOINT', 'PARTNERSHIP_SIGNING_SECRET']) {
+    const message = errorOf({
+      PORT: 'eighty',
+      ALLOWED_TENANT_IDS: 'not-a-guid',
+      COSMOS_ENDPOINT: 'http://plain.example',
+      PARTNERSHIP_SIGNING_SECRET: 'short',
+    });
+    for (const name of [
+      'PORT',
+      'ALLOWED_TENANT_IDS',
+      'COSMOS_ENDPOINT',
+      'PARTNERSHIP_SIGNING_SECRET',
+    ]) {
       assert.ok(message.includes(name), `names ${name}`);
     }
-    assert.ok(!message.includes('not-a-guid') && !message.includes('short'), 'values are not echoed');
+    assert.ok(
+      !message.includes('not-a-guid') && !message.includes('short'),
+      'values are not echoed',
+    );
   });
 
   it('the process exits non-zero with one clear line and no stack trace when production settings are missing', function () {
     this.timeout(30_000);
-    const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.resolve('src/index.ts')], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
-      encoding: 'utf8',
-      cwd: path.resolve('test/fixtures/empty-dir'),
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', path.resolve('src/index.ts')],
+      {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+        encoding: 'utf8',
+        cwd: path.resolve('test/fixtures/empty-dir'),
+      },
+    );
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /^Refusing to start in production without: MicrosoftAppId, .*PARTNERSHIP_SIGNING_SECRET\.\n$/);
+    assert.match(
+      result.stderr,
+      /^Refusing to start in production without: MicrosoftAppId, .*PARTNERSHIP_SIGNING_SECRET\.\n$/,
+    );
     assert.ok(!/\bat \S+ \(/.test(result.stderr), 'no stack trace');
   });
 });

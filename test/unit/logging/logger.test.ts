@@ -4,9 +4,17 @@ import { capturedLogger } from '../../support/capturedLogs';
 describe('logger', () => {
   it('nests components and merges bindings instead of repeating keys', () => {
     const { logger, text, lines } = capturedLogger();
-    logger.child({ component: 'dare-coach' }).child({ component: 'storage' }).child({ component: 'storage', container: 'sessions' }).info('opened', { count: 2 });
+    logger
+      .child({ component: 'dare-coach' })
+      .child({ component: 'storage' })
+      .child({ component: 'storage', container: 'sessions' })
+      .info('opened', { count: 2 });
     assert.deepEqual(
-      { component: lines()[0]?.component, container: lines()[0]?.container, count: lines()[0]?.count },
+      {
+        component: lines()[0]?.component,
+        container: lines()[0]?.container,
+        count: lines()[0]?.count,
+      },
       { component: 'dare-coach.storage', container: 'sessions', count: 2 },
     );
     assert.equal(text().match(/"component"/g)?.length, 1);

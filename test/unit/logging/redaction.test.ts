@@ -18,7 +18,8 @@ const personal = {
 const values = Object.values(personal);
 
 function assertNoPersonalData(text: string): void {
-  for (const value of values) assert.ok(!text.includes(value), `log contains a personal value: ${value}`);
+  for (const value of values)
+    assert.ok(!text.includes(value), `log contains a personal value: ${value}`);
   assert.ok(text.length > 0, 'expected some log output to check');
 }
 
@@ -27,7 +28,9 @@ describe('logging redacts personal data by construction', () => {
 
   it('drops fields that are not on the allow-list, whatever the caller passes', () => {
     const { logger, text, lines } = capturedLogger();
-    const unsafe = { ...personal, verb: 'coaching.prepare' } as unknown as Parameters<typeof logger.info>[1];
+    const unsafe = { ...personal, verb: 'coaching.prepare' } as unknown as Parameters<
+      typeof logger.info
+    >[1];
     logger.info('test event', unsafe);
     logger.child(unsafe ?? {}).warn('child event');
     assertNoPersonalData(text());
@@ -39,17 +42,27 @@ describe('logging redacts personal data by construction', () => {
     logger.error('failed', {}, new Error(`could not save ${personal.name} ${personal.phone}`));
     logger.error('failed', {}, new AppError('STORE_CONFLICT', 'The item already exists.'));
     assertNoPersonalData(text());
-    const [first, second] = lines() as Array<{ err?: { errorName?: string; errorMessage?: string; stack?: string[] } }>;
+    const [first, second] = lines() as Array<{
+      err?: { errorName?: string; errorMessage?: string; stack?: string[] };
+    }>;
     assert.equal(first?.err?.errorName, 'Error');
     assert.ok((first?.err?.stack?.length ?? 0) > 0, 'stack frames kept for diagnosis');
-    assert.equal(second?.err?.errorMessage, 'The item already exists.', 'our own coded messages are kept');
+    assert.equal(
+      second?.err?.errorMessage,
+      'The item already exists.',
+      'our own coded messages are kept',
+    );
   });
 
   it('a whole test conversation full of personal data leaves none of it in the logs', async () => {
     const { adapter, logs } = aBotHarness();
     const card = (verb: string) => aCardAction(verb, { ...personal, notes: personal.freeText });
-    await adapter.send(aMessage(`hi I am ${personal.name}, ${personal.email}`)).assertReply(() => undefined);
-    await adapter.send(aMessage(`${personal.freeText}. Call ${personal.phone}, born ${personal.dateOfBirth}`)).assertReply(() => undefined);
+    await adapter
+      .send(aMessage(`hi I am ${personal.name}, ${personal.email}`))
+      .assertReply(() => undefined);
+    await adapter
+      .send(aMessage(`${personal.freeText}. Call ${personal.phone}, born ${personal.dateOfBirth}`))
+      .assertReply(() => undefined);
     await adapter.send(aMessage(`refer ${personal.address}`)).assertReply(() => undefined);
     await adapter.send(card('referral.start')).assertReply(() => undefined);
     await adapter.send(card('no.such.verb')).assertReply(() => undefined);
@@ -57,7 +70,9 @@ describe('logging redacts personal data by construction', () => {
 
     // A failing turn whose error message quotes the user must not leak either.
     const render = sinon.stub(CardCatalog.prototype, 'render').callThrough();
-    render.withArgs('welcome').throws(new Error(`template failed for ${personal.name} ${personal.email}`));
+    render
+      .withArgs('welcome')
+      .throws(new Error(`template failed for ${personal.name} ${personal.email}`));
     await adapter.send(card('welcome.show')).assertReply(() => undefined);
     await adapter.send(aMessage(`hi ${personal.phone}`)).assertReply(() => undefined);
 
