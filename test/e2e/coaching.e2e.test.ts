@@ -66,10 +66,12 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     }
   };
 
-  /** Asks for the menu and returns the welcome card's position in the chat. */
+  /**
+   * Asks for the menu and returns the welcome card's position in the chat. Each test does, so the
+   * same words are in the chat more than once: `ask` finds the answer to this message.
+   */
   const openMenu = async () => {
-    await chat.send('help');
-    const welcome = await chat.answerTo('help');
+    const welcome = await chat.ask('help', { timeoutMs: turnTimeoutMs });
     await chat.waitForCardText(welcome, 'Prepare for a conversation', turnTimeoutMs);
     return welcome;
   };
@@ -163,8 +165,7 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     await pressAndExpect(card, 'Next', progress(3));
     const before = await chat.cardCount();
 
-    await chat.send(dangerPhrase);
-    const safety = await chat.answerTo(dangerPhrase);
+    const safety = await chat.ask(dangerPhrase, { timeoutMs: turnTimeoutMs });
     await chat.waitForCardText(safety, 'Check safety now', turnTimeoutMs);
     await chat.waitForCardText(safety, 'Back to the walk-through', turnTimeoutMs);
     assert.equal(await chat.cardCount(), before + 1, 'the safety card is a new message');

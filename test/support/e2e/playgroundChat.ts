@@ -106,25 +106,52 @@ export class PlaygroundChat {
     await box.press('Enter');
   }
 
-  /**
-   * Waits for the user's message `text` and the first card after it (the bot's answer), and
-   * returns that card's position in the chat.
-   */
-  async answerTo(text: string): Promise<number> {
-    if (text.includes("'")) throw new Error('answerTo: quotes are not supported');
+  /** The user's chat messages reading exactly `text`, oldest first. */
+  private userMessages(text: string): Locator {
+    if (text.includes("'")) throw new Error('PlaygroundChat: quotes are not supported');
     // A chat message is the content beside its "Message header"; the log panel repeats the text
     // of every message, so a plain text search would find that instead.
-    const message = this.page
-      .locator(
-        `xpath=//*[@aria-label='Message header']/following-sibling::*[normalize-space(.)='${text}']`,
-      )
-      .last();
+    return this.page.locator(
+      `xpath=//*[@aria-label='Message header']/following-sibling::*[normalize-space(.)='${text}']`,
+    );
+  }
+
+  /**
+   * Waits for the user's message `text` and the first card after it (the bot's answer), and
+   * returns that card's position in the chat. With the same words sent twice, it may find the
+   * first; use `ask` then.
+   */
+  async answerTo(text: string): Promise<number> {
+    const message = this.userMessages(text).last();
     await message.waitFor({ state: 'visible' });
     await message
       .locator(`xpath=following::*[${hasCardClass}]`)
       .first()
       .waitFor({ state: 'visible' });
     return message.locator(`xpath=preceding::*[${hasCardClass}]`).count();
+  }
+
+  /**
+   * Sends `text` and returns the position of the bot's answer: the first card after this new
+   * message, never the answer to an earlier message with the same words (which may still be the
+   * last one shown for a moment after sending).
+   */
+  async ask(text: string, options: PollOptions = {}): Promise<number> {
+    const shown = await this.cardCount();
+    const message = this.userMessages(text).last();
+    await this.send(text);
+    return eventually(
+      `the answer to "${text}" (after card ${shown})`,
+      async () => {
+        if (!(await message.isVisible())) return undefined;
+        const index = await message.locator(`xpath=preceding::*[${hasCardClass}]`).count();
+        // Fewer cards before it than were shown before sending: an older copy of the words.
+        if (index < shown) return undefined;
+        const after = await message.locator(`xpath=following::*[${hasCardClass}]`).count();
+        return after > 0 ? index : undefined;
+      },
+      { timeoutMs: options.timeoutMs ?? 30_000, intervalMs: options.intervalMs ?? 200 },
+    );
   }
 
   /** Waits until the card at `index` shows `text`. */
