@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import * as AC from 'adaptivecards';
+import { CardCatalog } from '../../src/bot/cards/cardCatalog';
+
+/** Teams refuses cards over about 28 KB; stay well under. */
+export const maxCardBytes = 24 * 1024;
+
+let catalog: CardCatalog | undefined;
+
+/** The real card catalogue over cards/, loaded once: tests render exactly as the bot does. */
+export function cardCatalog(): CardCatalog {
+  catalog ??= CardCatalog.load(path.resolve('cards'));
+  return catalog;
+}
+
+/** Renders a template by name with sample data, as the bot does (bound, never evaluated). */
+export function renderCard(name: string, data: object): Record<string, unknown> {
+  return cardCatalog().renderAny(name, data);
+}
+
+/** Every problem the Adaptive Cards SDK reports when it parses the card as schema 1.5. */
+export function problemsOf(card: object): string[] {
+  const context = new AC.SerializationContext(new AC.Version(1, 5));
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
+  return problems;
+}
+
+/** Every object anywhere in a card whose type starts with "Action.". */
+export function actionsOf(
+  node: unknown,
+  out: Array<Record<string, unknown>> = [],
+): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) node.forEach((n) => actionsOf(n, out));
+  else if (node !== null && typeof node === 'object') {
+    const record = Object.fromEntries(Object.entries(node));
+    if (typeof record.type === 'string' && record.type.startsWith('Action.')) out.push(record);
+    Object.values(record).forEach((v) => actionsOf(v, out));
+  }
+  return out;
+}
+
+const allowedActions = [
+  'Action.Execute',
+  'Action.ToggleVisibility',
+  'Action.OpenUrl',
+  'Action.ShowCard',
+];
+
+/**
+ * What every rendered card must be: Adaptive Card 1.5 the SDK parses without a problem, no
+ * unbound `${...}` left, small enough for Teams, and buttons that are `Action.Execute` with a verb
+ * (or client-side only actions).
+ */
+export function assertValidCard(card: Record<string, unknown>, name: string): void {
+  assert.equal(card.version, '1.5', `${name} is version 1.5`);
+  assert.deepEqual(problemsOf(card), [], `${name} parses without problems`);
+  const json = JSON.stringify(card);
+  assert.ok(!json.includes('${'), `unbound template expression in ${name}`);
+  assert.ok(Buffer.byteLength(json) < maxCardBytes, `${name} is too large for Teams`);
+  for (const action of actionsOf(card)) {
+    assert.ok(
+      allowedActions.includes(String(action.type)),
+      `unexpected ${String(action.type)} in ${name}`,
+    );
+    if (action.type === 'Action.Execute') {
+      assert.ok(
+        typeof action.verb === 'string' && action.verb !== '',
+        `every Action.Execute in ${name} has a verb`,
+      );
+    }
+  }
+}
