@@ -27,13 +27,18 @@ function describe(term: MatchedTerm): string {
   return quoted;
 }
 
-/** Explains a match from the analysed query terms and MiniSearch's term → fields report. */
+/**
+ * Explains a match from the analysed query terms and the ranker's term → fields report. Terms found
+ * only in supporting fields (a phrasing's full text) are listed only when nothing better matched:
+ * they are hints, and a card should lead with the keywords and phrases that decided.
+ */
 export function explain(
   terms: readonly AnalysedTerm[],
   match: Readonly<Record<string, readonly string[]>>,
   labels: ReadonlyMap<string, string>,
+  supporting: ReadonlySet<SituationField> = new Set(),
 ): MatchExplanation {
-  const matched: MatchedTerm[] = [];
+  const all: MatchedTerm[] = [];
   for (const t of terms) {
     const fields = match[t.term];
     if (fields === undefined) continue;
@@ -42,8 +47,10 @@ export function explain(
       route: t.route,
       fields: situationFields.filter((f) => fields.includes(f)),
     };
-    matched.push(t.readAs === undefined ? base : { ...base, readAs: t.readAs });
+    all.push(t.readAs === undefined ? base : { ...base, readAs: t.readAs });
   }
+  const decides = (m: MatchedTerm): boolean => m.fields.some((f) => !supporting.has(f));
+  const matched = all.some(decides) ? all.filter(decides) : all;
   // Phrases first: they are the most specific evidence and read best on a card.
   matched.sort((a, b) => Number(b.route === 'phrase') - Number(a.route === 'phrase'));
   const summary =

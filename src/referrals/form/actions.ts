@@ -46,7 +46,17 @@ export type ReferralCommand =
   | ({ readonly type: 'next'; readonly input: Record<string, unknown> } & PressedOn)
   | ({ readonly type: 'addChild'; readonly input: Record<string, unknown> } & PressedOn)
   | ({
-      readonly type: 'editChild' | 'removeChild' | 'saveChild';
+      readonly type: 'editChild';
+      readonly index: number;
+      readonly input: Record<string, unknown>;
+    } & PressedOn)
+  | ({
+      readonly type: 'removeChild';
+      readonly index: number;
+      readonly input: Record<string, unknown>;
+    } & PressedOn)
+  | ({
+      readonly type: 'saveChild';
       readonly index: number;
       readonly input: Record<string, unknown>;
     } & PressedOn)
@@ -152,9 +162,10 @@ export function parseReferralAction(verb: string, data: unknown): ReferralComman
     case referralVerbs.saveChild: {
       const parsed = onChild.safeParse(raw);
       if (!parsed.success) return undefined;
-      const type =
-        verb === referralVerbs.editChild ? 'editChild' : verb === referralVerbs.removeChild ? 'removeChild' : 'saveChild';
-      return { type, ...parsed.data, input: raw };
+      const child = { ...parsed.data, input: raw };
+      if (verb === referralVerbs.editChild) return { type: 'editChild', ...child };
+      if (verb === referralVerbs.removeChild) return { type: 'removeChild', ...child };
+      return { type: 'saveChild', ...child };
     }
     case referralVerbs.cancelChild: {
       const parsed = onChild.safeParse(raw);
@@ -163,7 +174,12 @@ export function parseReferralAction(verb: string, data: unknown): ReferralComman
     case referralVerbs.edit: {
       const parsed = edit.safeParse(raw);
       return parsed.success
-        ? { type: 'edit', revision: parsed.data.revision, place: parsed.data.place, target: parsed.data.target as StepId }
+        ? {
+            type: 'edit',
+            revision: parsed.data.revision,
+            place: parsed.data.place,
+            target: parsed.data.target as StepId,
+          }
         : undefined;
     }
     case referralVerbs.back:
@@ -171,7 +187,8 @@ export function parseReferralAction(verb: string, data: unknown): ReferralComman
     case referralVerbs.discard: {
       const parsed = pressed.safeParse(raw);
       if (!parsed.success) return undefined;
-      const type = verb === referralVerbs.back ? 'back' : verb === referralVerbs.send ? 'send' : 'discard';
+      const type =
+        verb === referralVerbs.back ? 'back' : verb === referralVerbs.send ? 'send' : 'discard';
       return { type, ...parsed.data };
     }
     default:

@@ -23,7 +23,13 @@ export const referralDraftSchema = z.object({
   values: z.record(z.string(), z.string()),
   childCount: z.number().int().min(0).max(maxChildren),
   /** On the household step: the child whose own card is open, or null for the household card. */
-  openChild: z.number().int().min(0).max(maxChildren - 1).nullable().default(null),
+  openChild: z
+    .number()
+    .int()
+    .min(0)
+    .max(maxChildren - 1)
+    .nullable()
+    .default(null),
   /** Steps whose answers passed the schema as they now stand. */
   completed: z.array(z.enum(stepIds)),
   /** The partnership's corrections for a referral it sent back, shown until each step passes. */

@@ -29,7 +29,10 @@ export interface Choice {
 
 /**
  * How a field is shown. `choice` is a drop-down, `radio` the same list expanded, `multi` a list
- * of ticks (sent as "a,b"), `toggle` one tick that sends "yes" or "".
+ * of ticks (sent as "a,b"), `toggle` one tick that sends "yes" (or its valueOff, "false").
+ * The form uses `radio` for every single answer: the lists are short, every option is in view,
+ * and some clients (the Agents Playground) keep a drop-down's old options when a card is
+ * replaced in place.
  */
 export type FieldKind =
   | 'text'
@@ -359,14 +362,14 @@ const householdStep: StepDefinition = {
     pick(
       'household.partnerRelationship',
       "His partner's relationship to him",
-      'choice',
+      'radio',
       choiceTitles.partnerRelationship,
       { required: false },
     ),
     pick(
       'household.childrenPlan',
       'Is there a child protection or child in need plan?',
-      'choice',
+      'radio',
       choiceTitles.childrenPlan,
       { required: false },
     ),
@@ -408,25 +411,36 @@ export function childFields(index: number): FieldDefinition[] {
       max: 17,
       errorMessage: 'Enter an age from 0 to 17.',
     },
-    pick(`${base}.relationship`, `Child ${n}: relationship to him`, 'choice', choiceTitles.childRelationship, {
-      required: true,
-      errorMessage: "Choose the child's relationship to him.",
-    }),
-    pick(`${base}.livesWith`, `Child ${n}: lives with`, 'choice', choiceTitles.childLivesWith, {
+    pick(
+      `${base}.relationship`,
+      `Child ${n}: relationship to him`,
+      'radio',
+      choiceTitles.childRelationship,
+      {
+        required: true,
+        errorMessage: "Choose the child's relationship to him.",
+      },
+    ),
+    pick(`${base}.livesWith`, `Child ${n}: lives with`, 'radio', choiceTitles.childLivesWith, {
       required: true,
       errorMessage: 'Choose who the child lives with.',
     }),
     pick(
       `${base}.parentalResponsibility`,
       `Child ${n}: who has parental responsibility`,
-      'choice',
+      'radio',
       choiceTitles.parentalResponsibility,
       { required: true, errorMessage: 'Choose who has parental responsibility.' },
     ),
   ];
 }
 
-export const childFieldNames = ['age', 'relationship', 'livesWith', 'parentalResponsibility'] as const;
+export const childFieldNames = [
+  'age',
+  'relationship',
+  'livesWith',
+  'parentalResponsibility',
+] as const;
 
 const concernsStep: StepDefinition = {
   id: 'concerns',
@@ -435,10 +449,16 @@ const concernsStep: StepDefinition = {
     'What is happening at home. Abuse as the Domestic Abuse Act 2021 describes it; children who see, hear or live with it are victims in their own right.',
   sections: ['concerns'],
   fields: [
-    pick('concerns.kinds', 'Kinds of abuse (tick all that apply)', 'multi', choiceTitles.abuseKinds, {
-      required: true,
-      errorMessage: 'Choose at least one kind of abuse.',
-    }),
+    pick(
+      'concerns.kinds',
+      'Kinds of abuse (tick all that apply)',
+      'multi',
+      choiceTitles.abuseKinds,
+      {
+        required: true,
+        errorMessage: 'Choose at least one kind of abuse.',
+      },
+    ),
     {
       path: 'concerns.recentIncidents',
       label: 'What has happened recently',
@@ -451,7 +471,7 @@ const concernsStep: StepDefinition = {
     pick(
       'concerns.acknowledgement',
       'How does he respond to the concerns?',
-      'choice',
+      'radio',
       choiceTitles.acknowledgement,
       { required: true, errorMessage: 'Choose how he responds to the concerns.' },
     ),
@@ -464,9 +484,15 @@ const riskStep: StepDefinition = {
   intro: 'Signs of high risk, and what the police, MARAC and the courts already know.',
   sections: ['risk'],
   fields: [
-    pick('risk.highRiskSigns', 'High-risk signs (tick any that apply)', 'multi', choiceTitles.highRiskSigns, {
-      required: false,
-    }),
+    pick(
+      'risk.highRiskSigns',
+      'High-risk signs (tick any that apply)',
+      'multi',
+      choiceTitles.highRiskSigns,
+      {
+        required: false,
+      },
+    ),
     {
       path: 'risk.safetyRoutesConsidered',
       label:
@@ -484,7 +510,7 @@ const riskStep: StepDefinition = {
       regex: patterns.crimeReference,
       errorMessage: 'Use letters, digits, spaces, / and - only.',
     }),
-    pick('risk.maracStatus', 'MARAC', 'choice', choiceTitles.maracStatus, {
+    pick('risk.maracStatus', 'MARAC', 'radio', choiceTitles.maracStatus, {
       required: true,
       errorMessage: 'Choose the MARAC status.',
     }),
@@ -517,9 +543,15 @@ const agenciesConsentStep: StepDefinition = {
     'Who else is involved, and whether he agreed to this referral. Without his consent, record the lawful basis and why sharing is necessary and proportionate.',
   sections: ['agencies', 'consent'],
   fields: [
-    pick('agencies.involved', 'Other agencies involved (tick any)', 'multi', choiceTitles.agencies, {
-      required: false,
-    }),
+    pick(
+      'agencies.involved',
+      'Other agencies involved (tick any)',
+      'multi',
+      choiceTitles.agencies,
+      {
+        required: false,
+      },
+    ),
     {
       path: 'agencies.details',
       label: 'Details of other agencies (optional)',
@@ -531,10 +563,16 @@ const agenciesConsentStep: StepDefinition = {
       required: true,
       errorMessage: 'Choose whether he agreed to the referral.',
     }),
-    pick('consent.lawfulBasis', 'Lawful basis for sharing without consent', 'choice', choiceTitles.lawfulBasis, {
-      required: false,
-      hint: 'Only when sharing without his consent.',
-    }),
+    pick(
+      'consent.lawfulBasis',
+      'Lawful basis for sharing without consent',
+      'radio',
+      choiceTitles.lawfulBasis,
+      {
+        required: false,
+        hint: 'Only when sharing without his consent.',
+      },
+    ),
     {
       path: 'consent.reason',
       label: 'Why you are sharing without his consent',
@@ -553,10 +591,16 @@ const partnerNotesStep: StepDefinition = {
     'Support for his partner goes through the victim service, never through him. Tell callers anything that would make contact unsafe.',
   sections: ['partner', 'notes'],
   fields: [
-    pick('partner.knowsOfReferral', 'Does his partner know about this referral?', 'radio', yesNoUnknown, {
-      required: true,
-      errorMessage: 'Choose whether his partner knows of the referral.',
-    }),
+    pick(
+      'partner.knowsOfReferral',
+      'Does his partner know about this referral?',
+      'radio',
+      yesNoUnknown,
+      {
+        required: true,
+        errorMessage: 'Choose whether his partner knows of the referral.',
+      },
+    ),
     pick(
       'partner.victimServiceInvolved',
       'Is a victim service supporting her?',
@@ -611,7 +655,9 @@ export const maxChildren = referralLimits.children;
 export function fieldsOf(step: StepDefinition, childCount: number): FieldDefinition[] {
   if (step.id !== 'household') return [...step.fields];
   const [relationship, ...rest] = step.fields;
-  const children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) => childFields(i)).flat();
+  const children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
+    childFields(i),
+  ).flat();
   return [...(relationship ? [relationship] : []), ...children, ...rest];
 }
 
@@ -651,7 +697,7 @@ export const formWording = {
   routesTitle: 'A referral to the partnership does not replace these:',
   routes: [
     'Immediate danger: call 999.',
-    "Any concern for a child: {{mash.name}} ({{mash.phone}}), the same day. Out of hours: {{outOfHours.phone}}.",
+    'Any concern for a child: {{mash.name}} ({{mash.phone}}), the same day. Out of hours: {{outOfHours.phone}}.',
     'High risk to her: {{marac.route}}.',
     'Advice: {{daLead.contact}}.',
   ],
@@ -669,8 +715,7 @@ export const formWording = {
   saveChild: 'Save this child',
   cancelChild: 'Cancel',
   childTitle: (n: number) => `Child ${n}`,
-  childIntro:
-    'One child who lives in or visits the household. Ages from 0 to 17; no names needed.',
+  childIntro: 'One child who lives in or visits the household. Ages from 0 to 17; no names needed.',
   childNeedsAttention: (n: number) => `Child ${n} needs attention: press "Change child ${n}".`,
   childIncomplete: 'Not filled in yet',
   noChildren: 'No children added. Add each child who lives in or visits the household.',

@@ -63,6 +63,14 @@ export interface StepInput {
   readonly sections: Partial<Record<ReferralSectionName, Record<string, unknown>>>;
 }
 
+/** What an unticked toggle sends (its `valueOff`, "false" as clients default it) means "not ticked". */
+export const toggleOff = 'false';
+
+function untoggled(step: StepDefinition, path: string, value: unknown): unknown {
+  const toggle = step.fields.some((f) => f.path === path && f.kind === 'toggle');
+  return toggle && value === toggleOff ? '' : value;
+}
+
 /**
  * Reads a card submission for a step: only the inputs on that card are looked at. Children are
  * not on the household card (each has a card of its own), so theirs come from the draft.
@@ -73,7 +81,8 @@ export function readStepInput(
   draft: FormValues,
   childCount: number,
 ): StepInput {
-  const fromCard = (path: string): unknown => (Object.hasOwn(raw, path) ? raw[path] : undefined);
+  const fromCard = (path: string): unknown =>
+    Object.hasOwn(raw, path) ? untoggled(step, path, raw[path]) : undefined;
   const get = (path: string): unknown =>
     childIndexOf(path) === undefined ? fromCard(path) : draft[path];
   const values: Record<string, string> = {};
@@ -118,9 +127,7 @@ export function sectionInput(
   if (name === 'father' && typeof out.address !== 'object') out.address = {};
   if (name === 'household') {
     out.children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
-      Object.fromEntries(
-        childFieldNames.map((f) => [f, get(`household.children.${i}.${f}`)]),
-      ),
+      Object.fromEntries(childFieldNames.map((f) => [f, get(`household.children.${i}.${f}`)])),
     );
     // All of the social worker's details left blank: no social worker, not an empty one.
     const worker = out.socialWorker as Record<string, unknown> | undefined;
@@ -155,7 +162,10 @@ export function referralInput(values: FormValues, childCount: number): Record<st
 }
 
 /** A referral (e.g. one the partnership sent back) as form values, to correct and send again. */
-export function valuesFromReferral(referral: Referral): { values: Record<string, string>; childCount: number } {
+export function valuesFromReferral(referral: Referral): {
+  values: Record<string, string>;
+  childCount: number;
+} {
   const values: Record<string, string> = {};
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
@@ -209,7 +219,9 @@ const factAnswers: Readonly<Record<string, readonly [string, string]>> = {
 export function valuesFromCoaching(prefill: CoachingPrefill): Record<string, string> {
   const values: Record<string, string> = {};
   const signs = new Set(
-    prefill.riskIndicators.flatMap((id) => (Object.hasOwn(riskIndicatorSigns, id) ? [riskIndicatorSigns[id] as string] : [])),
+    prefill.riskIndicators.flatMap((id) =>
+      Object.hasOwn(riskIndicatorSigns, id) ? [riskIndicatorSigns[id] as string] : [],
+    ),
   );
   if (prefill.facts.includes('separating')) signs.add('separation');
   if (signs.size > 0) values['risk.highRiskSigns'] = [...signs].join(',');

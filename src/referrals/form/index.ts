@@ -35,7 +35,12 @@ export {
   type StepDefinition,
   type StepId,
 } from './formDefinition';
-export { referralInput, valuesFromCoaching, type CoachingPrefill, type FormValues } from './formValues';
+export {
+  referralInput,
+  valuesFromCoaching,
+  type CoachingPrefill,
+  type FormValues,
+} from './formValues';
 export { personalChatOnly, staleNotice, type StaleReason } from './notices';
 export {
   DocumentStoreReceipts,

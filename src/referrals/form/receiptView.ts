@@ -105,25 +105,27 @@ export function receiptView(summary: ReferralSummary, contacts: LocalContacts): 
           ...base,
           status: 'rejected',
           statusTitle: 'Needs attention: sent back by the partnership',
-          statusText: fixes.length > 0
-            ? 'The partnership could not accept the referral as it was. Correct what they asked for and send it again.'
-            : fill(
-                'The partnership could not accept the referral as it was. Call them on {{partnership.phone}} to find out what to correct.',
-              ),
+          statusText:
+            fixes.length > 0
+              ? 'The partnership could not accept the referral as it was. Correct what they asked for and send it again.'
+              : fill(
+                  'The partnership could not accept the referral as it was. Call them on {{partnership.phone}} to find out what to correct.',
+                ),
           style: 'attention',
           fixesLabel: 'What to correct',
           fixes,
-          actions: fixes.length > 0
-            ? [
-                {
-                  title: 'Correct it and send again',
-                  verb: referralVerbs.correct,
-                  data: { referralId: summary.referralId },
-                  inputs: 'none',
-                  style: 'positive',
-                },
-              ]
-            : [],
+          actions:
+            fixes.length > 0
+              ? [
+                  {
+                    title: 'Correct it and send again',
+                    verb: referralVerbs.correct,
+                    data: { referralId: summary.referralId },
+                    inputs: 'none',
+                    style: 'positive',
+                  },
+                ]
+              : [],
         };
       }
       case 'failed':

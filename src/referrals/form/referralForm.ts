@@ -7,11 +7,7 @@ import type { Referral } from '../referral';
 import type { ReferralSummary } from '../referralRecord';
 import { referralKey, type ReferralStores } from '../referralStores';
 import { getReferralStatus, submitReferral } from '../submitReferral';
-import {
-  validateReferral,
-  validateReferralSection,
-  type FieldErrors,
-} from '../validateReferral';
+import { validateReferral, validateReferralSection, type FieldErrors } from '../validateReferral';
 import type { DraftSeed, ReferralCommand } from './actions';
 import {
   isDraftExpired,
@@ -21,6 +17,7 @@ import {
   type ReferralDraftRepository,
 } from './draft';
 import {
+  childFields,
   isStepId,
   maxChildren,
   stepDefinition,
@@ -30,6 +27,7 @@ import {
   type StepId,
 } from './formDefinition';
 import {
+  readChildInput,
   readStepInput,
   referralInput,
   valuesFromCoaching,
@@ -48,7 +46,7 @@ import {
 import { receiptView, shortReferralId } from './receiptView';
 import type { ReferrerProfileRepository } from './referrerProfile';
 import { reviewView } from './reviewView';
-import { stepView } from './stepView';
+import { childView, stepView } from './stepView';
 import type { ReferralCardView } from './views';
 
 export interface ReferralFormDeps {
@@ -94,7 +92,10 @@ export type ReferralTurnResult =
       readonly referral: ReferralSummary;
     };
 
-const view = (v: ReferralCardView, extra: { stale?: StaleReason; errorCount?: number } = {}): ReferralTurnResult => ({
+const view = (
+  v: ReferralCardView,
+  extra: { stale?: StaleReason; errorCount?: number } = {},
+): ReferralTurnResult => ({
   kind: 'view',
   view: v,
   ...extra,
@@ -109,10 +110,17 @@ function usable(loaded: LoadedDraft | undefined, now: Date): ReferralDraft | und
 const firstIncomplete = (completed: readonly StepId[]): FormPlace =>
   stepIds.find((id) => !completed.includes(id)) ?? 'review';
 
-/** The card for wherever the draft is. */
-function placeView(draft: ReferralDraft, contacts: LocalContacts, errors: FieldErrors = {}): ReferralCardView {
+/** The card for wherever the draft is (a child's own card when one is open). */
+function placeView(
+  draft: ReferralDraft,
+  contacts: LocalContacts,
+  errors: FieldErrors = {},
+): ReferralCardView {
   if (draft.place === 'review') {
     return reviewView(draft, reviewValues(draft), errors, contacts);
+  }
+  if (draft.place === 'household' && draft.openChild !== null) {
+    return childView(draft, draft.openChild, errors);
   }
   return stepView(stepDefinition(draft.place), draft, errors, contacts);
 }
@@ -126,10 +134,6 @@ function reviewValues(draft: ReferralDraft): FormValues {
 /** Every value path a step owns (children included). */
 function ownedBy(step: StepId, path: string): boolean {
   return stepOfPath(path) === step;
-}
-
-function withoutStep(values: FormValues, step: StepId): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter(([path]) => !ownedBy(step, path)));
 }
 
 /**
@@ -175,10 +179,17 @@ export async function handleReferralTurn(
     case 'back':
       return moveTo(at, previousPlace(draft.place));
     case 'edit':
-      return draft.place === 'review' ? moveTo(at, command.target) : view(placeView(draft, input.contacts));
+      return draft.place === 'review'
+        ? moveTo(at, command.target)
+        : view(placeView(draft, input.contacts));
     case 'addChild':
+    case 'editChild':
     case 'removeChild':
-      return childrenTurn(at, command);
+      return householdChildTurn(at, command);
+    case 'saveChild':
+      return saveChildTurn(at, command.index, command.input);
+    case 'cancelChild':
+      return cancelChildTurn(at, command.index);
     case 'send':
       return sendTurn(at);
     case 'discard':
@@ -212,8 +223,14 @@ function previousPlace(place: FormPlace): FormPlace {
 async function save(
   at: Pressed,
   next: Omit<ReferralDraft, 'revision' | 'updatedAt'>,
-): Promise<{ ok: true; draft: ReferralDraft; etag: string } | { ok: false; result: ReferralTurnResult }> {
-  const draft: ReferralDraft = { ...next, revision: at.draft.revision + 1, updatedAt: at.now.toISOString() };
+): Promise<
+  { ok: true; draft: ReferralDraft; etag: string } | { ok: false; result: ReferralTurnResult }
+> {
+  const draft: ReferralDraft = {
+    ...next,
+    revision: at.draft.revision + 1,
+    updatedAt: at.now.toISOString(),
+  };
   const written = await at.deps.drafts.save(at.key, draft, at.etag);
   if (!written.ok) {
     return { ok: false, result: view(staleNotice('out-of-date', true), { stale: 'out-of-date' }) };
@@ -231,14 +248,15 @@ async function nextTurn(at: Pressed, raw: Record<string, unknown>): Promise<Refe
   const { draft, input } = at;
   if (!isStepId(draft.place)) return view(placeView(draft, input.contacts));
   const step = stepDefinition(draft.place);
-  const submitted = readStepInput(step, raw, draft.childCount);
+  const submitted = readStepInput(step, raw, draft.values, draft.childCount);
   const errors: FieldErrors = {};
   for (const name of step.sections) {
     const checked = validateReferralSection(name, submitted.sections[name], { now: at.now });
     if (!checked.ok) Object.assign(errors, checked.errors);
   }
   const passed = Object.keys(errors).length === 0;
-  const values = { ...withoutStep(draft.values, step.id), ...submitted.values };
+  // Every input on the card is in `submitted.values` ("" when not sent); children stay as drafted.
+  const values = { ...draft.values, ...submitted.values };
   const completed = passed
     ? [...new Set([...draft.completed, step.id])]
     : draft.completed.filter((id) => id !== step.id);
@@ -264,28 +282,96 @@ async function rememberReferrer(at: Pressed, values: FormValues): Promise<void> 
   });
 }
 
-/** Add or remove a child on the household step, keeping what was typed; nothing is checked. */
-async function childrenTurn(
+const onHouseholdCard = (draft: ReferralDraft): boolean =>
+  draft.place === 'household' && draft.openChild === null;
+
+/**
+ * A button on the household card: add, change or remove a child. What was typed on the card is
+ * kept (not checked); adding or changing opens the child's own card.
+ */
+async function householdChildTurn(
   at: Pressed,
-  command: Extract<ReferralCommand, { type: 'addChild' | 'removeChild' }>,
+  command: Extract<ReferralCommand, { type: 'addChild' | 'editChild' | 'removeChild' }>,
 ): Promise<ReferralTurnResult> {
   const { draft } = at;
-  if (draft.place !== 'household') return view(placeView(draft, at.input.contacts));
-  const submitted = readStepInput(stepDefinition('household'), command.input, draft.childCount);
-  let values: Record<string, string> = { ...withoutStep(draft.values, 'household'), ...submitted.values };
+  if (!onHouseholdCard(draft)) return view(placeView(draft, at.input.contacts));
+  const submitted = readStepInput(
+    stepDefinition('household'),
+    command.input,
+    draft.values,
+    draft.childCount,
+  );
+  let values: Record<string, string> = { ...draft.values, ...submitted.values };
   let childCount = draft.childCount;
+  let openChild: number | null = null;
   if (command.type === 'addChild') {
-    childCount = Math.min(maxChildren, childCount + 1);
-  } else if (command.index < childCount) {
+    if (childCount >= maxChildren) return view(placeView(draft, at.input.contacts));
+    openChild = childCount;
+    childCount += 1;
+  } else if (command.index >= childCount) {
+    return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+  } else if (command.type === 'editChild') {
+    openChild = command.index;
+  } else {
     values = removeChildValues(values, command.index, childCount);
     childCount -= 1;
   }
   const completed = draft.completed.filter((id) => id !== 'household');
-  const saved = await save(at, { ...draft, values, childCount, completed });
+  const saved = await save(at, { ...draft, values, childCount, openChild, completed });
   return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
 }
 
-function removeChildValues(values: Record<string, string>, index: number, count: number): Record<string, string> {
+/** Save on a child's card: check the child with the household schema; back to the household card. */
+async function saveChildTurn(
+  at: Pressed,
+  index: number,
+  raw: Record<string, unknown>,
+): Promise<ReferralTurnResult> {
+  const { draft } = at;
+  if (draft.place !== 'household' || draft.openChild !== index) {
+    return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+  }
+  const submitted = readChildInput(index, raw, draft.values, draft.childCount);
+  const checked = validateReferralSection('household', submitted.sections.household, {
+    now: at.now,
+  });
+  const prefix = `household.children.${index}.`;
+  const errors = checked.ok
+    ? {}
+    : Object.fromEntries(Object.entries(checked.errors).filter(([p]) => p.startsWith(prefix)));
+  const passed = Object.keys(errors).length === 0;
+  const values = { ...draft.values, ...submitted.values };
+  const corrections = passed
+    ? Object.fromEntries(Object.entries(draft.corrections).filter(([p]) => !p.startsWith(prefix)))
+    : draft.corrections;
+  const saved = await save(at, { ...draft, values, corrections, openChild: passed ? null : index });
+  if (!saved.ok) return saved.result;
+  const errorCount = Object.keys(errors).length;
+  return view(
+    placeView(saved.draft, at.input.contacts, errors),
+    errorCount > 0 ? { errorCount } : {},
+  );
+}
+
+/** Cancel on a child's card: back to the household card; a child added and left blank goes. */
+async function cancelChildTurn(at: Pressed, index: number): Promise<ReferralTurnResult> {
+  const { draft } = at;
+  if (draft.place !== 'household' || draft.openChild !== index) {
+    return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+  }
+  const blank = childFields(index).every((f) => (draft.values[f.path] ?? '') === '');
+  const removeIt = blank && index === draft.childCount - 1;
+  const values = removeIt ? removeChildValues(draft.values, index, draft.childCount) : draft.values;
+  const childCount = removeIt ? draft.childCount - 1 : draft.childCount;
+  const saved = await save(at, { ...draft, values, childCount, openChild: null });
+  return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
+}
+
+function removeChildValues(
+  values: Record<string, string>,
+  index: number,
+  count: number,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, value] of Object.entries(values)) {
     const child = /^household\.children\.(\d+)\.(\w+)$/.exec(path);
@@ -344,7 +430,9 @@ async function submitOnce(
         stores: deps.stores,
         clock: deps.clock,
         newId: () => referralId,
-        ...(deps.deliveryDeadlineMs === undefined ? {} : { deliveryDeadlineMs: deps.deliveryDeadlineMs }),
+        ...(deps.deliveryDeadlineMs === undefined
+          ? {}
+          : { deliveryDeadlineMs: deps.deliveryDeadlineMs }),
       },
       { tenantId: input.tenantId, referrerId: input.userId, input: referral },
     );
@@ -389,6 +477,7 @@ async function startDraft(
     place: firstIncomplete(completed),
     values,
     childCount,
+    openChild: null,
     completed,
     corrections,
     source: seed?.kind ?? 'new',
@@ -407,7 +496,9 @@ async function referrerValues(
 ): Promise<Record<string, string>> {
   const [profile, remembered] = await Promise.all([input.profile(), deps.profiles.load(key)]);
   const council =
-    input.contacts.councilName !== genericLocalContacts.councilName ? input.contacts.councilName : '';
+    input.contacts.councilName !== genericLocalContacts.councilName
+      ? input.contacts.councilName
+      : '';
   const entries: Array<[string, string | undefined]> = [
     ['referrer.name', profile.name],
     ['referrer.email', profile.email],
@@ -429,7 +520,12 @@ async function returnedReferral(
 ): Promise<{ body: Referral; corrections: Record<string, string> } | undefined> {
   const item = await deps.stores.referrals.read(referralKey(input.tenantId, referralId));
   const record = item?.value;
-  if (!record || record.referrerId !== input.userId || record.status !== 'rejected' || !record.body) {
+  if (
+    !record ||
+    record.referrerId !== input.userId ||
+    record.status !== 'rejected' ||
+    !record.body
+  ) {
     return undefined;
   }
   const corrections = Object.fromEntries(

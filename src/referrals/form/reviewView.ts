@@ -2,17 +2,20 @@ import type { LocalContacts } from '../../tenants/localContacts';
 import type { FieldErrors } from '../validateReferral';
 import { referralVerbs } from './actions';
 import type { ReferralDraft } from './draft';
-import {
-  fieldsOf,
-  formSteps,
-  formWording as W,
-  type FieldDefinition,
-} from './formDefinition';
-import { pressedData, safetyRoutes, unplacedErrors } from './stepView';
+import { childIndexOf, formSteps, formWording as W, type FieldDefinition } from './formDefinition';
+import { childSummary, pressedData, safetyRoutes, unplacedErrors } from './stepView';
 import type { FormAction, ReferralCardView, ReviewRow, ReviewSection } from './views';
 
-/** Bytes of answers a review card may carry; Teams refuses cards over about 28 KB. */
-export const reviewTextBudgetBytes = 12 * 1024;
+/**
+ * Teams refuses cards over about 28 KB. The review aims under this: its fixed parts, an
+ * allowance per row, and whatever is left for the answers (the longest are shortened to fit).
+ */
+export const reviewCardBudgetBytes = 21 * 1024;
+const fixedPartsBytes = 6 * 1024;
+const rowOverheadBytes = 140;
+const errorOverheadBytes = 60;
+/** Errors beyond this many are shortened: a review full of errors is a broken draft, not typing. */
+const maxFullErrors = 10;
 const shortenedNote = ' … (shortened here; all of it will be sent)';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -49,7 +52,8 @@ const reviewLabels: Readonly<Record<string, string>> = {
   'risk.safetyRoutesConsidered': "Safety routes (999, children's safeguarding, MARAC) considered",
 };
 
-const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+// Measured as the card will carry it: JSON-escaped UTF-8.
+const bytes = (s: string): number => Buffer.byteLength(JSON.stringify(s), 'utf8') - 2;
 
 /** The longest start of `text` within `maxBytes`, never splitting a surrogate pair. */
 function clipToBytes(text: string, maxBytes: number): string {
@@ -69,15 +73,38 @@ export function fitToBudget<R extends ReviewRow>(rows: readonly R[], budgetBytes
   const out: Array<R & { value: string }> = rows.map((r) => ({ ...r }));
   const noteBytes = bytes(shortenedNote);
   let total = out.reduce((n, r) => n + bytes(r.value), 0);
+  // Each answer keeps at least its start, less when there are many to fit.
+  const floor = Math.max(40, Math.min(200, Math.floor(budgetBytes / Math.max(1, out.length))));
   while (total > budgetBytes && out.length > 0) {
     const longest = out.reduce((a, b) => (bytes(b.value) > bytes(a.value) ? b : a));
     const size = bytes(longest.value);
-    const target = Math.max(200, size - (total - budgetBytes) - noteBytes);
+    const target = Math.max(floor, size - (total - budgetBytes) - noteBytes);
     if (target + noteBytes >= size) break;
     longest.value = `${clipToBytes(longest.value, target)}${shortenedNote}`;
     total = out.reduce((n, r) => n + bytes(r.value), 0);
   }
   return out;
+}
+
+/** One row per child: its answers as one line; its errors together. */
+function childRows(
+  draft: ReferralDraft,
+  values: Readonly<Record<string, string>>,
+  errors: FieldErrors,
+): Array<ReviewRow & { id: string }> {
+  if (draft.childCount === 0)
+    return [{ id: '', label: 'Children', value: 'None listed', error: '' }];
+  return Array.from({ length: draft.childCount }, (_, i) => {
+    const summary = childSummary({ ...draft, values: { ...values } }, i);
+    const own = Object.entries(errors).filter(([p]) => childIndexOf(p) === i);
+    return {
+      // The row stands for all four of the child's inputs.
+      id: `household.children.${i}`,
+      label: `Child ${i + 1}`,
+      value: summary.slice(summary.indexOf(':') + 2),
+      error: own.map(([, m]) => m).join(' '),
+    };
+  });
 }
 
 /**
@@ -92,17 +119,15 @@ export function reviewView(
 ): ReferralCardView {
   const data = pressedData(draft);
   const sections: ReviewSection[] = [];
-  const allRows: Array<ReviewRow & { id: string }> = [];
+  const allRows: Array<ReviewRow & { id: string; error: string }> = [];
   for (const step of formSteps) {
-    const rows = fieldsOf(step, draft.childCount).map((field) => ({
+    const rows: Array<ReviewRow & { id: string; error: string }> = step.fields.map((field) => ({
       id: field.path,
       label: reviewLabels[field.path] ?? field.label,
       value: displayAnswer(field, values[field.path] ?? ''),
       error: errors[field.path] ?? '',
     }));
-    if (step.id === 'household' && draft.childCount === 0) {
-      rows.splice(1, 0, { id: '', label: 'Children', value: 'None listed', error: '' });
-    }
+    if (step.id === 'household') rows.splice(1, 0, ...childRows(draft, values, errors));
     allRows.push(...rows);
     sections.push({
       title: step.title,
@@ -116,7 +141,16 @@ export function reviewView(
       },
     });
   }
-  const fitted = fitToBudget(allRows, reviewTextBudgetBytes);
+  let full = 0;
+  for (const row of allRows) {
+    if (row.error !== '' && (full += 1) > maxFullErrors) row.error = 'Needs correcting.';
+  }
+  const structure = allRows.reduce(
+    (n, r) =>
+      n + rowOverheadBytes + bytes(r.label) + (r.error ? errorOverheadBytes + bytes(r.error) : 0),
+    fixedPartsBytes,
+  );
+  const fitted = fitToBudget(allRows, Math.max(2 * 1024, reviewCardBudgetBytes - structure));
   let at = 0;
   const fittedSections = sections.map((section) => ({
     ...section,
@@ -130,7 +164,13 @@ export function reviewView(
   const actions: FormAction[] = [
     { title: W.send, verb: referralVerbs.send, data, inputs: 'none', style: 'positive' },
     { title: W.back, verb: referralVerbs.back, data, inputs: 'none', style: 'default' },
-    { title: W.deleteDraft, verb: referralVerbs.discard, data, inputs: 'none', style: 'destructive' },
+    {
+      title: W.deleteDraft,
+      verb: referralVerbs.discard,
+      data,
+      inputs: 'none',
+      style: 'destructive',
+    },
   ];
   return {
     card: 'referral-review',
@@ -140,7 +180,10 @@ export function reviewView(
       intro: W.reviewIntro,
       notes: [W.restrictedNote],
       errorSummary: count > 0 ? W.errorSummary(count) : '',
-      otherErrors: unplacedErrors(errors, allRows),
+      otherErrors: unplacedErrors(
+        Object.fromEntries(Object.entries(errors).filter(([p]) => childIndexOf(p) === undefined)),
+        allRows,
+      ),
       highRisk,
       highRiskTitle: W.highRiskTitle,
       routesTitle: W.routesTitle,

@@ -48,7 +48,8 @@ export function inputItem(field: FieldDefinition, value: string, error: string):
     hasValue: value !== '',
     placeholder: field.placeholder ?? '',
     required: field.required,
-    errorMessage: field.errorMessage ?? (field.required ? `Enter ${field.label.toLowerCase()}.` : ''),
+    errorMessage:
+      field.errorMessage ?? (field.required ? `Enter ${field.label.toLowerCase()}.` : ''),
     hint: field.hint ?? '',
     error,
   };
@@ -101,7 +102,12 @@ export function pressedData(draft: ReferralDraft): Record<string, string | numbe
   return { revision: draft.revision, place: draft.place };
 }
 
-function childAction(draft: ReferralDraft, title: string, verb: string, index?: number): FormAction {
+function childAction(
+  draft: ReferralDraft,
+  title: string,
+  verb: string,
+  index?: number,
+): FormAction {
   return {
     title,
     verb,
@@ -117,14 +123,24 @@ export function safetyRoutes(contacts: LocalContacts): string[] {
   return W.routes.map((line) => fillLocalDetails(line, contacts));
 }
 
-function itemsFor(step: StepDefinition, draft: ReferralDraft, errors: FieldErrors, contacts: LocalContacts): FormItem[] {
+function itemsFor(
+  step: StepDefinition,
+  draft: ReferralDraft,
+  errors: FieldErrors,
+  contacts: LocalContacts,
+): FormItem[] {
   const item = (field: FieldDefinition) =>
     inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? '');
   const items: FormItem[] = [];
   for (const field of step.fields) {
     if (field.path === 'household.childrenPlan') items.push(...childItems(draft, errors));
     if (field.path === 'risk.safetyRoutesConsidered') {
-      items.push({ ...blankItem, kind: 'routes', label: W.routesTitle, lines: safetyRoutes(contacts) });
+      items.push({
+        ...blankItem,
+        kind: 'routes',
+        label: W.routesTitle,
+        lines: safetyRoutes(contacts),
+      });
     }
     items.push(item(field));
   }
@@ -149,7 +165,11 @@ function childItems(draft: ReferralDraft, errors: FieldErrors): FormItem[] {
     });
   }
   if (draft.childCount < maxChildren) {
-    items.push({ ...blankItem, kind: 'child', buttons: [childAction(draft, W.addChild, referralVerbs.addChild)] });
+    items.push({
+      ...blankItem,
+      kind: 'child',
+      buttons: [childAction(draft, W.addChild, referralVerbs.addChild)],
+    });
   }
   return items;
 }
@@ -164,7 +184,8 @@ export function childSummary(draft: ReferralDraft, index: number): string {
       const title = field.choices?.find((c) => c.value === value)?.title ?? '';
       if (title === '') return '';
       if (field.path.endsWith('.livesWith')) return `lives with: ${title.toLowerCase()}`;
-      if (field.path.endsWith('.parentalResponsibility')) return `parental responsibility: ${title.toLowerCase()}`;
+      if (field.path.endsWith('.parentalResponsibility'))
+        return `parental responsibility: ${title.toLowerCase()}`;
       return title.toLowerCase();
     }),
   ].filter((p) => p !== '');
@@ -172,7 +193,11 @@ export function childSummary(draft: ReferralDraft, index: number): string {
 }
 
 /** The card for one child: its four answers, Save and Cancel. */
-export function childView(draft: ReferralDraft, index: number, errors: FieldErrors): ReferralCardView {
+export function childView(
+  draft: ReferralDraft,
+  index: number,
+  errors: FieldErrors,
+): ReferralCardView {
   const fields = childFields(index);
   const items = fields.map((f) => inputItem(f, draft.values[f.path] ?? '', errors[f.path] ?? ''));
   const own = Object.fromEntries(Object.entries(errors).filter(([p]) => childIndexOf(p) === index));
@@ -191,8 +216,20 @@ export function childView(draft: ReferralDraft, index: number, errors: FieldErro
       items,
       safetyLine: W.safetyLine,
       actions: [
-        { title: W.cancelChild, verb: referralVerbs.cancelChild, data, inputs: 'none', style: 'default' },
-        { title: W.saveChild, verb: referralVerbs.saveChild, data, inputs: 'auto', style: 'positive' },
+        {
+          title: W.cancelChild,
+          verb: referralVerbs.cancelChild,
+          data,
+          inputs: 'none',
+          style: 'default',
+        },
+        {
+          title: W.saveChild,
+          verb: referralVerbs.saveChild,
+          data,
+          inputs: 'auto',
+          style: 'positive',
+        },
       ],
       revision: draft.revision,
     },
@@ -200,7 +237,10 @@ export function childView(draft: ReferralDraft, index: number, errors: FieldErro
 }
 
 /** Errors that belong to no input on the card (e.g. "List at most 12 children"). */
-export function unplacedErrors(errors: FieldErrors, items: readonly { readonly id: string }[]): string[] {
+export function unplacedErrors(
+  errors: FieldErrors,
+  items: readonly { readonly id: string }[],
+): string[] {
   const placed = new Set(items.map((i) => i.id).filter((id) => id !== ''));
   return Object.entries(errors)
     .filter(([path]) => !placed.has(path))
@@ -215,7 +255,9 @@ export function progressLine(step: StepId): string {
 /** Extra lines above a step: where the answers came from. */
 function sourceNotes(step: StepDefinition, draft: ReferralDraft): string[] {
   if (draft.source === 'coaching' && step.id === 'referrer') return [W.prefilledFromCoaching];
-  const corrected = Object.keys(draft.corrections).some((p) => step.sections.some((s) => p.startsWith(`${s}.`)));
+  const corrected = Object.keys(draft.corrections).some((p) =>
+    step.sections.some((s) => p.startsWith(`${s}.`)),
+  );
   if (draft.source === 'returned' && corrected) return [W.returnedByPartnership];
   return [];
 }
@@ -243,7 +285,15 @@ export function stepView(
   const data = pressedData(draft);
   const actions: FormAction[] = [
     ...(index > 0
-      ? [{ title: W.back, verb: referralVerbs.back, data, inputs: 'none', style: 'default' } as const]
+      ? [
+          {
+            title: W.back,
+            verb: referralVerbs.back,
+            data,
+            inputs: 'none',
+            style: 'default',
+          } as const,
+        ]
       : []),
     {
       title: othersDone ? W.checkAnswers : W.next,

@@ -15,15 +15,7 @@ export interface FormAction extends CardAction {
 }
 
 export type FormItemKind =
-  | 'heading'
-  | 'info'
-  | 'routes'
-  | 'text'
-  | 'date'
-  | 'number'
-  | 'choice'
-  | 'toggle'
-  | 'child';
+  'heading' | 'info' | 'routes' | 'text' | 'date' | 'number' | 'choice' | 'toggle' | 'child';
 
 /** One row of a form step: an input with its label, hints, value and error, or a note. */
 export interface FormItem {

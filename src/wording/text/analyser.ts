@@ -1,4 +1,11 @@
-import { applySynonyms, buildLexicon, stemStream, type Lexicon, type Token } from './lexicon';
+import {
+  applySynonyms,
+  buildLexicon,
+  isPerson,
+  stemStream,
+  type Lexicon,
+  type Token,
+} from './lexicon';
 import { tokenize } from './normalise';
 import { SpellingCorrector, type Correction } from './spelling';
 import { familyWords, stopwords } from './stopwords';
@@ -61,6 +68,17 @@ export class Analyser {
     return phrase ? [phrase.term] : terms.map((t) => t.term);
   }
 
+  /**
+   * The single words of a multi-word keyword ("she belittles him" → "belittle"), for the weak
+   * field that lets a keyword's words count a little when the whole phrase is not typed.
+   * Empty for a one-word keyword, which is a term of its own.
+   */
+  keywordWords(keyword: string): string[] {
+    const terms = this.analyse(keyword, false).terms;
+    if (!terms.some((t) => t.route === 'phrase')) return [];
+    return terms.filter((t) => t.route !== 'phrase').map((t) => t.term);
+  }
+
   /** Search terms of a query, each with how it was reached; duplicates removed, order kept. */
   analyseQuery(query: string): Analysis {
     const { terms, corrections } = this.analyse(query, true);
@@ -72,7 +90,20 @@ export class Analyser {
     };
   }
 
+  // Library text is analysed many times while the index is built (a keyword for its phrase, its
+  // words and its field); it is a fixed set, so its analyses are kept. Queries are not.
+  private readonly libraryAnalyses = new Map<string, Omit<Analysis, 'mentionsFamily'>>();
+
   private analyse(text: string, correct: boolean): Omit<Analysis, 'mentionsFamily'> {
+    if (correct) return this.analyseText(text, true);
+    const known = this.libraryAnalyses.get(text);
+    if (known) return known;
+    const analysis = this.analyseText(text, false);
+    this.libraryAnalyses.set(text, analysis);
+    return analysis;
+  }
+
+  private analyseText(text: string, correct: boolean): Omit<Analysis, 'mentionsFamily'> {
     const corrections: Correction[] = [];
     const corrected = new Map<string, string>();
     const words = tokenize(text).map((word) => {
@@ -94,7 +125,7 @@ export class Analyser {
     });
     // Keyword phrases add a term beside their words: "only a push" also counts as "only" + "push".
     for (let i = 0; i < canonical.length; i += 1) {
-      for (const rule of keywordPhrases) {
+      for (const rule of keywordPhrases.get(canonical[i]?.key ?? '') ?? []) {
         if (rule.keys.every((key, k) => canonical[i + k]?.key === key)) {
           terms.push({ term: rule.term, route: 'phrase', readAs: rule.label });
         }
@@ -104,6 +135,8 @@ export class Analyser {
   }
 
   private routeOf(token: Token, corrected: ReadonlyMap<string, string>): AnalysedTerm | undefined {
+    // People ("he", "her partner") matter only inside phrases, like the pronouns they stand for.
+    if (isPerson(token.key)) return undefined;
     if (token.libraryForm === undefined && stopwords.has(token.surface)) return undefined;
     // Explanations only ever carry library words, never what was typed: a query may hold a name.
     if (corrected.has(token.surface))

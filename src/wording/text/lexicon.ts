@@ -34,8 +34,8 @@ export interface SynonymEntry {
  */
 export interface Lexicon {
   readonly singleSynonyms: ReadonlyMap<string, SynonymEntry>;
-  readonly synonymPhrases: readonly PhraseRule[];
-  readonly keywordPhrases: readonly PhraseRule[];
+  readonly synonymPhrases: PhraseIndex;
+  readonly keywordPhrases: PhraseIndex;
   /** Surface words worth correcting a misspelling to (from keywords, synonyms, titles, ...). */
   readonly correctionTargets: readonly string[];
   /** Every surface word known to be spelt right, including ones that carry no meaning here. */
@@ -48,11 +48,62 @@ export interface Lexicon {
 // Words dropped before phrases are matched, so "she's violent" and "she is violent" meet.
 const fillers = new Set(['a', 'an', 'the', 'be']);
 
+/**
+ * The people in a description, each reduced to one key, so that a phrase says who did what however
+ * they are named: "his partner hits him", "mum hits dad" and "she hits him" all read "she hit he".
+ * The father is "he", his partner (or the children's mother) "she". "Her partner" is the father.
+ */
+const people: Readonly<Record<string, 'he' | 'she'>> = {
+  she: 'she',
+  her: 'she',
+  partner: 'she',
+  partners: 'she',
+  wife: 'she',
+  girlfriend: 'she',
+  missus: 'she',
+  mum: 'she',
+  mums: 'she',
+  mother: 'she',
+  he: 'he',
+  him: 'he',
+  dad: 'he',
+  dads: 'he',
+  daddy: 'he',
+  father: 'he',
+  husband: 'he',
+  boyfriend: 'he',
+};
+/** Whether a search key stands for one of the people ("he", "she"). */
+export function isPerson(key: string): boolean {
+  return key === 'he' || key === 'she';
+}
+
+// "his partner", "the dad": the word before a person's name for them adds nothing.
+const determiners = new Set(['his', 'her', 'the', 'their']);
+
+function personKey(words: readonly string[], i: number): 'he' | 'she' | undefined {
+  const word = words[i] ?? '';
+  const person = people[word];
+  if (person === undefined) return undefined;
+  if (word === 'partner' && words[i - 1] === 'her') return 'he';
+  // His own mother is not his partner: "staying at his mum's" keeps its words.
+  if (person === 'she' && /^(mum|mums|mother)$/.test(word) && words[i - 1] === 'his')
+    return undefined;
+  return person;
+}
+
 /** Surface tokens of a text, stemmed, with fillers removed (the stream phrases match against). */
 export function stemStream(text: string): Token[] {
-  return tokenize(text)
-    .map((surface) => ({ key: stem(surface), surface }))
-    .filter((t) => !fillers.has(t.key));
+  const words = tokenize(text);
+  const out: Token[] = [];
+  words.forEach((surface, i) => {
+    const next = words[i + 1];
+    const nextIsNamed = next !== undefined && !['he', 'she', 'her', 'him'].includes(next);
+    if (determiners.has(surface) && nextIsNamed && personKey(words, i + 1) !== undefined) return;
+    const key = personKey(words, i) ?? stem(surface);
+    if (!fillers.has(key)) out.push({ key, surface });
+  });
+  return out;
 }
 
 export const phraseJoiner = '_';
@@ -69,16 +120,35 @@ export function matchAt(rule: PhraseRule, stream: readonly Token[], start: numbe
   return rule.keys.length;
 }
 
+/**
+ * Phrase rules grouped by their first key, each group longest first, so matching at a position
+ * looks only at the rules that can start there (the tables hold hundreds of rules; a query has a
+ * dozen words).
+ */
+export type PhraseIndex = ReadonlyMap<string, readonly PhraseRule[]>;
+
+export function indexPhrases(rules: readonly PhraseRule[]): PhraseIndex {
+  const index = new Map<string, PhraseRule[]>();
+  for (const rule of [...rules].sort(byLengthThenText)) {
+    const first = rule.keys[0];
+    if (first === undefined) continue;
+    const group = index.get(first);
+    if (group) group.push(rule);
+    else index.set(first, [rule]);
+  }
+  return index;
+}
+
 /** Replaces single-word synonyms, then synonym phrases (longest first, left to right). */
 export function applySynonyms(
   stream: readonly Token[],
   singles: ReadonlyMap<string, SynonymEntry>,
-  phrases: readonly PhraseRule[],
+  phrases: PhraseIndex,
 ): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < stream.length;) {
     let matched = false;
-    for (const rule of phrases) {
+    for (const rule of phrases.get(stream[i]?.key ?? '') ?? []) {
       const span = matchAt(rule, stream, i);
       if (span > 0) {
         const surface = stream
@@ -119,27 +189,27 @@ export function buildLexicon(library: WordingLibrary): Lexicon {
 
   // Synonyms: canonical term keys first (a multi-word canonical is itself one term).
   const singleSynonyms = new Map<string, SynonymEntry>();
-  const synonymPhrases: PhraseRule[] = [];
+  const synonymRules: PhraseRule[] = [];
   for (const group of library.synonyms) {
     const term = termFor(stemStream(group.term).map((t) => t.key));
     label(term, group.term);
     const canonicalKeys = stemStream(group.term).map((t) => t.key);
     if (canonicalKeys.length > 1) {
-      synonymPhrases.push({ keys: canonicalKeys, term, kind: 'synonym', label: group.term });
+      synonymRules.push({ keys: canonicalKeys, term, kind: 'synonym', label: group.term });
     }
     for (const variant of group.variants) {
       const keys = stemStream(variant).map((t) => t.key);
       if (keys.length === 1 && keys[0] !== undefined) {
         if (keys[0] !== term) singleSynonyms.set(keys[0], { term, variant });
       } else if (keys.length > 1) {
-        synonymPhrases.push({ keys, term, kind: 'synonym', label: variant });
+        synonymRules.push({ keys, term, kind: 'synonym', label: variant });
       }
     }
   }
-  synonymPhrases.sort(byLengthThenText);
+  const synonymPhrases = indexPhrases(synonymRules);
 
   // Keyword phrases are written in the same words a query uses, so they go through synonyms too.
-  const keywordPhrases: PhraseRule[] = [];
+  const keywordRules: PhraseRule[] = [];
   const seen = new Set<string>();
   for (const situation of library.situations) {
     for (const keyword of situation.keywords) {
@@ -150,12 +220,12 @@ export function buildLexicon(library: WordingLibrary): Lexicon {
       if (keys.length === 1) label(term, keyword);
       if (keys.length > 1 && !seen.has(term)) {
         seen.add(term);
-        keywordPhrases.push({ keys, term, kind: 'keyword', label: keyword });
+        keywordRules.push({ keys, term, kind: 'keyword', label: keyword });
         label(term, keyword);
       }
     }
   }
-  keywordPhrases.sort(byLengthThenText);
+  const keywordPhrases = indexPhrases(keywordRules);
 
   // Vocabulary: words that carry meaning here are correction targets; all words seen are known.
   const targets = new Set<string>();
@@ -175,11 +245,14 @@ export function buildLexicon(library: WordingLibrary): Lexicon {
       known.add(word);
     }
   }
-  for (const p of library.situations.flatMap((s) => s.phrasings)) {
-    for (const word of tokenize(`${p.words} ${p.why} ${p.avoid}`)) known.add(word);
+  const phrasingTexts = library.situations.flatMap((s) =>
+    s.phrasings.map((p) => `${p.words} ${p.why} ${p.avoid}`),
+  );
+  for (const text of phrasingTexts) {
+    for (const word of tokenize(text)) known.add(word);
   }
   // Single words get a label from the first place they appear, so explanations use library words.
-  for (const text of meaningful) {
+  for (const text of [...meaningful, ...phrasingTexts]) {
     for (const token of applySynonyms(stemStream(text), singleSynonyms, synonymPhrases)) {
       label(token.key, token.surface);
     }

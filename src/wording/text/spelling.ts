@@ -7,6 +7,15 @@ export interface Correction {
   readonly readAs: string;
 }
 
+/** Whether `b` is `a` with two neighbouring letters swapped ("agrue" / "argue"). */
+function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) diff.push(i);
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
 /**
  * Corrects misspellings towards the library's own vocabulary, using MiniSearch's radix tree for
  * bounded edit-distance lookups. Correcting before stemming and synonyms matters: "agtated" must
@@ -28,11 +37,15 @@ export class SpellingCorrector {
     // Short words have too many real-word neighbours ("came" is not "care"); numbers are never typos.
     if (word.length < 5 || !/^[a-z]+$/.test(word) || this.known.has(word)) return undefined;
     if (this.knownStems.has(stem(word))) return undefined;
+    // Two edits for long words; for shorter ones only a swap of two neighbouring letters
+    // ("agrue"), which edit distance counts as two.
     const maxDistance = word.length >= 8 ? 2 : 1;
     let best: { word: string; distance: number } | undefined;
-    for (const [candidate, [, distance]] of this.targets.fuzzyGet(word, maxDistance)) {
-      // A two-edit correction must keep the first letter, which people rarely get wrong.
-      if (distance === 2 && candidate[0] !== word[0]) continue;
+    for (const [candidate, [, distance]] of this.targets.fuzzyGet(word, 2)) {
+      if (distance > maxDistance && !swapsTwoLetters(word, candidate)) continue;
+      // A correction keeps the first letter, which people rarely get wrong: "missed" is a word
+      // of its own, not a misspelt "pissed".
+      if (candidate[0] !== word[0]) continue;
       if (best === undefined || this.better(word, candidate, distance, best))
         best = { word: candidate, distance };
     }

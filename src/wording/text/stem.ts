@@ -88,6 +88,24 @@ const irregular: Readonly<Record<string, string>> = {
   known: 'know',
   bit: 'bit',
   news: 'news',
+  // Agent nouns and American spellings, mapped onto the form the library uses.
+  drinker: 'drink',
+  drinkers: 'drink',
+  smoker: 'smoke',
+  gambler: 'gamble',
+  abuser: 'abuse',
+  abusers: 'abuse',
+  behavior: 'behaviour',
+  behaviors: 'behaviour',
+  defense: 'defence',
+  offense: 'offence',
+  counselor: 'counsellor',
+  mom: 'mum',
+  moms: 'mum',
+  neighbor: 'neighbour',
+  neighbors: 'neighbour',
+  family: 'family',
+  families: 'family',
   always: 'always',
   his: 'his',
   this: 'this',
@@ -132,6 +150,10 @@ function stripSuffixes(word: string): string {
   if (ing !== undefined) return restoreE(ing);
   const ed = strip(w, 'ed');
   if (ed !== undefined) return restoreE(ed);
+  // "violence" and "violent", "defence" and "defendant" aside: -ence/-ance nouns meet their
+  // -ent/-ant adjectives.
+  const ence = /^(.{3,}[^aeiou])(e|a)nces?$/.exec(w);
+  if (ence) return `${ence[1]}${ence[2]}nt`;
   if (/(sh|ch|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
   const ive = strip(w, 'ive');
   if (ive !== undefined) return ive;
@@ -148,6 +170,8 @@ function stripSuffixes(word: string): string {
 /** The search key of one lower-case word. */
 export function stem(word: string): string {
   const base = irregular[word] ?? word;
+  // An irregular form that maps to itself ("news", "family") is protected from the rules.
+  if (irregular[word] === word) return word;
   if (base !== word && irregular[base] !== undefined) return base;
   let s = stripSuffixes(base);
   // A final silent e goes from longer words, so "shove", "shoved" and "shoving" meet at "shov";

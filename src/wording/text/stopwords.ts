@@ -47,5 +47,9 @@ export const familyWords: ReadonlySet<string> = new Set(
   partners wife husband girlfriend boyfriend mum mother mam ex kids kid children child baby babies
   son daughter family families couple parents parent perpetrator victim abuse abusive domestic
   violence violent says said saying claims claimed claiming reckons reckoned told telling denies
-  denied admits admitted insists insisted`.split(/\s+/),
+  denied admits admitted insists insisted missus spouse fiance fiancee stepdad stepfather stepmum
+  stepmother stepson stepdaughter toddler teenager eldest youngest grandparents disclosed disclosure
+  alleged allegation allegations allegedly incident incidents police assault assaulted`.split(
+    /\s+/,
+  ),
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { Analyser } from '../../../src/wording/text/analyser';
+import { stemStream } from '../../../src/wording/text/lexicon';
 import { tokenize } from '../../../src/wording/text/normalise';
 import { stem } from '../../../src/wording/text/stem';
 
@@ -46,6 +47,14 @@ describe('wording text analysis', () => {
       });
     }
 
+    it('meets -ence nouns with their -ent adjectives, agent nouns and American spellings', () => {
+      assert.equal(stem('violence'), stem('violent'));
+      assert.equal(stem('finances'), stem('finance'));
+      assert.equal(stem('drinker'), stem('drink'));
+      assert.equal(stem('behavior'), stem('behaviour'));
+      assert.equal(stem('families'), stem('family'));
+    });
+
     it('keeps different short words apart', () => {
       assert.notEqual(stem('care'), stem('car'));
       assert.notEqual(stem('hope'), stem('hop'));
@@ -89,6 +98,40 @@ describe('wording text analysis', () => {
         corrections.map((c) => `${c.typed}→${c.readAs}`),
         ['agtated→agitated', 'seperated→separated'],
       );
+    });
+
+    it('reads the people in a description as "he" and "she", however they are named', () => {
+      const keys = (text: string) => stemStream(text).map((t) => t.key);
+      assert.deepEqual(keys('his partner hits him'), keys('she hits him'));
+      assert.deepEqual(keys('mum hits dad'), keys('she hits him'));
+      assert.deepEqual(keys('he pushed his wife'), keys('he pushed her'));
+      assert.deepEqual(keys('her partner'), ['he']);
+      assert.notDeepEqual(keys('he hits her'), keys('she hits him'));
+      assert.ok(keys('staying at his mum').includes('mum'), 'his own mother is not his partner');
+      assert.ok(keys('he wants to kill himself').includes('himself'), 'himself is not "him"');
+    });
+
+    it('never corrects a real word into another by changing its first letter', () => {
+      const { corrections } = analyser.analyseQuery('she missed the appointment');
+      assert.deepEqual(corrections, []);
+    });
+
+    it('gives no two synonym groups the same words once analysed', () => {
+      const library = loadWordingLibrary();
+      const owner = new Map<string, string>();
+      for (const group of library.synonyms) {
+        for (const variant of [group.term, ...group.variants]) {
+          const key = stemStream(variant)
+            .map((t) => t.key)
+            .join(' ');
+          const first = owner.get(key);
+          assert.ok(
+            first === undefined || first === group.term,
+            `"${variant}" (${group.term}) reads as "${key}", like a variant of ${first}`,
+          );
+          owner.set(key, group.term);
+        }
+      }
     });
 
     it('drops words that say nothing about the situation', () => {

@@ -107,7 +107,57 @@ describe('wording search', () => {
     });
   });
 
+  describe('generalising beyond the keywords', () => {
+    it('reads who did what whatever the partner is called', () => {
+      assert.equal(topOf(search.search('he says his missus hits him')), 'says-victim');
+      assert.equal(topOf(search.search('dad says mum pushes him about')), 'says-victim');
+    });
+
+    it('returns the nearest situations for an on-topic description with weak evidence', () => {
+      const outcome = search.search('he keeps banging on about his rights as a father');
+      assert.equal(outcome.kind, 'matches');
+    });
+
+    it('counts a word found only in the phrasings’ text as a hint, never as the reason alone', () => {
+      // "atmosphere" is only in a phrasing's text: with nobody in the family named, no match and
+      // no menu either.
+      const outcome = search.search('atmosphere');
+      assert.ok(outcome.kind === 'no-match' && outcome.nearest.length === 0);
+    });
+
+    it('explains with the deciding words first and never lists a hint beside them', () => {
+      const outcome = search.search('he says she winds him up and the atmosphere is awful');
+      if (outcome.kind !== 'matches') return assert.fail('expected a match');
+      const best = outcome.results[0];
+      assert.equal(best?.situationId, 'blames');
+      assert.ok(
+        best?.explanation.matched.every((m) =>
+          m.fields.some((f) => f !== 'content' && f !== 'keywordWords'),
+        ),
+      );
+    });
+  });
+
   describe('no good match', () => {
+    it('keeps family business that is not about what happened off the cards', () => {
+      for (const q of [
+        'he needs help filling in a housing form',
+        "he's looking for a new job",
+        'dad wants to change the time of our next appointment',
+        'his son starts secondary school in september',
+        'she asked about the nursery place',
+      ]) {
+        assert.equal(search.search(q).kind, 'no-match', q);
+      }
+    });
+
+    it('offers no menu for small talk: nothing in the situations’ own words', () => {
+      for (const q of ['thanks', 'good morning', 'hi there', 'what is the weather like']) {
+        const outcome = search.search(q);
+        assert.ok(outcome.kind === 'no-match' && outcome.nearest.length === 0, q);
+      }
+    });
+
     it('says so for empty, meaningless and office queries, so the caller shows the menu', () => {
       for (const q of [
         '',

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { format } from 'prettier';
 import {
   formSteps,
   receiptView,
-  referralInput,
   staleNotice,
   type ReferralCardView,
   type ReferralDraft,
@@ -28,6 +28,7 @@ export function aFullDraft(overrides: Partial<ReferralDraft> = {}): ReferralDraf
     place: 'review',
     values,
     childCount,
+    openChild: null,
     completed: formSteps.map((s) => s.id),
     corrections: {},
     source: 'new',
@@ -57,7 +58,11 @@ export function referralCardSamples(): Record<string, object[]> {
     stepView(
       formSteps[1]!,
       aFullDraft({ place: 'father', values: { 'father.name': 'Sam <b>Testperson</b>' } }),
-      { 'father.name': 'His name can only use letters, spaces, hyphens, apostrophes and full stops.', 'father.phone': 'Enter his phone number.' },
+      {
+        'father.name':
+          'His name can only use letters, spaces, hyphens, apostrophes and full stops.',
+        'father.phone': 'Enter his phone number.',
+      },
       contacts,
     ),
     stepView(
@@ -105,11 +110,14 @@ export function referralCardSamples(): Record<string, object[]> {
   return samples;
 }
 
-/** `npx tsx test/unit/referrals/form/cardSamples.ts` rewrites the fixtures from the view builders. */
-if (require.main === module) {
+/** Writes the fixtures from the view builders, formatted as `npm run lint` expects. */
+async function writeSamples(): Promise<void> {
   const dir = path.resolve('test/fixtures/card-samples');
   for (const [card, samples] of Object.entries(referralCardSamples())) {
-    writeFileSync(path.join(dir, `${card}.json`), `${JSON.stringify(samples, null, 2)}\n`);
+    const json = await format(JSON.stringify(samples), { parser: 'json' });
+    writeFileSync(path.join(dir, `${card}.json`), json);
   }
-  void referralInput;
 }
+
+// `npx tsx test/unit/referrals/form/cardSamples.ts` after changing a view or a template.
+if (require.main === module) void writeSamples();

@@ -1,0 +1,201 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Storage } from '../../kernel/documentStore';
+import { getReferralStatus, referralStoresFrom } from '../../referrals';
+import {
+  DocumentStoreDraftRepository,
+  DocumentStoreReceipts,
+  DocumentStoreReferrerProfiles,
+  formSteps,
+  handleReferralTurn,
+  parseReferralAction,
+  personalChatOnly,
+  referralVerbs,
+  staleNotice,
+  type ReceiptRepository,
+  type ReferralFormDeps,
+  type ReferralTurnResult,
+  type TeamsProfile,
+} from '../../referrals/form';
+import { checkTextForDanger, type SafetyFile, type SafetyNet } from '../../safety';
+import type { LocalContacts } from '../../tenants/localContacts';
+import type { TenantDirectory } from '../../tenants/tenantSettings';
+import { conversationKindOf, minimalReference } from '../activityFacts';
+import type { ConversationDirectory } from '../../conversations/conversationDirectory';
+import { inTurnCardUpdater, showReceiptStatus } from '../proactive';
+import type { ActionContext, ActionOutcome, CardJson, RegisteredAction } from './actionTable';
+
+export interface ReferralActionDeps extends ReferralFormDeps {
+  readonly receipts: ReceiptRepository;
+  readonly tenants: TenantDirectory;
+  readonly conversations: ConversationDirectory;
+  /** The user's name and email from Teams; `teamsProfile` (TeamsInfo.getMember) by default. */
+  readonly lookupProfile?: (turn: TurnContext) => Promise<TeamsProfile>;
+  /** Asks the delivery worker for a pass now (DeliveryWorker.wake), so a referral goes at once. */
+  readonly wakeDelivery?: () => void;
+  /** The safety net: danger words in the form's free text raise the safety card. */
+  readonly safety?: { readonly net: SafetyNet; readonly alert: SafetyFile['alert'] };
+}
+
+/** The form's storage over the storage port: drafts, remembered details, receipts, referrals. */
+export function referralFormStores(
+  storage: Storage,
+): Pick<ReferralActionDeps, 'drafts' | 'profiles' | 'receipts' | 'stores'> {
+  const drafts = storage.collection<unknown>('drafts');
+  return {
+    drafts: new DocumentStoreDraftRepository(drafts),
+    profiles: new DocumentStoreReferrerProfiles(drafts),
+    receipts: new DocumentStoreReceipts(drafts),
+    stores: referralStoresFrom(storage),
+  };
+}
+
+/** Name and email from the Teams roster; the activity's display name if Teams cannot say. */
+export async function teamsProfile(turn: TurnContext): Promise<TeamsProfile> {
+  const from = turn.activity.from;
+  try {
+    const member = await TeamsInfo.getMember(turn, from.id);
+    const email = member.email ?? member.userPrincipalName;
+    return { name: member.name ?? from.name, ...(email ? { email } : {}) };
+  } catch {
+    return from.name ? { name: from.name } : {};
+  }
+}
+
+/** Free text a step card carries: what the safety net reads (never logged, never echoed). */
+const freeTextPaths = new Set(
+  formSteps
+    .flatMap((s) => s.fields)
+    .filter((f) => f.kind === 'multiline')
+    .map((f) => f.path),
+);
+
+function freeTextOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return '';
+  return Object.entries(data)
+    .filter(([key, value]) => freeTextPaths.has(key) && typeof value === 'string')
+    .map(([, value]) => String(value).slice(0, 20_000))
+    .join('\n');
+}
+
+/**
+ * The referral form's verbs. Each press replaces the card in place. On Send the receipt is posted
+ * as a new message, and where it went is remembered so the delivery worker's status changes can
+ * update it (see bot/proactive). Referrals are only made in a personal chat.
+ */
+export function referralActions(deps: ReferralActionDeps): Record<string, RegisteredAction> {
+  const lookupProfile = deps.lookupProfile ?? teamsProfile;
+
+  const run = (verb: string): RegisteredAction => ({
+    async run(context: ActionContext, rawData: unknown): Promise<ActionOutcome> {
+      const card = (json: CardJson): ActionOutcome => ({ kind: 'card', card: json });
+      if (conversationKindOf(context.turn.activity) !== 'personal') {
+        context.logger.info('referral refused outside a personal chat', { verb });
+        return card(context.cards.renderView(personalChatOnly()));
+      }
+      const command = parseReferralAction(verb, rawData);
+      if (!command) {
+        context.logger.warn('card action data refused', { verb });
+        return card(context.cards.renderView(staleNotice('out-of-date', false)));
+      }
+      const contacts = await deps.tenants.contactsFor(context.tenantId);
+      if (command.type === 'next') await raiseSafetyCard(context, contacts, rawData);
+      const result = await handleReferralTurn(deps, {
+        tenantId: context.tenantId,
+        userId: context.userId,
+        command,
+        contacts,
+        profile: () => lookupProfile(context.turn),
+      });
+      logResult(context, verb, result);
+      if (result.kind === 'submitted') return card(await postReceipt(context, result));
+      return card(context.cards.renderView(result.view));
+    },
+  });
+
+  async function raiseSafetyCard(
+    context: ActionContext,
+    contacts: LocalContacts,
+    data: unknown,
+  ): Promise<void> {
+    if (!deps.safety) return;
+    const text = freeTextOf(data);
+    if (text === '') return;
+    const alert = checkTextForDanger(deps.safety.net, deps.safety.alert, text, contacts);
+    if (!alert) return;
+    context.logger.info('safety card raised', {
+      count: alert.concerns.length,
+      reason: 'referral text',
+    });
+    await context.turn.sendActivity({
+      attachments: [context.cards.attachment('safety-alert', alert)],
+    });
+  }
+
+  /**
+   * The receipt as a new message; where it went is remembered for updates. If the worker already
+   * finished (it may, before this turn ends), the receipt is brought up to date here and now.
+   * Returns the card to show in place of the review.
+   */
+  async function postReceipt(
+    context: ActionContext,
+    result: Extract<ReferralTurnResult, { kind: 'submitted' }>,
+  ): Promise<CardJson> {
+    const { referral } = result;
+    const log = context.logger;
+    let activityId: string | undefined;
+    try {
+      activityId = (
+        await context.turn.sendActivity({
+          attachments: [context.cards.attachmentOf(result.receipt)],
+        })
+      )?.id;
+    } catch (err) {
+      log.error('referral receipt could not be posted', { referralId: referral.referralId }, err);
+    }
+    const conversationId = context.turn.activity.conversation?.id;
+    if (activityId && conversationId) {
+      try {
+        await deps.receipts.save({
+          schemaVersion: 1,
+          tenantId: context.tenantId,
+          referralId: referral.referralId,
+          conversationId,
+          activityId,
+          reference: minimalReference(TurnContext.getConversationReference(context.turn.activity)),
+          shownStatus: referral.status,
+          createdAt: deps.clock.now().toISOString(),
+          updatedAt: deps.clock.now().toISOString(),
+        });
+        const latest = await getReferralStatus(deps.stores, context.tenantId, referral.referralId);
+        if (latest && latest.status !== referral.status) {
+          await showReceiptStatus(
+            { ...deps, cards: context.cards, port: inTurnCardUpdater(context.turn) },
+            latest,
+          );
+        }
+      } catch (err) {
+        // The referral is stored and will be delivered; only the card's self-updating is lost.
+        log.error(
+          'referral receipt could not be remembered',
+          { referralId: referral.referralId },
+          err,
+        );
+      }
+    }
+    deps.wakeDelivery?.();
+    // Without a receipt message, the review card becomes the receipt so the user still sees one.
+    return context.cards.renderView(activityId ? result.view : result.receipt);
+  }
+
+  return Object.fromEntries(Object.values(referralVerbs).map((verb) => [verb, run(verb)]));
+}
+
+function logResult(context: ActionContext, verb: string, result: ReferralTurnResult): void {
+  if (result.kind === 'submitted') {
+    context.logger.info('referral submitted', { verb, referralId: result.referral.referralId });
+  } else if (result.stale) {
+    context.logger.info('stale referral card', { verb, reason: result.stale });
+  } else if (result.errorCount) {
+    context.logger.info('referral answers need correcting', { verb, count: result.errorCount });
+  }
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { AppError, ErrorCodes, isAppError } from '../../../../src/kernel/errors';
+import { referralStoresFrom } from '../../../../src/referrals';
+import {
+  DocumentStoreDraftRepository,
+  DocumentStoreReferrerProfiles,
+  draftItemKey,
+  draftTtlSeconds,
+  handleReferralTurn,
+  type ReferralCommand,
+  type ReferralFormDeps,
+} from '../../../../src/referrals/form';
+import { genericLocalContacts } from '../../../../src/tenants/localContacts';
+import { FakeDocumentStore } from '../../coaching/fakeDocumentStore';
+import { ManualClock } from '../../../support/referrals/deliveryFakes';
+import { aFullDraft } from './cardSamples';
+import { InMemoryStorage } from '../../../../src/storage/memory/InMemoryStorage';
+
+const tenantId = '00000000-0000-4000-8000-00000000aaaa';
+const userId = '00000000-0000-4000-8000-0000000000f1';
+const key = { tenantId, userId };
+const fixedId = '3f2a9c1b-8d7e-4c6b-9a5f-0e1d2c3b4a59';
+
+function aForm(options: { newId?: () => string } = {}) {
+  const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+  const drafts = new FakeDocumentStore<unknown>();
+  const storage = new InMemoryStorage({ clock });
+  const deps: ReferralFormDeps = {
+    drafts: new DocumentStoreDraftRepository(drafts),
+    profiles: new DocumentStoreReferrerProfiles(drafts),
+    stores: referralStoresFrom(storage),
+    clock,
+    ...(options.newId ? { newId: options.newId } : {}),
+  };
+  const turn = (command: ReferralCommand) =>
+    handleReferralTurn(deps, {
+      ...key,
+      command,
+      contacts: genericLocalContacts,
+      profile: async () => ({ name: 'Alex Example' }),
+    });
+  const referrals = async () => (await deps.stores.referrals.listPartition(tenantId)).length;
+  return { clock, drafts, deps, turn, referrals };
+}
+
+describe('the referral form use case', () => {
+  it('keeps drafts per user in the tenant’s partition, under a hash of the user id, for 7 days, with If-Match', async () => {
+    const f = aForm();
+    await f.turn({ type: 'start' });
+    const [stored] = [...f.drafts.items.values()];
+    assert.equal(stored?.partitionKey, tenantId);
+    assert.equal(stored?.id, draftItemKey(key).id);
+    assert.ok(
+      !stored?.id.includes(userId) && !JSON.stringify(stored?.value).includes(userId),
+      'the user id is not stored',
+    );
+    assert.equal(f.drafts.writes[0]?.options?.ttlSeconds, 7 * 24 * 60 * 60);
+    assert.equal(draftTtlSeconds, 604_800);
+
+    // A write that lost a race (another device wrote first) is refused, not merged.
+    const etag = stored!.etag;
+    await f.turn({ type: 'next', revision: 1, place: 'referrer', input: {} });
+    const repo = new DocumentStoreDraftRepository(f.drafts);
+    const loaded = await repo.load(key);
+    assert.deepEqual(await repo.save(key, loaded!.draft!, etag), { ok: false });
+  });
+
+  it('two Sends of one draft at once: one referral, the other told the card is out of date', async () => {
+    const f = aForm();
+    await f.deps.drafts.save(key, aFullDraft(), undefined);
+    const results = await Promise.all([
+      f.turn({ type: 'send', revision: 7, place: 'review' }),
+      f.turn({ type: 'send', revision: 7, place: 'review' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.kind).sort(), ['submitted', 'view']);
+    assert.equal(await f.referrals(), 1);
+  });
+
+  it('a Send that stopped after choosing the referral id reuses it: still one referral', async () => {
+    const ids = ['a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000002'];
+    const f = aForm({ newId: () => ids.shift() ?? 'x' });
+    // The draft as a crashed Send left it: claimed, with its id, but nothing submitted yet.
+    await f.deps.drafts.save(
+      key,
+      aFullDraft({ status: 'sending', referralId: fixedId, revision: 8 }),
+      undefined,
+    );
+    const result = await f.turn({ type: 'send', revision: 8, place: 'review' });
+    assert.equal(result.kind, 'submitted');
+    assert.equal(result.kind === 'submitted' && result.referral.referralId, fixedId);
+  });
+
+  it('a Send that stopped after submitting (draft not yet deleted) finds its referral: no second one', async () => {
+    const f = aForm({ newId: () => fixedId });
+    await f.deps.drafts.save(key, aFullDraft(), undefined);
+    const first = await f.turn({ type: 'send', revision: 7, place: 'review' });
+    assert.equal(first.kind, 'submitted');
+    // As if the draft's deletion had not happened: the claimed draft is back.
+    await f.deps.drafts.save(
+      key,
+      aFullDraft({ status: 'sending', referralId: fixedId, revision: 8 }),
+      undefined,
+    );
+    const again = await f.turn({ type: 'send', revision: 8, place: 'review' });
+    assert.equal(again.kind, 'submitted');
+    assert.equal(await f.referrals(), 1);
+  });
+
+  it('checks the whole referral before Send: a draft that no longer passes goes back to the review with errors', async () => {
+    const f = aForm();
+    const draft = aFullDraft();
+    await f.deps.drafts.save(
+      key,
+      { ...draft, values: { ...draft.values, 'father.phone': 'nope' } },
+      undefined,
+    );
+    const result = await f.turn({ type: 'send', revision: 7, place: 'review' });
+    assert.equal(result.kind, 'view');
+    assert.equal(result.kind === 'view' && result.view.card, 'referral-review');
+    assert.equal(result.kind === 'view' && result.errorCount, 1);
+    assert.equal(await f.referrals(), 0);
+  });
+
+  it('a store failure on Send is the store’s error (the turn-error handler answers): nothing submitted', async () => {
+    const f = aForm();
+    await f.deps.drafts.save(key, aFullDraft(), undefined);
+    const down = new AppError(ErrorCodes.storeUnavailable, 'The store is unavailable.');
+    const outbox = { ...f.deps.stores.outbox, create: () => Promise.reject(down) };
+    const failing: ReferralFormDeps = { ...f.deps, stores: { ...f.deps.stores, outbox } };
+    await assert.rejects(
+      handleReferralTurn(failing, {
+        ...key,
+        command: { type: 'send', revision: 7, place: 'review' },
+        contacts: genericLocalContacts,
+        profile: async () => ({}),
+      }),
+      (err: unknown) => isAppError(err, ErrorCodes.storeUnavailable),
+    );
+    assert.equal(await f.referrals(), 0);
+  });
+});
