@@ -30,12 +30,20 @@ import {
 } from './coaching';
 import { loadCoachingPack } from './content/coaching/loadCoachingPack';
 import { CachedTenantDirectory } from './tenants/cachedTenantDirectory';
-import { StoredTenantDirectory, type TenantSettings } from './tenants/tenantSettings';
+import {
+  StoredTenantDirectory,
+  type TenantDirectory,
+  type TenantSettings,
+} from './tenants/tenantSettings';
 import type { Clock } from './kernel/clock';
 import type { Storage } from './kernel/documentStore';
 import { projectRoot } from './kernel/projectRoot';
 import type { Logger } from './logging/logger';
 import { createHttpServer, type HttpServer } from './server/httpServer';
+import { referralActions, referralFormStores } from './bot/actions/referralActions';
+import { botFrameworkCardUpdater, createReceiptUpdater } from './bot/proactive';
+import { createHttpPartnershipClient } from './partnership/httpPartnershipClient';
+import { DeliveryWorker } from './referrals';
 
 /** Bot Framework activities are small; anything larger than this is refused with 413. */
 export const maxRequestBodyBytes = 256 * 1024;
@@ -51,6 +59,8 @@ export interface ApplicationParts {
 export interface Application {
   readonly server: HttpServer;
   readonly bot: DareCoachBot;
+  /** Delivers queued referrals; undefined without partnership settings. Start after listen. */
+  readonly delivery: DeliveryWorker | undefined;
 }
 
 export interface ComposedBot {
@@ -58,10 +68,22 @@ export interface ComposedBot {
   /** In the order the adapter must run them: the tenant guard first, so refused turns store nothing. */
   readonly middleware: readonly Middleware[];
   readonly conversations: ConversationDirectory;
+  readonly cards: CardCatalog;
+  readonly tenants: TenantDirectory;
+  readonly referralStores: ReturnType<typeof referralFormStores>;
+}
+
+export interface BotHooks {
+  /** Asks the referral delivery worker for a pass now (after a Send). */
+  readonly wakeDelivery?: () => void;
 }
 
 /** The bot and its middleware, independent of the adapter (tests run them on a TestAdapter). */
-export function composeBot(config: AppConfig, parts: ApplicationParts): ComposedBot {
+export function composeBot(
+  config: AppConfig,
+  parts: ApplicationParts,
+  hooks: BotHooks = {},
+): ComposedBot {
   const { logger, storage, clock } = parts;
   const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
   const conversations = new StoredConversationDirectory(
@@ -89,6 +111,7 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     tenants,
   };
 
+  const referralStores = referralFormStores(storage);
   const bot = new DareCoachBot({
     cards,
     actions: {
@@ -98,6 +121,17 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
       ...outcomeActions(
         new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock),
       ),
+      ...referralActions({
+        ...referralStores,
+        clock,
+        tenants,
+        conversations,
+        safety: {
+          net: coaching.walkthrough.pack.safety,
+          alert: coaching.walkthrough.pack.safetyAlert,
+        },
+        ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
+      }),
     },
     // The safety net first: danger words always raise the safety card.
     textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],
@@ -108,14 +142,34 @@ export function composeBot(config: AppConfig, parts: ApplicationParts): Composed
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
     new ConversationMemory(conversations),
   ];
-  return { bot, middleware, conversations };
+  return { bot, middleware, conversations, cards, tenants, referralStores };
 }
 
 /** Wires every part together. No I/O happens here beyond loading card templates. */
 export function composeApplication(config: AppConfig, parts: ApplicationParts): Application {
-  const { logger, storage } = parts;
-  const { bot, middleware } = composeBot(config, parts);
+  const { logger, storage, clock } = parts;
+  const composed = composeBot(config, parts, { wakeDelivery: () => delivery?.wake() });
+  const { bot, middleware } = composed;
   const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware);
+  const { referralUrl, signingSecret } = config.partnership;
+  const delivery =
+    referralUrl && signingSecret
+      ? new DeliveryWorker({
+          stores: composed.referralStores.stores,
+          client: createHttpPartnershipClient({ url: referralUrl, secret: signingSecret }),
+          clock,
+          logger,
+          listener: createReceiptUpdater({
+            port: botFrameworkCardUpdater(adapter, config.bot.appId ?? ''),
+            receipts: composed.referralStores.receipts,
+            conversations: composed.conversations,
+            cards: composed.cards,
+            tenants: composed.tenants,
+            clock,
+            logger,
+          }),
+        })
+      : undefined;
 
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),
@@ -123,5 +177,5 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     checkReadiness: () => storage.ping(),
     maxBodyBytes: maxRequestBodyBytes,
   });
-  return { server, bot };
+  return { server, bot, delivery };
 }

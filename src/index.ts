@@ -26,15 +26,17 @@ async function main(): Promise<void> {
   }
 
   const storage = await openStorage(config, logger.child({ component: 'storage' }));
-  const { server } = composeApplication(config, { logger, storage, clock: systemClock });
+  const { server, delivery } = composeApplication(config, { logger, storage, clock: systemClock });
   const port = await server.listen(config.port, config.host);
   logger.info('listening', { port, url: `http://${config.host}:${port}/api/messages` });
+  delivery?.start();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { reason: signal });
+    await delivery?.stop();
     await server.stop();
     await storage.close();
     logger.info('stopped');

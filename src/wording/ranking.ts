@@ -1,6 +1,7 @@
 /**
  * The ranker's settings in one place, with the reason for each. Tuned only against the tuning half
- * of test/fixtures/wording/queries.json (npm run bench:wording prints both halves).
+ * of test/fixtures/wording/queries.json; npm run bench:wording also scores the held-out half and,
+ * when present, the blind held-out set (heldout-blind.json), which must never be tuned against.
  */
 export interface RankerSettings {
   /** Per-field weight. Keywords are written for search; phrasings' "when" lines describe the

@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { sandboxTenantId } from '../../src/dev/sandbox/sandboxConfig';
-import { startSandbox, type Sandbox } from '../../src/dev/sandbox/startSandbox';
-import { aConfig } from '../support/builders';
-import { capturedLogger } from '../support/capturedLogs';
-import {
-  browserUnavailable,
-  launchChromium,
-  openOffline,
-  type OpenedPage,
-} from '../support/e2e/browser';
-import { resultsDir, saveFailureEvidence } from '../support/e2e/failureReport';
+import { resultsDir } from '../support/e2e/failureReport';
+import { useChatSession } from '../support/e2e/chatSession';
 import { PlaygroundChat } from '../support/e2e/playgroundChat';
 
 /** Stages of a prepare walk-through: "Step N of 7" on every step card. */
@@ -25,20 +14,8 @@ const dangerPhrase = 'he told her he would kill her if she left';
 const turnTimeoutMs = 30_000;
 
 describe('end to end: a coaching walk-through in the Agents Playground, in Chromium', function () {
-  const logs = capturedLogger();
-  let workDir: string | undefined;
-  let sandbox: Sandbox | undefined;
-  let browser: Browser | undefined;
-  let opened: OpenedPage | undefined;
+  const session = useChatSession('coaching');
   let chat: PlaygroundChat;
-
-  const report = (title: string) =>
-    saveFailureEvidence(title, {
-      page: opened?.page,
-      appLog: logs.text(),
-      playgroundLogFile: sandbox?.playgroundLogFile,
-      notes: opened?.problems,
-    }).then((files) => files.length > 0 && console.error(`  evidence saved: ${files.join(', ')}`));
 
   /**
    * With E2E_SCREENSHOTS=1, keeps a picture under test-results/ for a person to look at: of the
@@ -46,8 +23,8 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
    * the page, so for a card the window is made tall enough for the moment of the picture.
    */
   const snapshot = async (name: string, index?: number) => {
-    if (!process.env.E2E_SCREENSHOTS || !opened) return;
-    const { page } = opened;
+    if (!process.env.E2E_SCREENSHOTS) return;
+    const { page } = session();
     const file = path.join(resultsDir, `coaching-${name}.png`);
     const viewport = page.viewportSize();
     await mkdir(resultsDir, { recursive: true });
@@ -82,44 +59,8 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     await chat.waitForCardText(index, expected, turnTimeoutMs);
   };
 
-  before(async function () {
-    const missing = browserUnavailable();
-    if (missing) {
-      console.warn(`  Skipping the end-to-end tests: ${missing}.`);
-      this.skip();
-    }
-    try {
-      workDir = await mkdtemp(path.join(os.tmpdir(), 'dare-e2e-coaching-'));
-      // Explicit settings, not .env: the tenant guard is on and lets the playground's tenant in.
-      const config = aConfig({ PORT: '0', LOG_LEVEL: 'info', ALLOWED_TENANT_IDS: sandboxTenantId });
-      sandbox = await startSandbox(config, {
-        logger: logs.logger,
-        playground: { port: 0, workDir, readyTimeoutMs: 60_000 },
-      });
-      browser = await launchChromium();
-      opened = await openOffline(browser, sandbox.playgroundUrl);
-      chat = new PlaygroundChat(opened.page);
-      // A fresh chat is greeted on install; let that finish so it cannot disturb the counts below.
-      await chat.settle({ atLeast: 1 });
-    } catch (err) {
-      await report('e2e-coaching-startup');
-      throw err;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await report(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    // Each step on its own, so one failing to close does not leave the others running.
-    await opened?.page
-      .context()
-      .close()
-      .catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await sandbox?.stop();
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ chat } = session());
   });
 
   it('walks a prepare conversation from the welcome card to the summary, all in one card', async () => {

@@ -1,19 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
-import { sandboxTenantId } from '../../src/dev/sandbox/sandboxConfig';
-import { startSandbox, type Sandbox } from '../../src/dev/sandbox/startSandbox';
-import { aConfig } from '../support/builders';
-import { capturedLogger } from '../support/capturedLogs';
-import {
-  browserUnavailable,
-  launchChromium,
-  openOffline,
-  type OpenedPage,
-} from '../support/e2e/browser';
-import { saveFailureEvidence } from '../support/e2e/failureReport';
+import type { Locator } from 'playwright-core';
+import { useChatSession } from '../support/e2e/chatSession';
 import { eventually, PlaygroundChat } from '../support/e2e/playgroundChat';
 
 /** Generous for a slow 2-core CI runner, yet bounded: a bot turn through the playground. */
@@ -42,70 +29,17 @@ class CardForm {
 }
 
 describe('end to end: a referral in the Agents Playground, in Chromium', function () {
-  const logs = capturedLogger();
-  let workDir: string | undefined;
-  let sandbox: Sandbox | undefined;
-  let browser: Browser | undefined;
-  let opened: OpenedPage | undefined;
+  const session = useChatSession('referral');
   let chat: PlaygroundChat;
 
-  const report = (title: string) =>
-    saveFailureEvidence(title, {
-      page: opened?.page,
-      appLog: logs.text(),
-      playgroundLogFile: sandbox?.playgroundLogFile,
-      notes: opened?.problems,
-    }).then((files) => files.length > 0 && console.error(`  evidence saved: ${files.join(', ')}`));
-
-  before(async function () {
-    const missing = browserUnavailable();
-    if (missing) {
-      console.warn(`  Skipping the end-to-end tests: ${missing}.`);
-      this.skip();
-    }
-    try {
-      workDir = await mkdtemp(path.join(os.tmpdir(), 'dare-e2e-referral-'));
-      const config = aConfig({ PORT: '0', LOG_LEVEL: 'info', ALLOWED_TENANT_IDS: sandboxTenantId });
-      sandbox = await startSandbox(config, {
-        logger: logs.logger,
-        playground: { port: 0, workDir, readyTimeoutMs: 60_000 },
-      });
-      browser = await launchChromium();
-      opened = await openOffline(browser, sandbox.playgroundUrl);
-      chat = new PlaygroundChat(opened.page);
-    } catch (err) {
-      await report('e2e-referral-startup');
-      throw err;
-    }
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await report(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await opened?.page
-      .context()
-      .close()
-      .catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await sandbox?.stop();
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+  beforeEach(() => {
+    ({ chat } = session());
   });
 
   it('fills the form, corrects a field error, reviews, sends, and sees the receipt turn to "sent" with the receiver’s reference', async function () {
-    await chat.settle({ atLeast: 1 });
     const at = await chat.ask('refer');
     const waitFor = (text: string) => chat.waitForCardText(at, text, turnTimeoutMs);
     const form = new CardForm(chat.card(at));
-    await eventually('the referral form or the "coming soon" card', async () =>
-      /Step 1 of 7|coming soon/.test(await chat.cardText(at)) ? true : undefined,
-    );
-    if (/coming soon/.test(await chat.cardText(at))) {
-      // The form's verbs are not in the composed bot yet (src/composition.ts wires them).
-      console.warn('  Skipping: the referral form is not wired into the sandbox bot yet.');
-      this.skip();
-    }
     await waitFor('Step 1 of 7');
     const shown = await chat.cardCount();
 

@@ -32,7 +32,7 @@ export async function startBot(
   config: AppConfig,
   parts: { readonly logger: Logger; readonly storage: Storage; readonly clock: Clock },
 ): Promise<RunningBot> {
-  const { server } = composeApplication(config, parts);
+  const { server, delivery } = composeApplication(config, parts);
   const port = await server.listen(config.port, config.host);
   const baseUrl = `http://${config.host}:${port}`;
   try {
@@ -42,5 +42,14 @@ export async function startBot(
     throw err;
   }
   parts.logger.info('listening', { port, url: `${baseUrl}/api/messages` });
-  return { name: 'bot', baseUrl, endpoint: `${baseUrl}/api/messages`, stop: () => server.stop() };
+  delivery?.start();
+  return {
+    name: 'bot',
+    baseUrl,
+    endpoint: `${baseUrl}/api/messages`,
+    stop: async () => {
+      await delivery?.stop();
+      await server.stop();
+    },
+  };
 }

@@ -5,6 +5,8 @@ import { startBot, startStorage } from './botParts';
 import { PartStack } from './parts';
 import { startPlayground } from './playgroundPart';
 import { sandboxSettings } from './sandboxConfig';
+import { randomBytes } from 'node:crypto';
+import { start as startIntake } from '../partnershipIntake/intakeServer';
 
 export interface SandboxOptions {
   readonly logger: Logger;
@@ -30,6 +32,8 @@ export interface Sandbox {
   readonly playgroundLogFile: string;
   /** The tenant the playground's activities carry. */
   readonly tenantId: string;
+  readonly intakeUrl: string;
+  readonly received: () => ReadonlyArray<{ readonly reference: string }>;
   /** Stops every part in reverse order of starting; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -49,8 +53,23 @@ export async function startSandbox(
 
   const parts = new PartStack(logger.child({ component: 'sandbox' }));
   const { storage } = await parts.start('storage', () => startStorage(config, logger));
+  const secret = randomBytes(32).toString('hex');
+  const intake = await parts.start('partnership-intake', async () => {
+    const running = await startIntake({ secret, port: 0 });
+    return {
+      name: 'partnership-intake',
+      url: running.url,
+      referralUrl: running.referralUrl,
+      received: running.received,
+      stop: () => running.stop(),
+    };
+  });
+  const withPartnership = {
+    ...config,
+    partnership: { referralUrl: intake.referralUrl, signingSecret: secret },
+  };
   const bot = await parts.start('bot', () =>
-    startBot(config, { logger, storage, clock: options.clock ?? systemClock }),
+    startBot(withPartnership, { logger, storage, clock: options.clock ?? systemClock }),
   );
   const playground = await parts.start('playground', () =>
     startPlayground({
@@ -71,6 +90,8 @@ export async function startSandbox(
     playgroundPid: playground.pid,
     playgroundLogFile: playground.logFile,
     tenantId,
+    intakeUrl: intake.url,
+    received: () => intake.received(),
     stop: () => parts.stopAll(),
   };
 }

@@ -2,6 +2,7 @@ import {
   applySynonyms,
   buildLexicon,
   isPerson,
+  namesPerson,
   stemStream,
   type Lexicon,
   type Token,
@@ -107,7 +108,7 @@ export class Analyser {
     const corrections: Correction[] = [];
     const corrected = new Map<string, string>();
     const words = tokenize(text).map((word) => {
-      const fix = correct ? this.speller.correct(word) : undefined;
+      const fix = correct && !namesPerson(word) ? this.speller.correct(word) : undefined;
       if (!fix) return word;
       corrections.push(fix);
       corrected.set(fix.readAs, word);

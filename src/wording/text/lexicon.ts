@@ -73,6 +73,11 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   husband: 'he',
   boyfriend: 'he',
 };
+/** Whether a typed word names one of the people ("missus", "dad"): never a misspelling. */
+export function namesPerson(word: string): boolean {
+  return people[word] !== undefined;
+}
+
 /** Whether a search key stands for one of the people ("he", "she"). */
 export function isPerson(key: string): boolean {
   return key === 'he' || key === 'she';

@@ -29,8 +29,13 @@ for (const query of process.argv.slice(2)) {
   const outcome = search.search(query, { limit: 5 });
   const rows = outcome.kind === 'matches' ? outcome.results : outcome.nearest;
   if (outcome.kind === 'no-match') console.log(`  NO MATCH (${outcome.reason})`);
-  for (const r of rows)
+  for (const r of rows) {
     console.log(
       `  ${r.score.toFixed(2).padStart(6)}  ${r.situationId.padEnd(24)} ${r.explanation.summary}  [first: ${r.bestPhrasingId}]`,
     );
+    // Which fields each reason was found in (keywordWords and content only support a ranking).
+    console.log(
+      `          ${' '.repeat(24)} ${r.explanation.matched.map((m) => `${m.label}: ${m.fields.join('/')}`).join('; ')}`,
+    );
+  }
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import * as AC from 'adaptivecards';
 import fc from 'fast-check';
 import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
 import { childFields, formSteps, type StepId } from '../../../src/referrals/form/formDefinition';
 import { referralVerbs } from '../../../src/referrals/form';
+import { maxCardBytes, problemsOf } from '../../support/adaptiveCards';
 import { textsOf } from '../../support/botHarness';
 import { ScriptedPartnership } from '../../support/referrals/deliveryFakes';
 import { answers, nextWith } from '../../support/referrals/formAnswers';
@@ -17,7 +17,6 @@ import { aReferralHarness, inputIdsOf, inputsOf } from '../../support/referrals/
  */
 
 const runs = Number(process.env.REFERRAL_PROPERTY_RUNS ?? 30);
-const maxCardBytes = 24 * 1024;
 const hugeString = 'x'.repeat(100 * 1024);
 
 const nasty = [
@@ -59,15 +58,6 @@ function submissionFor(valid: Record<string, unknown>): fc.Arbitrary<Record<stri
     .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 }
 
-function adaptiveCardProblems(card: object): string[] {
-  const context = new AC.SerializationContext(new AC.Version(1, 5));
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  return problems;
-}
-
 const progressOf = (text: string) =>
   /Step \d of 7[^\n]*|Child \d+|Check your answers before sending/.exec(text)?.[0];
 
@@ -103,7 +93,7 @@ function checkCard(
   onCard: readonly string[],
   errors: Record<string, string>,
 ) {
-  assert.deepEqual(adaptiveCardProblems(card), []);
+  assert.deepEqual(problemsOf(card), []);
   const json = JSON.stringify(card);
   assert.ok(Buffer.byteLength(json) < maxCardBytes, `card is ${Buffer.byteLength(json)} bytes`);
   const kept = inputsOf(card);
@@ -201,7 +191,7 @@ describe('referral form: property-based bad input at every step', function () {
         fc.anything(),
         async (verb, data) => {
           const card = await h.user.send(verb, data);
-          assert.deepEqual(adaptiveCardProblems(card), []);
+          assert.deepEqual(problemsOf(card), []);
           assert.ok(textsOf(card).length > 0);
           assert.deepEqual(await h.counts(), { referrals: 0, outbox: 0 });
         },
