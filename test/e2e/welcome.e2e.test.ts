@@ -19,8 +19,6 @@ describe('end to end: the bot behind the Agents Playground, in Chromium', functi
   });
 
   it('answers "help" with the welcome card, whose buttons change that same card in place', async () => {
-    // A fresh chat is greeted on install; let that finish so it cannot disturb the counts below.
-
     await chat.send('help');
     const welcome = await chat.answerTo('help');
     await chat.waitForCardText(welcome, 'DARE Coach');
