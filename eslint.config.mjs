@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     // Layering: only src/bot may speak Bot Framework; feature folders stay framework-free.
     files: ['src/**/*.ts'],
-    ignores: ['src/bot/**', 'src/index.ts', 'src/composition.ts', 'src/dev/**'],
+    ignores: ['src/bot/**', 'src/index.ts', 'src/composition/**', 'src/dev/**'],
     rules: {
       'no-restricted-imports': [
         'error',

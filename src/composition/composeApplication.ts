@@ -1,0 +1,58 @@
+import { createAdapter } from '../bot/adapter';
+import { createBotEndpoint } from '../bot/botEndpoint';
+import type { DareCoachBot } from '../bot/dareCoachBot';
+import { botFrameworkCardUpdater, createReceiptUpdater } from '../bot/proactive';
+import type { AppConfig } from '../config/config';
+import { createHttpPartnershipClient } from '../partnership/httpPartnershipClient';
+import { DeliveryWorker } from '../referrals';
+import { createHttpServer, type HttpServer } from '../server/httpServer';
+import { composeBot } from './composeBot';
+import type { ApplicationParts } from './parts';
+
+/** Bot Framework activities are small; anything larger than this is refused with 413. */
+export const maxRequestBodyBytes = 256 * 1024;
+
+export interface Application {
+  readonly server: HttpServer;
+  readonly bot: DareCoachBot;
+  /** Delivers queued referrals; undefined without partnership settings. Start after listen. */
+  readonly delivery: DeliveryWorker | undefined;
+}
+
+/** Wires every part together. No I/O happens here beyond loading content and card templates. */
+export function composeApplication(config: AppConfig, parts: ApplicationParts): Application {
+  const { logger, storage, clock } = parts;
+  const composed = composeBot(config, parts, { wakeDelivery: () => delivery?.wake() });
+  const { bot, middleware } = composed;
+  const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware);
+  const { referralUrl, signingSecret } = config.partnership;
+  if (!referralUrl || !signingSecret) {
+    logger.warn('partnership settings unset: referrals are kept queued and not delivered');
+  }
+  const delivery =
+    referralUrl && signingSecret
+      ? new DeliveryWorker({
+          stores: composed.referrals.stores,
+          client: createHttpPartnershipClient({ url: referralUrl, secret: signingSecret }),
+          clock,
+          logger,
+          listener: createReceiptUpdater({
+            port: botFrameworkCardUpdater(adapter, config.bot.appId ?? ''),
+            receipts: composed.referrals.receipts,
+            conversations: composed.conversations,
+            cards: composed.cards,
+            tenants: composed.tenants,
+            clock,
+            logger,
+          }),
+        })
+      : undefined;
+
+  const server = createHttpServer({
+    logger: logger.child({ component: 'http' }),
+    handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' })),
+    checkReadiness: () => storage.ping(),
+    maxBodyBytes: maxRequestBodyBytes,
+  });
+  return { server, bot, delivery };
+}

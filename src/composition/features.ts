@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { referralFormStores } from '../bot/actions/referralActions';
+import { CardCatalog } from '../bot/cards/cardCatalog';
+import {
+  createWalkthrough,
+  DocumentStoreSessionRepository,
+  type CoachingSession,
+} from '../coaching';
+import { loadCoachingPack } from '../content/coaching/loadCoachingPack';
+import { loadPrincipleSummaries, loadWordingLibrary } from '../content/wording/loadLibrary';
+import {
+  StoredConversationDirectory,
+  type RememberedConversation,
+} from '../conversations/conversationDirectory';
+import { projectRoot } from '../kernel/projectRoot';
+import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
+import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
+import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
+import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
+import { createWordingSearch } from '../wording/search';
+import type { ApplicationParts } from './parts';
+
+/**
+ * Every feature's dependencies, built once at start: content packs loaded and validated (a bad
+ * pack stops the process here), repositories over their containers, card templates checked.
+ */
+export function composeFeatures(parts: ApplicationParts) {
+  const { storage, clock } = parts;
+  const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
+  const conversations = new StoredConversationDirectory(
+    storage.collection<RememberedConversation>('conversations'),
+    clock,
+  );
+  const tenants = new CachedTenantDirectory(
+    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
+    clock,
+  );
+
+  const coaching = {
+    walkthrough: createWalkthrough(loadCoachingPack()),
+    sessions: new DocumentStoreSessionRepository(storage.collection<CoachingSession>('sessions')),
+    clock,
+    tenants,
+  };
+
+  const library = loadWordingLibrary();
+  const wording = {
+    library,
+    principles: loadPrincipleSummaries(),
+    search: createWordingSearch(library),
+    feedback: createWordingFeedbackRepository(storage.collection<StoredFeedback>('feedback')),
+    tenants,
+  };
+
+  const confidence = new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock);
+  const referrals = referralFormStores(storage);
+
+  return { cards, conversations, tenants, coaching, wording, confidence, referrals };
+}
+
+export type Features = ReturnType<typeof composeFeatures>;
