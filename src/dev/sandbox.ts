@@ -20,6 +20,7 @@ function banner(sandbox: Sandbox): string {
     '',
     `  Open the chat:   ${sandbox.playgroundUrl}`,
     `  Bot endpoint:    ${sandbox.botEndpoint}`,
+    `  Referrals:       ${sandbox.intakeUrl} (the local partnership intake)`,
     `  Tenant:          ${sandbox.tenantId}`,
     `  Playground log:  ${sandbox.playgroundLogFile}`,
     '',
