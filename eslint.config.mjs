@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'error',
     },
@@ -21,7 +24,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'Only src/bot imports botbuilder.' }] },
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'Only src/bot imports botbuilder.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -34,7 +44,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', '@azure/*'],
-              message: 'Use cases are framework-free: depend on ports, not on botbuilder, restify or @azure/cosmos.',
+              message:
+                'Use cases are framework-free: depend on ports, not on botbuilder, restify or @azure/cosmos.',
             },
           ],
         },
