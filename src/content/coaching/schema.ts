@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { situationIds, type SituationId } from '../wording/schema';
 
 /**
  * The shape of the coaching content pack. Strict objects throughout: a misspelt field name is an
@@ -20,20 +21,9 @@ export const stageIds = [
 ] as const;
 export type StageId = (typeof stageIds)[number];
 
-/** Wording situations shared with the wording library (src/wording). */
-export const wordingSituationIds = [
-  'opening',
-  'denies',
-  'minimises',
-  'blames',
-  'angry',
-  'open-to-help',
-  'says-victim',
-  'separated',
-  'language-culture',
-  'substance-mental-health',
-] as const;
-export type WordingSituationId = (typeof wordingSituationIds)[number];
+/** Wording situations are the wording library's own list: a step can only offer one that exists. */
+export const wordingSituationIds = situationIds;
+export type WordingSituationId = SituationId;
 
 /**
  * What a walk-through learnt, in categories only (never his words), passed to the referral form
