@@ -34,6 +34,7 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
       ? new DeliveryWorker({
           stores: composed.referrals.stores,
           client: createHttpPartnershipClient({ url: referralUrl, secret: signingSecret }),
+          options: { retentionMs: config.referrals.retentionMs },
           clock,
           logger,
           listener: createReceiptUpdater({

@@ -45,6 +45,7 @@ export function composeBot(
       ...outcomeActions(features.confidence),
       ...referralActions({
         ...features.referrals,
+        deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,
         clock,
         tenants,
         conversations,

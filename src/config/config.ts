@@ -28,6 +28,12 @@ export interface AppConfig {
     readonly referralUrl?: string;
     readonly signingSecret?: string;
   };
+  readonly referrals: {
+    /** How long a referral's body is kept once its status is final, before only the audit record remains. */
+    readonly retentionMs: number;
+    /** How long delivery is retried before the referral is marked failed. */
+    readonly deliveryDeadlineMs: number;
+  };
 }
 
 /**
@@ -71,6 +77,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     partnership: {
       referralUrl: env.PARTNERSHIP_REFERRAL_URL,
       signingSecret: env.PARTNERSHIP_SIGNING_SECRET,
+    },
+    referrals: {
+      retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
+      deliveryDeadlineMs: env.REFERRAL_DELIVERY_DEADLINE_HOURS * 60 * 60_000,
     },
   };
 }

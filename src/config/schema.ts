@@ -45,6 +45,13 @@ export const environmentSchema = z.object({
   ALLOWED_TENANT_IDS: tenantList,
   PARTNERSHIP_REFERRAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PARTNERSHIP_SIGNING_SECRET: optionalText.pipe(z.string().min(32).optional()),
+  REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  REFERRAL_DELIVERY_DEADLINE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(24),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

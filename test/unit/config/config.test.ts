@@ -38,6 +38,17 @@ describe('config', () => {
     assert.deepEqual(config.allowedTenantIds, []);
   });
 
+  it('turns referral retention and delivery deadline into milliseconds, refusing nonsense', () => {
+    const config = parseConfig({
+      REFERRAL_RETENTION_DAYS: '7',
+      REFERRAL_DELIVERY_DEADLINE_HOURS: '48',
+    });
+    assert.equal(config.referrals.retentionMs, 7 * 24 * 3600_000);
+    assert.equal(config.referrals.deliveryDeadlineMs, 48 * 3600_000);
+    assert.equal(parseConfig({}).referrals.retentionMs, 30 * 24 * 3600_000);
+    assert.match(errorOf({ REFERRAL_RETENTION_DAYS: '0' }), /REFERRAL_RETENTION_DAYS/);
+  });
+
   it('accepts complete production settings, using the managed identity when no Cosmos key is set', () => {
     const config = parseConfig(completeProduction);
     assert.equal(config.cosmos.key, undefined);
