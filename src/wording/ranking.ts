@@ -1,7 +1,8 @@
 /**
- * The ranker's settings in one place, with the reason for each. Tuned only against the tuning half
- * of test/fixtures/wording/queries.json; npm run bench:wording also scores the held-out half and,
- * when present, the blind held-out set (heldout-blind.json), which must never be tuned against.
+ * The ranker's settings in one place, with the reason for each. Tuned only against the tuning sets
+ * (the tuning half of test/fixtures/wording/queries.json and tuning-practitioners.json, written
+ * blind); npm run bench:wording also scores the held-out half and, when present, the blind held-out
+ * set (heldout-blind.json), which must never be tuned against.
  */
 export interface RankerSettings {
   /** Per-field weight. Keywords are written for search; phrasings' "when" lines describe the
@@ -72,7 +73,7 @@ export const defaultRankerSettings: RankerSettings = {
   },
   bm25: { k: 1.2, b: 0.3, d: 0.5 },
   phraseBoost: 2.5,
-  weakWords: { only: 0.5, just: 0.5, never: 0.5, abuse: 0.5 },
+  weakWords: { only: 0.5, just: 0.5, never: 0.5, abuse: 0.5, abusive: 0.5 },
   minScore: 3.5,
   minScoreWithoutFamily: 8,
   coordination: 1,

@@ -17,6 +17,7 @@ const apostropheForms: ReadonlyArray<readonly [RegExp, string]> = [
 
 // The same contractions typed without an apostrophe. Only forms that are not also real words
 // ("well", "were", "its" stay as they are; "its" analyses as "it" through the stemmer's stopwords).
+// Then informal spellings that stand for plain words.
 const bareForms: Readonly<Record<string, string>> = {
   dont: 'do not',
   doesnt: 'does not',
@@ -43,6 +44,21 @@ const bareForms: Readonly<Record<string, string>> = {
   thats: 'that',
   theres: 'there',
   whats: 'what',
+  // Informal and regional spellings practitioners type, and quote fathers using: read as the
+  // plain words so the library's phrases meet them ("dunno what", "nowt like that").
+  dunno: 'do not know',
+  nowt: 'nothing',
+  owt: 'anything',
+  summat: 'something',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  cos: 'because',
+  coz: 'because',
+  cuz: 'because',
+  tmrw: 'tomorrow',
+  tmw: 'tomorrow',
+  tomoz: 'tomorrow',
 };
 
 /** Lower-cases, folds accents and curly quotes, expands contractions; returns word tokens. */

@@ -44,7 +44,9 @@ const irregular: Readonly<Record<string, string>> = {
   using: 'use',
   used: 'use',
   uses: 'use',
-  being: 'be',
+  // Not "be": "being" stays in the phrase stream (it is still a stopword), so "being abused" and
+  // "being bullied" are passives of their own, not "abused" and "bullied" (he is the one doing it).
+  being: 'being',
   was: 'be',
   were: 'be',
   is: 'be',
@@ -88,11 +90,17 @@ const irregular: Readonly<Record<string, string>> = {
   known: 'know',
   bit: 'bit',
   news: 'news',
+  // "-ion" and "-ive" both strip to one stem: a front desk is not a receptive father.
+  reception: 'reception',
+  receptions: 'reception',
   // Agent nouns and American spellings, mapped onto the form the library uses.
   drinker: 'drink',
   drinkers: 'drink',
   smoker: 'smoke',
   gambler: 'gamble',
+  // "abusive" (he does it) stays apart from "abused" (it is done to him), which "-ive" and "-ed"
+  // would both strip to one stem: "being abusive" is not "being abused".
+  abusive: 'abusive',
   abuser: 'abuse',
   abusers: 'abuse',
   behavior: 'behaviour',

@@ -33,7 +33,7 @@ export const commonWords: ReadonlySet<string> = new Set(
   colleague colleagues report reports write wrote written read reading note notes case cases file
   files system systems update updates link links password login account online website internet
   wifi coffee tea kitchen toilet lift stairs parking building floor room rooms door doors window
-  windows house home flat garden street`.split(/\s+/),
+  windows house home flat garden street withdrawn brown`.split(/\s+/),
 );
 
 /**

@@ -2,14 +2,17 @@
  * npm run bench:wording — how well free-text search finds the right situation, on the labelled
  * practitioner queries, and how long a search takes. Prints; always exits 0 (CI shows the numbers).
  *
- *   --misses=tuning   also list the tuning half's misses (for tuning; never list held-out misses
- *                     while tuning, or the held-out half stops being held out)
+ *   --misses=tuning   also list the misses of a tuning set: "tuning", "practitioners" or both,
+ *                     comma-separated (never held-out misses, or a held-out set stops being held out)
  *   --repeat=N        timing repetitions over the whole set (default 200)
- *   --half=tuning     score the tuning half only (what to run while tuning)
+ *   --half=tuning     score only the named sets, comma-separated ("tuning,practitioners" is what to
+ *                     run while tuning: it prints no held-out line)
  *
- * When test/fixtures/wording/heldout-blind.json exists (a blind held-out set written by someone
- * who has not seen the ranker's tuning), it is scored as a third line with the same metrics, and
- * the target is met only if both held-out sets meet it. The bench never lists its queries.
+ * Two tuning sets: the tuning half of queries.json and tuning-practitioners.json (200 queries
+ * written blind by someone who had not seen the library, for tuning). When
+ * test/fixtures/wording/heldout-blind.json exists (a blind held-out set written by someone who has
+ * not seen the ranker's tuning), it is scored with the same metrics, and the target is met only if
+ * both held-out sets meet it. The bench never lists a held-out query.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,14 +49,12 @@ const library = loadWordingLibrary();
 const search = createWordingSearch(library);
 const buildMs = performance.now() - started;
 
-const showMisses = argument('misses');
 console.log(
   `Wording search accuracy (library ${library.version}, index built in ${buildMs.toFixed(1)} ms)\n`,
 );
-console.log('half          queries   top-1   top-3   no-match   off-topic → menu');
+console.log('set                     queries   top-1   top-3   no-match   off-topic → menu');
 
-/** The blind held-out set, read only when present; its queries are scored, never printed. */
-const blindFile = path.resolve(__dirname, '../../fixtures/wording/heldout-blind.json');
+const fixtures = path.resolve(__dirname, '../../fixtures/wording');
 const blindSet = z
   .object({
     about: z.string().optional(),
@@ -62,22 +63,39 @@ const blindSet = z
     ),
   })
   .passthrough();
-const blind: readonly LabelledQuery[] | undefined = existsSync(blindFile)
-  ? blindSet
-      .parse(JSON.parse(readFileSync(blindFile, 'utf8')))
-      .queries.map(({ query, expected }) => ({ query, expected }))
-  : undefined;
+/** A set of `{ about, queries: [{ query, expected }] }`, read only when its file is present. */
+function readSet(file: string): readonly LabelledQuery[] | undefined {
+  const full = path.join(fixtures, file);
+  return existsSync(full)
+    ? blindSet
+        .parse(JSON.parse(readFileSync(full, 'utf8')))
+        .queries.map(({ query, expected }) => ({ query, expected }))
+    : undefined;
+}
+/** Written blind, for tuning: scored and, on request, its misses listed. */
+const practitioners = readSet('tuning-practitioners.json');
+/** The blind held-out set: its queries are scored, never printed. */
+const blind = readSet('heldout-blind.json');
 
-type SetName = 'tuning' | 'heldOut' | 'heldOutBlind';
+type SetName = 'tuning' | 'practitioners' | 'heldOut' | 'heldOutBlind';
+const tuningSets: ReadonlySet<SetName> = new Set(['tuning', 'practitioners']);
 const sets: { name: SetName; queries: readonly LabelledQuery[]; offTopic?: readonly string[] }[] = [
   { name: 'tuning', queries: labelledQueries.tuning, offTopic: labelledQueries.offTopic.tuning },
+  ...(practitioners ? [{ name: 'practitioners' as const, queries: practitioners }] : []),
   { name: 'heldOut', queries: labelledQueries.heldOut, offTopic: labelledQueries.offTopic.heldOut },
   ...(blind ? [{ name: 'heldOutBlind' as const, queries: blind }] : []),
 ];
+const label: Record<SetName, string> = {
+  tuning: 'tuning',
+  practitioners: 'practitioners (tuning)',
+  heldOut: 'heldOut',
+  heldOutBlind: 'heldOutBlind',
+};
 const scores = new Map<SetName, { top1: number; top3: number }>();
-const onlyHalf = argument('half');
+const onlyHalf = argument('half')?.split(',');
+const listMisses = new Set(argument('misses')?.split(',') ?? []);
 for (const { name, queries, offTopic } of sets) {
-  if (onlyHalf !== undefined && onlyHalf !== name) continue;
+  if (onlyHalf !== undefined && !onlyHalf.includes(name)) continue;
   let top1 = 0;
   let top3 = 0;
   let noMatch = 0;
@@ -88,7 +106,7 @@ for (const { name, queries, offTopic } of sets) {
     if (rank === 1) top1 += 1;
     if (rank !== undefined && rank <= 3) top3 += 1;
     if (outcome.kind === 'no-match') noMatch += 1;
-    if (rank !== 1 && name === 'tuning') {
+    if (rank !== 1 && tuningSets.has(name)) {
       const got =
         outcome.kind === 'matches'
           ? outcome.results.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')
@@ -99,10 +117,10 @@ for (const { name, queries, offTopic } of sets) {
   const toMenu = offTopic?.filter((q) => search.search(q).kind === 'no-match').length;
   scores.set(name, { top1: top1 / queries.length, top3: top3 / queries.length });
   console.log(
-    `${name.padEnd(12)} ${String(queries.length).padStart(8)}  ${percent(top1, queries.length)}  ${percent(top3, queries.length)}  ${String(noMatch).padStart(9)}   ${offTopic ? `${toMenu}/${offTopic.length}` : '—'}`,
+    `${label[name].padEnd(22)} ${String(queries.length).padStart(8)}  ${percent(top1, queries.length)}  ${percent(top3, queries.length)}  ${String(noMatch).padStart(9)}   ${offTopic ? `${toMenu}/${offTopic.length}` : '—'}`,
   );
-  // Only the tuning half's misses are ever listed: listing a held-out set's would un-hold it.
-  if (showMisses === 'tuning' && name === 'tuning') {
+  // Only a tuning set's misses are ever listed: listing a held-out set's would un-hold it.
+  if (tuningSets.has(name) && listMisses.has(name)) {
     if (misses.length > 0) console.log(misses.join('\n'));
     for (const q of offTopic ?? []) {
       const o = search.search(q);
@@ -130,6 +148,7 @@ if (onlyHalf === undefined) {
 const repeat = Number(argument('repeat') ?? 200);
 const all = [
   ...labelledQueries.tuning.map((q) => q.query),
+  ...(practitioners ?? []).map((q) => q.query),
   ...labelledQueries.heldOut.map((q) => q.query),
   ...(blind ?? []).map((q) => q.query),
   ...labelledQueries.offTopic.tuning,

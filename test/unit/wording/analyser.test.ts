@@ -20,6 +20,18 @@ describe('wording text analysis', () => {
       assert.deepEqual(tokenize('She\u2019s left, it\u2019s over'), ['she', 'left', 'it', 'over']);
     });
 
+    it('reads informal and regional spellings as the plain words', () => {
+      assert.deepEqual(tokenize('dunno, nowt like that'), [
+        'do',
+        'not',
+        'know',
+        'nothing',
+        'like',
+        'that',
+      ]);
+      assert.deepEqual(tokenize('cos he was gonna'), ['because', 'he', 'was', 'going', 'to']);
+    });
+
     it('folds case and accents and splits on punctuation', () => {
       assert.deepEqual(tokenize('Café—RÔLE, non-molestation'), [
         'cafe',
@@ -59,6 +71,13 @@ describe('wording text analysis', () => {
       assert.notEqual(stem('care'), stem('car'));
       assert.notEqual(stem('hope'), stem('hop'));
     });
+
+    it('keeps words apart that suffix stripping would merge into opposites', () => {
+      // He does it ("abusive") or it is done to him ("abused"); a front desk is not receptive.
+      assert.notEqual(stem('abusive'), stem('abused'));
+      assert.equal(stem('abused'), stem('abuse'));
+      assert.notEqual(stem('reception'), stem('receptive'));
+    });
   });
 
   describe('query analysis', () => {
@@ -69,6 +88,11 @@ describe('wording text analysis', () => {
       const push = terms('he shoved her').find((t) => t.route === 'synonym');
       assert.equal(push?.readAs, 'shove');
       assert.equal(push?.term, 'push');
+    });
+
+    it('keeps "being" in phrases: a passive is not the bare verb ("being bullied" is not "bullied")', () => {
+      assert.ok(terms('he says he is being bullied').some((t) => t.term === 'victim'));
+      assert.ok(!terms('he bullied her').some((t) => t.term === 'victim'));
     });
 
     it('matches multi-word synonyms as one term ("winds him up" means provoke)', () => {

@@ -108,6 +108,30 @@ describe('wording search', () => {
   });
 
   describe('generalising beyond the keywords', () => {
+    it('tells who is abused from who is abusive', () => {
+      assert.equal(topOf(search.search("he says he's being abused at home")), 'says-victim');
+      assert.notEqual(topOf(search.search('he admits he has been abusive to her')), 'says-victim');
+    });
+
+    it('reads who walks on eggshells: him around her, not her around him', () => {
+      assert.equal(
+        topOf(search.search('he says he is walking on eggshells around her')),
+        'says-victim',
+      );
+      assert.notEqual(topOf(search.search('mum walks on eggshells when he drinks')), 'says-victim');
+    });
+
+    it('does not take "he uses" for drug use', () => {
+      assert.notEqual(
+        topOf(search.search('he uses his faith to justify it')),
+        'substance-mental-health',
+      );
+    });
+
+    it('reads regional words in a denial', () => {
+      assert.equal(topOf(search.search('he said nowt happened, it is all made up')), 'denies');
+    });
+
     it('reads who did what whatever the partner is called', () => {
       assert.equal(topOf(search.search('he says his missus hits him')), 'says-victim');
       assert.equal(topOf(search.search('dad says mum pushes him about')), 'says-victim');
