@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as AC from 'adaptivecards';
 import * as ACData from 'adaptivecards-templating';
 import type { WordingCardModels } from '../../../../src/wording/views';
 
@@ -21,30 +20,7 @@ export function render<K extends WordingCardName>(
   return new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
 }
 
-/** Every problem the Adaptive Cards SDK reports when it parses the card as schema 1.5. */
-export function problemsOf(card: object): string[] {
-  const context = new AC.SerializationContext(new AC.Version(1, 5));
-  const parsed = new AC.AdaptiveCard();
-  parsed.parse(card, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(event.message);
-  return problems;
-}
-
-/** Every action object anywhere in a card. */
-export function actionsOf(
-  node: unknown,
-  out: Record<string, unknown>[] = [],
-): Record<string, unknown>[] {
-  if (Array.isArray(node)) node.forEach((n) => actionsOf(n, out));
-  else if (node !== null && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    if (typeof record.type === 'string' && record.type.startsWith('Action.')) out.push(record);
-    Object.values(record).forEach((v) => actionsOf(v, out));
-  }
-  return out;
-}
+export { actionsOf, problemsOf } from '../../../support/adaptiveCards';
 
 /** Every TextBlock text, in order. */
 export function textsOf(node: unknown, out: string[] = []): string[] {
