@@ -7,9 +7,12 @@ export const tenantRefusalText =
   'Sorry, DARE Coach is not available for your organisation. If you think it should be, please contact your IT service desk.';
 
 /**
- * Refuses activities from tenants that are not on the allow-list before anything else runs, so
- * nothing about them is stored: one polite message, and a log line with only a tenant hash.
- * An empty allow-list allows every tenant (refused by config in production).
+ * Refuses, before anything else runs (so nothing about them is stored), activities that do not
+ * come from Microsoft Teams, that carry no tenant or no user, or whose tenant is not on the
+ * allow-list: one polite message, and a log line with only a tenant hash and the reason.
+ * Teams is the only channel whose tenant and user fields the Bot Framework vouches for; on other
+ * channels (Web Chat, Direct Line) the client sets them. An empty allow-list allows every Teams
+ * tenant (refused by config in production).
  */
 export class TenantGuard implements Middleware {
   private readonly allowed: ReadonlySet<string>;
@@ -22,15 +25,25 @@ export class TenantGuard implements Middleware {
   }
 
   async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
-    if (this.allowed.size === 0) return next();
     const tenantId = tenantOf(turn.activity);
-    if (tenantId && this.allowed.has(tenantId)) return next();
+    const reason = this.refusalReason(turn, tenantId);
+    if (reason === undefined) return next();
 
     this.logger.warn('tenant refused', {
       tenantHash: tenantId ? fingerprint(tenantId) : 'none',
       activityType: turn.activity.type,
+      reason,
     });
     await this.refuse(turn);
+  }
+
+  private refusalReason(turn: TurnContext, tenantId: string | undefined): string | undefined {
+    const { channelId, from } = turn.activity;
+    if (channelId !== 'msteams') return 'not a Teams activity';
+    if (!tenantId) return 'no tenant';
+    if (!from?.id) return 'no user';
+    if (this.allowed.size > 0 && !this.allowed.has(tenantId)) return 'tenant not allowed';
+    return undefined;
   }
 
   private async refuse(turn: TurnContext): Promise<void> {

@@ -70,6 +70,10 @@ export function missingForProduction(env: Environment): string[] {
   if (!env.COSMOS_ENDPOINT) missing.push('COSMOS_ENDPOINT');
   if (env.ALLOWED_TENANT_IDS.length === 0) missing.push('ALLOWED_TENANT_IDS');
   if (!env.PARTNERSHIP_REFERRAL_URL) missing.push('PARTNERSHIP_REFERRAL_URL');
+  // Referrals are special category data: never sent unencrypted outside a developer's machine.
+  else if (!env.PARTNERSHIP_REFERRAL_URL.startsWith('https://')) {
+    missing.push('PARTNERSHIP_REFERRAL_URL (https)');
+  }
   if (!env.PARTNERSHIP_SIGNING_SECRET) missing.push('PARTNERSHIP_SIGNING_SECRET');
   return missing;
 }

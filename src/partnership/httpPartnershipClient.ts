@@ -114,7 +114,8 @@ export async function outcomeOf(response: Response, now: Date): Promise<Delivery
   }
   const wait = retryAfterMs(response.headers.get('retry-after'), now);
   const retryable = (
-    reason: 'server-error' | 'throttled' | 'unauthorised' | 'unexpected-response',
+    reason:
+      'server-error' | 'throttled' | 'unauthorised' | 'endpoint-refused' | 'unexpected-response',
   ) =>
     ({
       kind: 'retryable',
@@ -126,7 +127,10 @@ export async function outcomeOf(response: Response, now: Date): Promise<Delivery
   if (status === 408 || status === 425 || status === 429) return retryable('throttled');
   // Our signature refused: a configuration fault on one side, not the referrer's to fix.
   if (status === 401 || status === 403) return retryable('unauthorised');
-  if (status >= 400) return rejectionFrom(status, text);
+  // Only the contract's rejections mean "the referral needs correcting"; any other 4xx comes from
+  // a wrong URL, a proxy or a firewall, which the referrer cannot fix.
+  if (status === 400 || status === 409 || status === 422) return rejectionFrom(status, text);
+  if (status >= 400) return retryable('endpoint-refused');
   // 1xx/3xx: redirects are not followed (the body is special category data: it goes to the
   // configured URL or nowhere).
   return retryable('unexpected-response');

@@ -440,6 +440,11 @@ export class DeliveryWorker {
             'The partnership refused our signature: check PARTNERSHIP_SIGNING_SECRET',
             detail,
           );
+        } else if (outcome.reason === 'endpoint-refused') {
+          this.log.error(
+            'The partnership endpoint refused the request: check PARTNERSHIP_REFERRAL_URL',
+            detail,
+          );
         } else {
           this.log.warn('Referral delivery attempt failed; it will be retried', detail);
         }

@@ -13,7 +13,14 @@ export const isFinal = (status: ReferralStatus): boolean => finalStatuses.has(st
 
 /** Why the last attempt did not get through; our own words, safe to log. */
 export type TransientReason =
-  'timeout' | 'connection' | 'server-error' | 'throttled' | 'unauthorised' | 'unexpected-response';
+  | 'timeout'
+  | 'connection'
+  | 'server-error'
+  | 'throttled'
+  | 'unauthorised'
+  /** A 4xx the contract does not use (404, 405, 413, ...): a wrong URL or a proxy, not the referral. */
+  | 'endpoint-refused'
+  | 'unexpected-response';
 
 /** Why a referral is or was not through: the transient reasons, or a body found missing. */
 export type FailureReason = TransientReason | 'body-missing';

@@ -39,6 +39,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     });
     return next();
   });
+  // restify inflates gzip bodies without a limit (maxBodySize counts the bytes on the wire), so a
+  // few kB could become gigabytes before authentication; Bot Framework never compresses requests.
+  server.pre((req, res, next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return next();
+    res.send(415, { error: 'Compressed request bodies are not accepted.' });
+    return next(false);
+  });
   server.use(
     restify.plugins.bodyParser({
       maxBodySize: options.maxBodyBytes,

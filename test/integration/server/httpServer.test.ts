@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
 import sinon from 'sinon';
 import { composeApplication, maxRequestBodyBytes } from '../../../src/composition';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
@@ -19,7 +20,7 @@ function postActivity(base: string, body: unknown, headers: Record<string, strin
   return fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 }
 
@@ -109,6 +110,22 @@ describe('HTTP server', () => {
           ...aMessage('x'.repeat(maxRequestBodyBytes + 1)),
         });
         assert.equal(res.status, 413);
+        assert.equal(run.callCount, 0);
+      } finally {
+        await app.server.stop();
+      }
+    });
+
+    it('refuses a compressed body (a small gzip can inflate far past the limit) before any bot code', async () => {
+      const app = await startApp();
+      const run = sinon.spy(app.bot, 'run');
+      try {
+        // 4 MB of activity text in about 4 kB of gzip: under the limit on the wire, 16× over it inflated.
+        const inflated = JSON.stringify(aMessage('x'.repeat(16 * maxRequestBodyBytes)));
+        const res = await postActivity(app.base, gzipSync(inflated), {
+          'content-encoding': 'gzip',
+        });
+        assert.equal(res.status, 415);
         assert.equal(run.callCount, 0);
       } finally {
         await app.server.stop();

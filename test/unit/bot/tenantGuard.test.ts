@@ -64,3 +64,34 @@ describe('tenant allow-list', () => {
       .assertReply((reply) => assert.ok(reply.attachments?.length));
   });
 });
+
+describe('only Teams, with a tenant and a user', () => {
+  it('refuses an activity from another channel even with an allowed tenant, and stores nothing', async () => {
+    const { adapter, conversations, logs } = aBotHarness();
+    await adapter
+      .send({ ...aMessage('hi'), channelId: 'webchat' })
+      .assertReply(tenantRefusalText)
+      .assertNoReply();
+    assert.deepEqual(await conversations.listForTenant(fakeTenantId), []);
+    assert.equal(
+      logs.lines().find((l) => l.msg === 'tenant refused')?.reason,
+      'not a Teams activity',
+    );
+  });
+
+  it('refuses a Teams activity with no user rather than sharing an "unknown" user', async () => {
+    const { adapter } = aBotHarness();
+    const noUser = { ...aMessage('hi'), from: { id: '', name: '' } };
+    await adapter.send(noUser).assertReply(tenantRefusalText);
+  });
+
+  it('refuses a Teams activity with no tenant even when every tenant is allowed', async () => {
+    const { adapter } = aBotHarness();
+    const noTenant = {
+      ...aMessage('hi'),
+      channelData: {},
+      conversation: { id: 'x', isGroup: false, name: '', conversationType: 'personal' },
+    };
+    await adapter.send(noTenant).assertReply(tenantRefusalText);
+  });
+});

@@ -81,6 +81,14 @@ describe('config', () => {
     );
   });
 
+  it('refuses a plain http partnership URL in production', () => {
+    const message = errorOf({
+      ...completeProduction,
+      PARTNERSHIP_REFERRAL_URL: 'http://intake.partnership.example/referrals',
+    });
+    assert.match(message, /PARTNERSHIP_REFERRAL_URL \(https\)/);
+  });
+
   it('refuses malformed values without echoing them', () => {
     const message = errorOf({
       PORT: 'eighty',

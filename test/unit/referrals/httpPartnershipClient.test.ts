@@ -150,6 +150,16 @@ describe('HTTP partnership client', function () {
     ],
     ['403', () => json(403, {}), { kind: 'retryable', reason: 'unauthorised', httpStatus: 403 }],
     [
+      '404 (a wrong URL, not a bad referral)',
+      () => json(404, {}),
+      { kind: 'retryable', reason: 'endpoint-refused', httpStatus: 404 },
+    ],
+    [
+      '413 from a proxy',
+      () => new Response('too large', { status: 413 }),
+      { kind: 'retryable', reason: 'endpoint-refused', httpStatus: 413 },
+    ],
+    [
       '302 (redirects are not followed)',
       () =>
         new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } }),
