@@ -3,8 +3,9 @@ import type { Clock } from '../kernel/clock';
 import type { StoredItem } from '../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../kernel/errors';
 import { fingerprint } from '../kernel/hash';
+import { withTimeout } from '../kernel/timeout';
 import type { Logger } from '../logging/logger';
-import { defaultBackoff, type BackoffPolicy } from './backoff';
+import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff';
 import type {
   DeliveryOutcome,
   PartnershipClient,
@@ -22,6 +23,7 @@ import {
   purgePartition,
   referralKey,
   type DeliverEntry,
+  type NotifyEntry,
   type OutboxEntry,
   type PurgeEntry,
   type ReferralStores,
@@ -54,6 +56,12 @@ export interface DeliveryWorkerOptions {
   /** An outbox entry whose referral is absent is dropped after this long (a failed submit).
    * Default 10 min. */
   readonly orphanGraceMs?: number;
+  /** How long one call of the status listener may take before it counts as failed (and is
+   * retried later). Keep it well under the lease. Default 30 s. */
+  readonly notifyTimeoutMs?: number;
+  /** How long telling the referrer of a final status is retried before giving up (an error is
+   * logged). Default 24 hours. */
+  readonly notifyDeadlineMs?: number;
 }
 
 export interface DeliveryWorkerDeps {
@@ -81,6 +89,10 @@ export interface DeliveryPassReport {
   notDue: number;
   /** Outbox entries repaired or dropped (crash leftovers). */
   repaired: number;
+  /** Referrers told of a final status after earlier attempts had failed. */
+  notified: number;
+  /** Telling the referrer failed (again): tried again later. */
+  notifyRetrying: number;
   errors: number;
 }
 
@@ -100,6 +112,8 @@ const emptyDeliveryReport = (): DeliveryPassReport => ({
   lostLease: 0,
   notDue: 0,
   repaired: 0,
+  notified: 0,
+  notifyRetrying: 0,
   errors: 0,
 });
 
@@ -121,6 +135,8 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly orphanGraceMs: number;
+  private readonly notifyTimeoutMs: number;
+  private readonly notifyDeadlineMs: number;
 
   private running = false;
   private timer: NodeJS.Timeout | undefined;
@@ -142,6 +158,8 @@ export class DeliveryWorker {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.batchSize = options.batchSize ?? 200;
     this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
+    this.notifyTimeoutMs = options.notifyTimeoutMs ?? 30_000;
+    this.notifyDeadlineMs = options.notifyDeadlineMs ?? 24 * 60 * 60_000;
   }
 
   get workerId(): string {
@@ -218,12 +236,13 @@ export class DeliveryWorker {
       }
       const now = this.deps.clock.now();
       const due = entries
-        .filter((e): e is StoredItem<DeliverEntry> => e.value.kind === 'deliver')
+        .filter((e): e is StoredItem<DeliverEntry | NotifyEntry> => e.value.kind !== 'purge')
         .filter((e) => Date.parse(e.value.dueAt) <= now.getTime())
         .sort((a, b) => Date.parse(a.value.dueAt) - Date.parse(b.value.dueAt));
       for (const entry of due) {
         try {
-          await this.processEntry(entry, report);
+          if (isNotify(entry)) await this.processNotify(entry, report);
+          else await this.processEntry(entry as StoredItem<DeliverEntry>, report);
         } catch (err) {
           report.errors += 1;
           this.log.error(
@@ -270,9 +289,8 @@ export class DeliveryWorker {
       }
       // A worker stopped between recording the outcome and tidying the outbox: finish its work,
       // telling the listener again, since it may not have been told.
-      await this.notify({ previousStatus: 'queued', referral: toSummary(record) });
-      await this.finishOutbox(record);
       report.repaired += 1;
+      await this.finishOutbox(record, 'queued', report);
       return;
     }
 
@@ -316,9 +334,9 @@ export class DeliveryWorker {
       report[
         next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed'
       ] += 1;
-      // Told before the outbox is tidied: a crash in between means told twice, never not at all.
-      await this.notify({ previousStatus: record.status, referral: toSummary(next) });
-      await this.finishOutbox(next);
+      // The delivery entry goes only once the listener has been told (or becomes a notify entry
+      // when it could not be): a crash in between means told twice, never not at all.
+      await this.finishOutbox(next, record.status, report);
     } else {
       report.retrying += 1;
       await outbox.upsert(deliverKey(referralId), {
@@ -365,8 +383,15 @@ export class DeliveryWorker {
     }
   }
 
-  /** Once final: schedule the purge, then drop the delivery entry. Both steps are idempotent. */
-  private async finishOutbox(record: ReferralRecord): Promise<void> {
+  /**
+   * Once final: schedule the purge, tell the listener, then drop the delivery entry, or turn it
+   * into a notify entry when the listener failed. Every step is idempotent.
+   */
+  private async finishOutbox(
+    record: ReferralRecord,
+    previousStatus: ReferralRecord['status'],
+    report: DeliveryPassReport,
+  ): Promise<void> {
     const { outbox } = this.deps.stores;
     if (record.purgeAfter !== undefined && record.bodyPurgedAt === undefined) {
       const entry: PurgeEntry = {
@@ -379,19 +404,103 @@ export class DeliveryWorker {
         if (!isAppError(err, ErrorCodes.storeConflict)) throw err;
       });
     }
-    await outbox.delete(deliverKey(record.id));
+    if (await this.notify({ previousStatus, referral: toSummary(record) })) {
+      await outbox.delete(deliverKey(record.id));
+      return;
+    }
+    const now = this.deps.clock.now();
+    const notify: NotifyEntry = {
+      kind: 'notify',
+      referralId: record.id,
+      tenantId: record.tenantId,
+      createdAt: now.toISOString(),
+      attempts: 1,
+      dueAt: this.notifyRetryAt(1, now),
+    };
+    await outbox.upsert(deliverKey(record.id), notify);
+    report.notifyRetrying += 1;
   }
 
-  private async notify(change: ReferralStatusChange): Promise<void> {
-    if (!this.deps.listener) return;
+  /**
+   * A final status the referrer has not yet been told of: take the entry (If-Match, so one
+   * worker at a time), tell the listener again, and drop the entry once told; otherwise retry later
+   * with backoff, until the notify deadline.
+   */
+  private async processNotify(
+    entry: StoredItem<NotifyEntry>,
+    report: DeliveryPassReport,
+  ): Promise<void> {
+    const { referrals, outbox } = this.deps.stores;
+    const { referralId, tenantId } = entry.value;
+    const now = this.deps.clock.now();
+    const at = { partitionKey: entry.partitionKey, id: entry.id };
+    let taken: StoredItem<OutboxEntry>;
     try {
-      await this.deps.listener.onStatusChanged(change);
-    } catch (err) {
-      this.log.error(
-        'Referral status listener failed',
-        { referralId: change.referral.referralId },
-        err,
+      // Held for two timeouts: if this worker stops mid-call, another picks it up after that.
+      const holdUntil = new Date(now.getTime() + 2 * this.notifyTimeoutMs).toISOString();
+      taken = await outbox.replace(
+        { ...at, etag: entry.etag },
+        { ...entry.value, dueAt: holdUntil },
       );
+    } catch (err) {
+      if (!isRaceLoss(err)) throw err;
+      report.lostRace += 1;
+      return;
+    }
+    const drop = () => outbox.delete({ ...at, etag: taken.etag }).catch(ignoreRace);
+    const item = await referrals.read(referralKey(tenantId, referralId));
+    if (!item || !isFinal(item.value.status) || !this.deps.listener) {
+      await drop();
+      report.repaired += 1;
+      return;
+    }
+    if (await this.notify({ previousStatus: 'queued', referral: toSummary(item.value) })) {
+      await drop();
+      report.notified += 1;
+      return;
+    }
+    const attempts = entry.value.attempts + 1;
+    if (now.getTime() - Date.parse(entry.value.createdAt) >= this.notifyDeadlineMs) {
+      this.log.error('Referral status could not be shown to the referrer; gave up', {
+        referralId,
+        status: item.value.status,
+        attempt: attempts,
+      });
+      await drop();
+      report.errors += 1;
+      return;
+    }
+    const after = this.deps.clock.now();
+    await outbox
+      .replace(
+        { ...at, etag: taken.etag },
+        { ...entry.value, attempts, dueAt: this.notifyRetryAt(attempts, after) },
+      )
+      .catch(ignoreRace);
+    report.notifyRetrying += 1;
+  }
+
+  private notifyRetryAt(attempts: number, now: Date): string {
+    const delay = retryDelayMs(attempts, this.random, this.policy.backoff);
+    return new Date(now.getTime() + delay).toISOString();
+  }
+
+  /** Tells the listener, bounded by the notify timeout; true when it was told. */
+  private async notify(change: ReferralStatusChange): Promise<boolean> {
+    if (!this.deps.listener) return true;
+    try {
+      await withTimeout(
+        Promise.resolve(this.deps.listener.onStatusChanged(change)),
+        this.notifyTimeoutMs,
+      );
+      return true;
+    } catch (err) {
+      this.log.warn('Referral status listener failed; it will be retried', {
+        referralId: change.referral.referralId,
+        status: change.referral.status,
+        code: codeOf(err) ?? (err instanceof Error ? err.name : undefined),
+      });
+      return false;
     }
   }
 
@@ -499,6 +608,9 @@ export class DeliveryWorker {
     return report;
   }
 }
+
+const isNotify = (e: StoredItem<DeliverEntry | NotifyEntry>): e is StoredItem<NotifyEntry> =>
+  e.value.kind === 'notify';
 
 function codeOf(err: unknown): string | undefined {
   return isAppError(err) ? err.code : undefined;

@@ -44,9 +44,11 @@ export interface ReferralStatusChange {
 
 /**
  * Told when a referral's status changes (queued → sent / rejected / failed), after the change is
- * stored, so the bot can update the receipt card in place. At least once: after a crash the same
- * change may be told again, so updating the card must be idempotent. Errors are logged and
- * otherwise ignored: delivery never waits on Teams.
+ * stored, so the bot can update the receipt card in place and tell the referrer. At least once:
+ * after a crash or a failure the same change is told again, so the listener must be idempotent.
+ * It rejects when the referrer could not be told (e.g. Teams answered 429/5xx): the worker keeps a
+ * notify entry and tries again later with backoff. Each call is bounded by a timeout: delivery
+ * never waits long on Teams.
  */
 export interface ReferralStatusListener {
   onStatusChanged(change: ReferralStatusChange): Promise<void> | void;

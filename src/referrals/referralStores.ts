@@ -9,6 +9,8 @@ import type { ReferralRecord } from './referralRecord';
  *
  * - `deliver-<n>`: one entry per referral still to deliver (id = referral id). `dueAt` is never
  *   later than the referral's next attempt; a worker that finds it early re-reads the referral.
+ *   Once the referral's status is final, the same entry becomes a `notify` entry if the status
+ *   listener failed (Teams down), and stays until the referrer has been told.
  * - `purge-<n>`: one entry per referral whose body is to be purged, id = "<purge time>.<referral
  *   id>" so listing a partition in id order yields the earliest purges first.
  *
@@ -30,7 +32,19 @@ export interface PurgeEntry {
   readonly dueAt: string;
 }
 
-export type OutboxEntry = DeliverEntry | PurgeEntry;
+/** The referrer is still to be told of a final status: retried with backoff until told. */
+export interface NotifyEntry {
+  readonly kind: 'notify';
+  readonly referralId: string;
+  readonly tenantId: string;
+  readonly dueAt: string;
+  /** When telling first failed: after the worker's notify deadline, it gives up. */
+  readonly createdAt: string;
+  /** Failed attempts so far. */
+  readonly attempts: number;
+}
+
+export type OutboxEntry = DeliverEntry | PurgeEntry | NotifyEntry;
 
 export interface ReferralStores {
   readonly referrals: DocumentStore<ReferralRecord>;

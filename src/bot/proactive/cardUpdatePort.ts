@@ -2,8 +2,9 @@ import { CardFactory, type ConversationReference, type TurnContext } from 'botbu
 import type { CardJson } from '../actions/actionTable';
 
 /**
- * The one thing receipts need from Teams: replace a card the bot posted earlier, in the
- * conversation it was posted in. A port, so the receipt logic is tested without the network.
+ * What receipts need from Teams: replace a card the bot posted earlier, in the conversation it
+ * was posted in, and post a new one there. A port, so the receipt logic is tested without the
+ * network.
  */
 export interface CardUpdatePort {
   updateCard(
@@ -11,6 +12,8 @@ export interface CardUpdatePort {
     activityId: string,
     card: CardJson,
   ): Promise<void>;
+  /** Posts the card as a new message (which notifies the user, where an update does not). */
+  sendCard(reference: Readonly<Record<string, unknown>>, card: CardJson): Promise<void>;
 }
 
 /** What the port needs of a Bot Framework adapter (CloudAdapter has it). */
@@ -48,6 +51,15 @@ export function botFrameworkCardUpdater(
         },
       );
     },
+    async sendCard(reference, card) {
+      await adapter.continueConversationAsync(
+        botAppId,
+        reference as Partial<ConversationReference>,
+        async (turn) => {
+          await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        },
+      );
+    },
   };
 }
 
@@ -56,6 +68,9 @@ export function inTurnCardUpdater(turn: TurnContext): CardUpdatePort {
   return {
     async updateCard(_reference, activityId, card) {
       await updateIn(turn, activityId, card);
+    },
+    async sendCard(_reference, card) {
+      await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
     },
   };
 }

@@ -6,8 +6,10 @@ export {
   type ContinuingAdapter,
 } from './cardUpdatePort';
 export {
+  alertReferrer,
   createReceiptUpdater,
   showReceiptStatus,
   type ReceiptUpdate,
+  type ReferralAlert,
   type ReceiptUpdaterDeps,
 } from './receiptUpdater';

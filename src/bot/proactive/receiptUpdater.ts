@@ -6,7 +6,7 @@ import type {
   ReferralStatusListener,
   ReferralSummary,
 } from '../../referrals';
-import { receiptView, type ReceiptRepository } from '../../referrals/form';
+import { referralAlertView, receiptView, type ReceiptRepository } from '../../referrals/form';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import type { CardCatalog } from '../cards/cardCatalog';
 import type { CardUpdatePort } from './cardUpdatePort';
@@ -23,6 +23,12 @@ export interface ReceiptUpdaterDeps {
 }
 
 export type ReceiptUpdate = 'updated' | 'already-shown' | 'no-receipt';
+
+export type ReferralAlert = 'posted' | 'already-posted' | 'no-receipt';
+
+/** The statuses the referrer is told of by a new message: something for them to do. */
+const needsAttention = (status: ReferralSummary['status']): boolean =>
+  status === 'failed' || status === 'rejected';
 
 /**
  * Shows a referral's status on its receipt card, in place. Idempotent: a status already shown is
@@ -51,8 +57,40 @@ export async function showReceiptStatus(
 }
 
 /**
+ * For `failed` and `rejected`: a new message telling the referrer (an update in place does not
+ * notify them), in the receipt's chat. At most once per status: claimed on the receipt record
+ * before posting, the claim given back if Teams refuses, so a retry posts it then. Throws when it
+ * could not be posted (or the claim raced: the retry reads again).
+ */
+export async function alertReferrer(
+  deps: Omit<ReceiptUpdaterDeps, 'logger'>,
+  summary: ReferralSummary,
+): Promise<ReferralAlert> {
+  const loaded = await deps.receipts.find(summary.tenantId, summary.referralId);
+  if (!loaded) return 'no-receipt';
+  if (loaded.receipt.alertedStatus === summary.status) return 'already-posted';
+  const claimed = await deps.receipts.claimAlert(loaded, summary.status, deps.clock.now());
+  if (!claimed) throw new Error('The receipt changed while claiming its alert; try again.');
+  try {
+    const contacts = await deps.tenants.contactsFor(summary.tenantId);
+    const card = deps.cards.renderView(referralAlertView(summary, contacts));
+    const remembered = await deps.conversations.find(
+      summary.tenantId,
+      claimed.receipt.conversationId,
+    );
+    await deps.port.sendCard(remembered?.reference ?? claimed.receipt.reference, card);
+  } catch (err) {
+    await deps.receipts.releaseAlert(claimed, deps.clock.now());
+    throw err;
+  }
+  return 'posted';
+}
+
+/**
  * The delivery worker's listener: when a referral's status changes, its receipt card changes
- * with it (queued → sent with the partnership's reference, or → needs attention).
+ * with it (queued → sent with the partnership's reference, or → needs attention), and for
+ * `failed` / `rejected` the referrer gets a new message too. Rejects when either could not be
+ * done, so the worker tries again later; what was done is not done twice.
  */
 export function createReceiptUpdater(deps: ReceiptUpdaterDeps): ReferralStatusListener {
   const log = deps.logger.child({ component: 'referral-receipts' });
@@ -60,12 +98,21 @@ export function createReceiptUpdater(deps: ReceiptUpdaterDeps): ReferralStatusLi
     async onStatusChanged(change: ReferralStatusChange): Promise<void> {
       const { referral } = change;
       if (referral.status === 'queued') return;
-      const outcome = await showReceiptStatus(deps, referral);
-      log.info('referral receipt', {
-        referralId: referral.referralId,
-        status: referral.status,
-        event: outcome,
+      const fields = { referralId: referral.referralId, status: referral.status };
+      let failure: unknown;
+      const outcome = await showReceiptStatus(deps, referral).catch((err: unknown) => {
+        failure = err;
+        return 'failed' as const;
       });
+      log.info('referral receipt', { ...fields, event: outcome });
+      if (needsAttention(referral.status)) {
+        const alert = await alertReferrer(deps, referral).catch((err: unknown) => {
+          failure ??= err;
+          return 'failed' as const;
+        });
+        log.info('referral alert', { ...fields, event: alert });
+      }
+      if (failure !== undefined) throw failure;
     },
   };
 }

@@ -41,7 +41,7 @@ export {
   type CoachingPrefill,
   type FormValues,
 } from './formValues';
-export { personalChatOnly, staleNotice, type StaleReason } from './notices';
+export { personalChatOnly, referralAlertView, staleNotice, type StaleReason } from './notices';
 export {
   DocumentStoreReceipts,
   receiptItemKey,

@@ -1,7 +1,9 @@
+import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
+import type { ReferralSummary } from '../referralRecord';
 import { referralVerbs, seedData, type DraftSeed } from './actions';
 import { draftExpiresAt, type ReferralDraft } from './draft';
 import { formWording } from './formDefinition';
-import { ukTime } from './receiptView';
+import { shortReferralId, ukTime } from './receiptView';
 import type { FormAction, ReferralCardView } from './views';
 
 /** The welcome feature's verb: every notice offers a way back to the menu. */
@@ -87,6 +89,34 @@ export function submittedNotice(shortId: string): ReferralCardView {
     `Your referral (${shortId}) is stored securely and on its way to the partnership. The receipt in this chat shows its progress and updates itself. Your draft has been deleted.`,
     [backToMenu],
   );
+}
+
+/** Any press on a draft whose Send had already stored the referral (see finishedSend). */
+export function alreadySubmittedNotice(shortId: string): ReferralCardView {
+  return notice(
+    'This referral was already submitted',
+    `You pressed Send on this referral earlier and it was stored (${shortId}), so it can no longer be changed or deleted here. Its receipt follows in this chat and shows where it is now. If something in it needs changing, call the partnership. Your draft has been deleted.`,
+    [backToMenu],
+  );
+}
+
+/**
+ * Posted as a new message when a referral is `failed` or `rejected` (besides the receipt updating
+ * in place), so the referrer is told. No personal data: a short id, a time, the partnership.
+ */
+export function referralAlertView(
+  summary: ReferralSummary,
+  contacts: LocalContacts,
+): ReferralCardView {
+  const which = `Your referral (${shortReferralId(summary.referralId)}, submitted ${ukTime(summary.submittedAt)})`;
+  const text =
+    summary.status === 'failed'
+      ? `${which} could not be delivered to {{partnership.name}} in time. It has not been received: please call them on {{partnership.phone}} and make the referral by phone.`
+      : `${which} was sent back by {{partnership.name}}: they could not accept it as it was. Check its status to see what to correct and send it again, or call them on {{partnership.phone}}.`;
+  return notice('A referral needs your attention', fillLocalDetails(text, contacts), [
+    act('Check the status', referralVerbs.status, { referralId: summary.referralId }, 'positive'),
+    backToMenu,
+  ]);
 }
 
 export function referralNotFound(): ReferralCardView {

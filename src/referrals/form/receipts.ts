@@ -18,6 +18,8 @@ export const receiptRecordSchema = z.object({
   reference: z.record(z.string(), z.unknown()),
   /** The status the card shows now: an update for the same status is skipped. */
   shownStatus: z.enum(['queued', 'sent', 'rejected', 'failed']),
+  /** The status a "needs attention" message was posted for (or is being posted): at most once. */
+  alertedStatus: z.enum(['queued', 'sent', 'rejected', 'failed']).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -38,6 +40,17 @@ export interface ReceiptRepository {
   find(tenantId: string, referralId: string): Promise<LoadedReceipt | undefined>;
   /** Notes the status now shown; false when another writer got there first (nothing to do). */
   markShown(loaded: LoadedReceipt, status: ReferralStatus, at: Date): Promise<boolean>;
+  /**
+   * Claims the "needs attention" message for a status, before it is posted, so it is posted at
+   * most once; the receipt as written, or undefined when another writer got there first.
+   */
+  claimAlert(
+    loaded: LoadedReceipt,
+    status: ReferralStatus,
+    at: Date,
+  ): Promise<LoadedReceipt | undefined>;
+  /** Gives the claim back when the message could not be posted, so it is tried again. */
+  releaseAlert(claimed: LoadedReceipt, at: Date): Promise<boolean>;
 }
 
 /**
@@ -60,20 +73,42 @@ export class DocumentStoreReceipts implements ReceiptRepository {
   }
 
   async markShown(loaded: LoadedReceipt, status: ReferralStatus, at: Date): Promise<boolean> {
+    return (await this.replace(loaded, { shownStatus: status }, at)) !== undefined;
+  }
+
+  claimAlert(
+    loaded: LoadedReceipt,
+    status: ReferralStatus,
+    at: Date,
+  ): Promise<LoadedReceipt | undefined> {
+    return this.replace(loaded, { alertedStatus: status }, at);
+  }
+
+  async releaseAlert(claimed: LoadedReceipt, at: Date): Promise<boolean> {
+    return (await this.replace(claimed, { alertedStatus: undefined }, at)) !== undefined;
+  }
+
+  /** If-Match: undefined when the receipt changed or went since it was read. */
+  private async replace(
+    loaded: LoadedReceipt,
+    change: Partial<ReceiptRecord>,
+    at: Date,
+  ): Promise<LoadedReceipt | undefined> {
     const { receipt } = loaded;
+    const next = receiptRecordSchema.parse({ ...receipt, ...change, updatedAt: at.toISOString() });
     try {
-      await this.store.replace(
+      const item = await this.store.replace(
         { ...receiptItemKey(receipt.tenantId, receipt.referralId), etag: loaded.etag },
-        { ...receipt, shownStatus: status, updatedAt: at.toISOString() },
+        next,
         { ttlSeconds: receiptTtlSeconds },
       );
-      return true;
+      return { etag: item.etag, receipt: next };
     } catch (err) {
       if (
         isAppError(err, ErrorCodes.storePreconditionFailed) ||
         isAppError(err, ErrorCodes.storeNotFound)
       ) {
-        return false;
+        return undefined;
       }
       throw err;
     }

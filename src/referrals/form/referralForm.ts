@@ -35,6 +35,7 @@ import {
   type FormValues,
 } from './formValues';
 import {
+  alreadySubmittedNotice,
   cannotCorrect,
   draftDeleted,
   referralNotFound,
@@ -152,6 +153,8 @@ export async function handleReferralTurn(
   if (command.type === 'status') return statusTurn(deps, input, command.referralId);
 
   const loaded = await deps.drafts.load(key);
+  const finished = loaded && (await finishedSend(deps, input, key, loaded));
+  if (finished) return finished;
   const draft = usable(loaded, now);
 
   switch (command.type) {
@@ -171,7 +174,10 @@ export async function handleReferralTurn(
     return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
   }
   const etag = loaded.etag;
-  const at = { deps, input, key, etag, draft, now };
+  // Left `sending` by a Send that never stored its referral: a draft again, and a changed draft
+  // gets a new id when sent (an old id could still be taken by that Send, with the old answers).
+  const editable = command.type === 'send' ? draft : asEditing(draft);
+  const at = { deps, input, key, etag, draft: editable, now };
 
   switch (command.type) {
     case 'next':
@@ -193,9 +199,45 @@ export async function handleReferralTurn(
     case 'send':
       return sendTurn(at);
     case 'discard':
-      await deps.drafts.delete(key, etag);
+      if (!(await deps.drafts.delete(key, etag))) {
+        return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
+      }
       return view(draftDeleted());
   }
+}
+
+function asEditing(draft: ReferralDraft): ReferralDraft {
+  if (draft.status !== 'sending') return draft;
+  const { referralId: _chosen, ...rest } = draft;
+  return { ...rest, status: 'editing' };
+}
+
+/**
+ * A draft left `sending` whose referral is stored (the process stopped, or deleting the draft
+ * failed, after Send): that Send happened, so the draft can no longer be changed, sent again or
+ * discarded. Whatever was pressed, the Send is finished: the draft deleted, the receipt shown.
+ * Undefined when there is no such referral: then it is still only a draft.
+ */
+async function finishedSend(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  key: DraftKey,
+  loaded: LoadedDraft,
+): Promise<ReferralTurnResult | undefined> {
+  const referralId = loaded.draft?.status === 'sending' ? loaded.draft.referralId : undefined;
+  if (referralId === undefined) return undefined;
+  const summary = await getReferralStatus(deps.stores, input.tenantId, referralId);
+  if (!summary || summary.referrerId !== input.userId) return undefined;
+  // Another press finished it first and shows the receipt: one receipt, not two.
+  if (!(await deps.drafts.delete(key, loaded.etag))) {
+    return view(staleNotice('out-of-date', false), { stale: 'out-of-date' });
+  }
+  return {
+    kind: 'submitted',
+    view: alreadySubmittedNotice(shortReferralId(referralId)),
+    receipt: receiptView(summary, input.contacts),
+    referral: summary,
+  };
 }
 
 interface Pressed {

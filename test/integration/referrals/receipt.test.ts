@@ -110,7 +110,7 @@ function describeReceipts(fixture: StorageFixture): void {
     /** The bot and a running delivery worker whose listener updates receipts through a fake port. */
     function aRunningBot() {
       const updateCard = sinon.fake.resolves(undefined);
-      const port: CardUpdatePort = { updateCard };
+      const port: CardUpdatePort = { updateCard, sendCard: sinon.fake.resolves(undefined) };
       const h = aReferralHarness({ storage, clock, deps: { wakeDelivery: () => started.wake() } });
       const started: DeliveryWorker = new DeliveryWorker({
         stores: h.deps.stores,

@@ -245,6 +245,42 @@ describe('referral form turns', () => {
     assert.deepEqual(await h.counts(), { referrals: 1, outbox: 1 });
   });
 
+  it('a Send cut short after storing the referral: "refer" finishes it with a receipt; the draft is never offered again', async () => {
+    const first = aReferralHarness();
+    const drafts = first.deps.drafts;
+    const cut = aReferralHarness({
+      storage: first.storage,
+      clock: first.clock,
+      deps: {
+        drafts: {
+          load: (k) => drafts.load(k),
+          save: (k, d, e) => drafts.save(k, d, e),
+          delete: () => Promise.reject(new Error('the process stopped')),
+        },
+      },
+    });
+    await cut.user.say('refer');
+    await fillEveryStep(cut.user);
+    await cut.user.press('Send the referral').catch(() => undefined);
+    assert.equal(cut.user.newCards.length, 0, 'no receipt was posted');
+    assert.deepEqual(await first.counts(), { referrals: 1, outbox: 1 });
+
+    const later = aReferralHarness({ storage: first.storage, clock: first.clock });
+    await later.user.say('refer');
+    assert.doesNotMatch(later.user.text(), /You have a referral draft|Carry on/);
+    const texts = later.user.newCards.map((c) => JSON.stringify(c)).join('\n');
+    assert.match(texts, /This referral was already submitted/);
+    assert.match(texts, /Referral receipt[\s\S]*Queued for delivery/, 'the receipt is posted');
+    const [stored] = await later.deps.stores.referrals.listPartition(fakeTenantId);
+    const receipt = await later.deps.receipts.find(fakeTenantId, stored?.id ?? '');
+    assert.ok(receipt, 'the receipt is remembered, so it updates itself');
+    assert.equal(
+      await later.deps.drafts.load({ tenantId: fakeTenantId, userId: fakeUser.aadObjectId }),
+      undefined,
+    );
+    assert.deepEqual(await later.counts(), { referrals: 1, outbox: 1 }, 'still one referral');
+  });
+
   it('adds, changes and removes children one at a time, each checked on its own card', async () => {
     const h = aReferralHarness();
     await h.user.say('refer');

@@ -5,7 +5,7 @@ import {
   showReceiptStatus,
   type CardUpdatePort,
 } from '../../../src/bot/proactive';
-import type { ReferralSummary } from '../../../src/referrals';
+import { getReferralStatus, type ReferralSummary } from '../../../src/referrals';
 import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
 import type { PartnershipClient } from '../../../src/referrals/ports';
 import { invokeCardOf, runTurn, textsOf } from '../../support/botHarness';
@@ -26,8 +26,9 @@ const personal = ['Sam Testperson', '07700 900 123', 'ZZ1 1ZZ', 'Checks her phon
 /** A fake at the real boundary (Teams' update-activity API): records every update asked of it. */
 function aFakePort() {
   const updateCard = sinon.fake.resolves(undefined);
-  const port: CardUpdatePort = { updateCard };
-  return { port, updateCard };
+  const sendCard = sinon.fake.resolves(undefined);
+  const port: CardUpdatePort = { updateCard, sendCard };
+  return { port, updateCard, sendCard };
 }
 
 async function sentReferral(options: { contacts?: Record<string, string> } = {}) {
@@ -187,6 +188,94 @@ describe('referral receipts, updated in place', () => {
     assert.match(text, /not delivered/);
     assert.match(text, /Call Exampleshire Prevention Partnership on 01632 960 777/);
     assert.match(text, /call them/i);
+  });
+
+  it('failed: also posts a new message to the referrer, with the phone route, once, even when the in-place update is retried', async () => {
+    const { h, referralId, worker, sendCard } = await sentReferral({
+      contacts: {
+        partnershipName: 'Exampleshire Prevention Partnership',
+        partnershipPhone: '01632 960 777',
+      },
+    });
+    const port = { updateCard: sinon.stub(), sendCard };
+    port.updateCard
+      .onFirstCall()
+      .rejects(Object.assign(new Error('Too Many Requests'), { statusCode: 429 }));
+    port.updateCard.resolves(undefined);
+    const updater = createReceiptUpdater({
+      port,
+      receipts: h.deps.receipts,
+      conversations: h.deps.conversations,
+      cards: h.cards,
+      tenants: h.deps.tenants,
+      clock: h.clock,
+      logger: h.logs.logger,
+    });
+    const w = worker(new ScriptedPartnership(serverError()), updater);
+    await w.runOnce();
+    h.clock.advance(25 * 60 * 60_000); // past the 24-hour deadline
+    const report = await w.runOnce();
+    assert.equal(report.failed, 1);
+    assert.equal(report.notifyRetrying, 1, 'the failed update is kept to retry');
+    assert.equal(sendCard.callCount, 1, 'the referrer is told by a new message');
+    const [reference, alert] = sendCard.firstCall.args as [Record<string, unknown>, Card];
+    assert.equal((reference.conversation as { id: string }).id, 'a:fake-personal-conversation');
+    const text = textsOf(alert).join('\n');
+    assert.match(text, /A referral needs your attention/);
+    assert.match(text, /could not be delivered/);
+    assert.match(text, /call them on 01632 960 777/);
+    assert.match(text, new RegExp(referralId.slice(0, 8).toUpperCase()));
+    for (const p of personal) assert.ok(!JSON.stringify(alert).includes(p), `alert shows "${p}"`);
+
+    h.clock.advance(60 * 60_000);
+    assert.equal((await w.runOnce()).notified, 1, 'the in-place update, retried, goes through');
+    assert.equal(port.updateCard.callCount, 2);
+    assert.match(textsOf(port.updateCard.secondCall.args[2] as Card).join('\n'), /not delivered/);
+    assert.equal(sendCard.callCount, 1, 'the new message is not posted again');
+    const receipt = (await h.deps.receipts.find(fakeTenantId, referralId))?.receipt;
+    assert.equal(receipt?.shownStatus, 'failed');
+    assert.equal(receipt?.alertedStatus, 'failed');
+    h.clock.advance(60 * 60_000);
+    await w.runOnce();
+    await updater.onStatusChanged({
+      previousStatus: 'queued',
+      referral: (await getReferralStatus(h.deps.stores, fakeTenantId, referralId))!,
+    });
+    assert.equal(sendCard.callCount, 1, 'told again: still one message');
+  });
+
+  it('rejected: a new message too; if Teams refuses it, it is posted on a later pass (not lost)', async () => {
+    const { h, worker, updateCard, port } = await sentReferral();
+    const sendCard = sinon.stub();
+    sendCard.onFirstCall().rejects(Object.assign(new Error('Bad Gateway'), { statusCode: 502 }));
+    sendCard.resolves(undefined);
+    const updater = createReceiptUpdater({
+      port: { ...port, sendCard },
+      receipts: h.deps.receipts,
+      conversations: h.deps.conversations,
+      cards: h.cards,
+      tenants: h.deps.tenants,
+      clock: h.clock,
+      logger: h.logs.logger,
+    });
+    const w = worker(new ScriptedPartnership(rejected({ 'father.phone': 'Wrong.' })), updater);
+    assert.equal((await w.runOnce()).notifyRetrying, 1);
+    h.clock.advance(60 * 60_000);
+    assert.equal((await w.runOnce()).notified, 1);
+    assert.equal(sendCard.callCount, 2);
+    assert.match(
+      textsOf(sendCard.secondCall.args[1] as Card).join('\n'),
+      /sent back by[\s\S]*Check the status/,
+    );
+    assert.equal(updateCard.callCount, 1, 'the receipt was updated once');
+    assert.ok(!h.logs.text().includes('Wrong.'), 'the partnership’s words are not logged');
+  });
+
+  it('sent: the receipt updates in place; no new message', async () => {
+    const { worker, sendCard, updateCard } = await sentReferral();
+    await worker(new ScriptedPartnership(accepted('DPP-1'))).runOnce();
+    assert.equal(updateCard.callCount, 1);
+    assert.equal(sendCard.callCount, 0);
   });
 
   it('catches up in the Send turn when delivery finished before the receipt was remembered', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
-import type { DeliveryOutcome } from '../../../src/referrals/ports';
+import type { DeliveryOutcome, ReferralStatusChange } from '../../../src/referrals/ports';
 import {
   deliverKey,
   referralKey,
@@ -463,6 +463,96 @@ describe('referral delivery (worker over in-memory storage, scripted partnership
       );
       assert.equal((await harness.record(id)).status, 'sent');
       assert.ok(logs.lines().some((l) => String(l.msg).includes('listener failed')));
+    });
+
+    describe('telling the referrer (the status listener) is durable', function () {
+      /** A listener that fails `failures` times (as Teams answering 429/5xx would), then works. */
+      function aFlakyListener(failures: number) {
+        const calls: string[] = [];
+        return {
+          calls,
+          onStatusChanged: async (change: ReferralStatusChange) => {
+            calls.push(change.referral.status);
+            if (calls.length <= failures) throw new Error('429 Too Many Requests');
+          },
+        };
+      }
+
+      it('keeps a notify entry after a failed call and retries it on later passes, with backoff, until told', async function () {
+        const { stores, clock, logs } = setup();
+        const listener = aFlakyListener(2);
+        const harness = new DeliveryHarness({ stores, clock, logger: logs.logger, listener });
+        const id = await harness.submit();
+        const worker = harness.worker(new ScriptedPartnership(rejected({})));
+        const first = await worker.runOnce();
+        assert.equal(first.rejected, 1);
+        assert.equal(first.notifyRetrying, 1);
+        const [entry] = await harness.deliverEntries();
+        assert.equal(entry?.value.kind, 'notify', 'the referrer is still to be told');
+        assert.ok(Date.parse(entry.value.dueAt) > clock.now().getTime(), 'after a backoff');
+
+        assert.equal((await worker.runOnce()).notifyRetrying, 0, 'not before it is due');
+        assert.equal(listener.calls.length, 1);
+
+        clock.advance(60_000);
+        assert.equal((await worker.runOnce()).notifyRetrying, 1, 'failed again: kept');
+        const [again] = await harness.deliverEntries();
+        assert.equal(again?.value.kind === 'notify' && again.value.attempts, 2);
+
+        clock.advance(120_000);
+        assert.equal((await worker.runOnce()).notified, 1);
+        assert.deepEqual(listener.calls, ['rejected', 'rejected', 'rejected']);
+        assert.equal((await harness.deliverEntries()).length, 0, 'gone once told');
+        assert.equal((await harness.purgeEntries()).length, 1);
+        clock.advance(60 * 60_000);
+        await worker.runOnce();
+        assert.equal(listener.calls.length, 3, 'never told again');
+        assert.equal((await harness.record(id)).status, 'rejected');
+        const logged = JSON.stringify(logs.lines());
+        for (const text of personalData) assert.ok(!logged.includes(text), `log shows "${text}"`);
+      });
+
+      it('a hung listener call times out: the pass goes on, and it is retried later', async function () {
+        const { stores, clock, logs } = setup();
+        let calls = 0;
+        const listener = {
+          onStatusChanged: () => {
+            calls += 1;
+            // The first call never answers (a hung Teams call).
+            return calls === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+          },
+        };
+        const harness = new DeliveryHarness({ stores, clock, logger: logs.logger, listener });
+        await harness.submit();
+        await harness.submit();
+        const worker = harness.worker(new ScriptedPartnership(accepted('DPP-H')), {
+          notifyTimeoutMs: 20,
+        });
+        const report = await worker.runOnce();
+        assert.equal(report.sent, 2, 'the second referral was not held up by the first');
+        assert.equal(report.notifyRetrying, 1);
+        clock.advance(60_000);
+        assert.equal((await worker.runOnce()).notified, 1);
+        assert.equal(calls, 3);
+        assert.equal((await harness.deliverEntries()).length, 0);
+      });
+
+      it('gives up after the notify deadline, with an error logged and no personal data', async function () {
+        const { stores, clock, logs } = setup();
+        const listener = aFlakyListener(Number.POSITIVE_INFINITY);
+        const harness = new DeliveryHarness({ stores, clock, logger: logs.logger, listener });
+        await harness.submit();
+        const worker = harness.worker(new ScriptedPartnership(accepted('DPP-G')), {
+          notifyDeadlineMs: 10 * 60_000,
+        });
+        await worker.runOnce();
+        for (let i = 0; i < 20 && (await harness.deliverEntries()).length > 0; i += 1) {
+          clock.advance(60_000);
+          await worker.runOnce();
+        }
+        assert.equal((await harness.deliverEntries()).length, 0);
+        assert.ok(logs.lines().some((l) => String(l.msg).includes('gave up')));
+      });
     });
 
     it('fails (rather than retrying forever) a queued referral whose body is missing', async function () {

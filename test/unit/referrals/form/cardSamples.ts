@@ -9,7 +9,12 @@ import {
   type ReferralDraft,
 } from '../../../../src/referrals/form';
 import { valuesFromReferral } from '../../../../src/referrals/form/formValues';
-import { resumeOffer, submittedNotice } from '../../../../src/referrals/form/notices';
+import {
+  alreadySubmittedNotice,
+  referralAlertView,
+  resumeOffer,
+  submittedNotice,
+} from '../../../../src/referrals/form/notices';
 import { reviewView } from '../../../../src/referrals/form/reviewView';
 import { stepView } from '../../../../src/referrals/form/stepView';
 import { validateReferral } from '../../../../src/referrals/validateReferral';
@@ -104,6 +109,9 @@ export function referralCardSamples(): Record<string, object[]> {
     staleNotice('out-of-date', true),
     staleNotice('no-draft', false),
     submittedNotice('3F2A9C1B'),
+    alreadySubmittedNotice('3F2A9C1B'),
+    referralAlertView({ ...summary, status: 'failed', attempts: 9 }, contacts),
+    referralAlertView({ ...summary, status: 'rejected' }, contacts),
   );
   const samples: Record<string, object[]> = {};
   for (const v of views) (samples[v.card] ??= []).push(v.data);

@@ -9,6 +9,7 @@ import {
   handleReferralTurn,
   type ReferralCommand,
   type ReferralFormDeps,
+  type ReferralTurnResult,
 } from '../../../../src/referrals/form';
 import { genericLocalContacts } from '../../../../src/tenants/localContacts';
 import { FakeDocumentStore } from '../../coaching/fakeDocumentStore';
@@ -104,6 +105,97 @@ describe('the referral form use case', () => {
     const again = await f.turn({ type: 'send', revision: 8, place: 'review' });
     assert.equal(again.kind, 'submitted');
     assert.equal(await f.referrals(), 1);
+  });
+
+  describe('a draft left `sending` by a Send that stored its referral (the draft was not deleted)', () => {
+    /** Send stores the referral, then deleting the draft fails: the draft stays, `sending`. */
+    async function aSendThatStopped() {
+      const f = aForm({ newId: () => fixedId });
+      await f.deps.drafts.save(key, aFullDraft(), undefined);
+      const drafts = f.deps.drafts;
+      const down = new AppError(ErrorCodes.storeUnavailable, 'The store is unavailable.');
+      const failingDelete: ReferralFormDeps = {
+        ...f.deps,
+        drafts: {
+          load: (k) => drafts.load(k),
+          save: (k, d, e) => drafts.save(k, d, e),
+          delete: () => Promise.reject(down),
+        },
+      };
+      await assert.rejects(
+        handleReferralTurn(failingDelete, {
+          ...key,
+          command: { type: 'send', revision: 7, place: 'review' },
+          contacts: genericLocalContacts,
+          profile: async () => ({}),
+        }),
+      );
+      const left = await drafts.load(key);
+      assert.equal(left?.draft?.status, 'sending');
+      assert.equal(await f.referrals(), 1);
+      return f;
+    }
+
+    const finished = (result: ReferralTurnResult) => {
+      assert.equal(result.kind, 'submitted', 'the Send is finished, not the draft reopened');
+      if (result.kind !== 'submitted') return;
+      assert.equal(result.referral.referralId, fixedId);
+      assert.equal(result.receipt.card, 'referral-receipt');
+      const text = JSON.stringify(result.view.data);
+      assert.match(text, /already submitted/);
+      assert.doesNotMatch(text, /Nothing was sent|Carry on with my draft/);
+    };
+
+    it('"refer" finishes the Send (receipt, draft deleted) instead of offering to carry on', async () => {
+      const f = await aSendThatStopped();
+      finished(await f.turn({ type: 'start' }));
+      assert.equal(await f.deps.drafts.load(key), undefined, 'the draft is deleted');
+      assert.equal((await f.turn({ type: 'resume' })).kind, 'view', 'nothing left to carry on');
+    });
+
+    for (const command of [
+      { type: 'resume' },
+      { type: 'edit', revision: 8, place: 'review', target: 'father' },
+      { type: 'next', revision: 8, place: 'review', input: { 'father.name': 'Someone Else' } },
+      { type: 'send', revision: 8, place: 'review' },
+      { type: 'discard', revision: 8, place: 'review' },
+    ] as ReferralCommand[]) {
+      it(`"${command.type}" cannot change, resend or discard it: the Send is finished, one referral`, async () => {
+        const f = await aSendThatStopped();
+        finished(await f.turn(command));
+        assert.equal(await f.referrals(), 1);
+        assert.equal(await f.deps.drafts.load(key), undefined);
+      });
+    }
+
+    it('a draft left `sending` whose referral was never stored is still a draft: edited and sent', async () => {
+      const f = aForm({ newId: () => 'a1b2c3d4-0000-4000-8000-000000000009' });
+      await f.deps.drafts.save(
+        key,
+        aFullDraft({ status: 'sending', referralId: fixedId, revision: 8 }),
+        undefined,
+      );
+      const offer = await f.turn({ type: 'start' });
+      assert.match(JSON.stringify(offer.view.data), /Carry on with my draft/);
+      const opened = await f.turn({ type: 'edit', revision: 8, place: 'review', target: 'father' });
+      assert.equal(opened.view.card, 'referral-step');
+      assert.equal((await f.deps.drafts.load(key))?.draft?.status, 'editing');
+      const father = Object.fromEntries(
+        Object.entries(aFullDraft().values).filter(([p]) => p.startsWith('father.')),
+      );
+      const reviewed = await f.turn({
+        type: 'next',
+        revision: 9,
+        place: 'father',
+        input: { ...father, 'father.name': 'Sam Changed' },
+      });
+      assert.equal(reviewed.view.card, 'referral-review');
+      const sent = await f.turn({ type: 'send', revision: 10, place: 'review' });
+      assert.equal(sent.kind, 'submitted');
+      const [stored] = await f.deps.stores.referrals.listPartition(tenantId);
+      assert.equal(stored?.value.body?.father.name, 'Sam Changed', 'the edits are what is sent');
+      assert.equal(stored?.id, 'a1b2c3d4-0000-4000-8000-000000000009', 'under a new id');
+    });
   });
 
   it('checks the whole referral before Send: a draft that no longer passes goes back to the review with errors', async () => {
