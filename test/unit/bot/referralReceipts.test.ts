@@ -41,15 +41,7 @@ async function sentReferral(options: { contacts?: Record<string, string> } = {})
   assert.ok(stored);
   const receiptActivityId = [...h.user.messages.keys()].at(-1);
   const fake = aFakePort();
-  const updater = createReceiptUpdater({
-    port: fake.port,
-    receipts: h.deps.receipts,
-    conversations: h.deps.conversations,
-    cards: h.cards,
-    tenants: h.deps.tenants,
-    clock: h.clock,
-    logger: h.logs.logger,
-  });
+  const updater = receiptUpdaterFor(h, fake.port);
   const worker = (client: PartnershipClient, listener = updater) =>
     new DeliveryWorker({
       stores: h.deps.stores,
@@ -65,6 +57,19 @@ async function sentReferral(options: { contacts?: Record<string, string> } = {})
 
 type Card = Record<string, unknown>;
 const cardArg = (fake: sinon.SinonSpy, call = 0) => fake.getCall(call).args[2] as Card;
+
+/** The production receipt updater over the harness's stores, talking to `port`. */
+function receiptUpdaterFor(h: ReturnType<typeof aReferralHarness>, port: CardUpdatePort) {
+  return createReceiptUpdater({
+    port,
+    receipts: h.deps.receipts,
+    conversations: h.deps.conversations,
+    cards: h.cards,
+    tenants: h.deps.tenants,
+    clock: h.clock,
+    logger: h.logs.logger,
+  });
+}
 
 describe('referral receipts, updated in place', () => {
   afterEach(() => sinon.restore());
@@ -202,15 +207,7 @@ describe('referral receipts, updated in place', () => {
       .onFirstCall()
       .rejects(Object.assign(new Error('Too Many Requests'), { statusCode: 429 }));
     port.updateCard.resolves(undefined);
-    const updater = createReceiptUpdater({
-      port,
-      receipts: h.deps.receipts,
-      conversations: h.deps.conversations,
-      cards: h.cards,
-      tenants: h.deps.tenants,
-      clock: h.clock,
-      logger: h.logs.logger,
-    });
+    const updater = receiptUpdaterFor(h, port);
     const w = worker(new ScriptedPartnership(serverError()), updater);
     await w.runOnce();
     h.clock.advance(25 * 60 * 60_000); // past the 24-hour deadline
