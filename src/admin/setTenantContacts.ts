@@ -1,12 +1,17 @@
 /**
- * Admin tool: saves a council's local contacts (MASH, MARAC route, DA lead, partnership...) for
- * one Teams tenant. Uses the same settings as the bot, so in Azure it runs with the app's
- * identity (e.g. from the App Service SSH console):
+ * Admin tool: saves a council's local contacts (MASH, MARAC route, DA lead, partnership...) and,
+ * optionally, its referral retention for one Teams tenant. Uses the same settings as the bot, so
+ * in Azure it runs with the app's identity (e.g. from the App Service SSH console):
  *
  *   node dist/admin/setTenantContacts.js --tenant <tenant-guid> --file contacts.json
  *
  * The file holds `{ "contacts": { "councilName": "...", "mashPhone": "...", ... } }`; see
  * src/tenants/tenantSettings.ts for every field. Unset fields fall back to generic wording.
+ * It may also hold `"referralRetentionDays": 90` (a whole number, 1 to 3650): how long a
+ * referral's body is kept once its status is final, instead of REFERRAL_RETENTION_DAYS. It applies
+ * to referrals finalised from then on (within a few minutes, as the app caches settings); ones
+ * already final keep their purge time. The file replaces the tenant's settings as a whole: leave a
+ * field out and it goes back to the default.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -34,8 +39,12 @@ async function main(): Promise<void> {
     const saved: TenantSettings = await new StoredTenantDirectory(
       storage.collection('tenants'),
     ).save(values.tenant.toLowerCase(), settings);
+    const retention =
+      saved.referralRetentionDays === undefined
+        ? 'the default referral retention'
+        : `referral retention of ${saved.referralRetentionDays} day(s)`;
     process.stdout.write(
-      `Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}.\n`,
+      `Saved ${Object.keys(saved.contacts).length} contact(s) and ${retention} for tenant ${values.tenant}.\n`,
     );
   } finally {
     await storage.close();
@@ -49,8 +58,8 @@ main().catch((err: unknown) => {
     err instanceof UsageError || isAppError(err)
       ? err.message
       : err instanceof ZodError
-        ? `The contacts file is not valid: ${err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`
-        : 'Could not save the contacts.';
+        ? `The settings file is not valid: ${err.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`
+        : 'Could not save the settings.';
   process.stderr.write(`${message}\n`);
   process.exitCode = 1;
 });

@@ -5,6 +5,7 @@ import { botFrameworkCardUpdater, createReceiptUpdater } from '../bot/proactive'
 import type { AppConfig } from '../config/config';
 import { createHttpPartnershipClient } from '../partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../referrals';
+import { retentionFromTenants } from '../referrals/deliveryWorker';
 import { createHttpServer, type HttpServer } from '../server/httpServer';
 import { composeBot } from './composeBot';
 import type { ApplicationParts } from './parts';
@@ -34,6 +35,8 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
       ? new DeliveryWorker({
           stores: composed.referrals.stores,
           client: createHttpPartnershipClient({ url: referralUrl, secret: signingSecret }),
+          // A council's referralRetentionDays when set, REFERRAL_RETENTION_DAYS otherwise.
+          retention: retentionFromTenants(composed.tenants, config.referrals.retentionMs),
           options: { retentionMs: config.referrals.retentionMs },
           clock,
           logger,

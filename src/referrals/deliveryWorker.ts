@@ -5,6 +5,7 @@ import { ErrorCodes, isAppError } from '../kernel/errors';
 import { fingerprint } from '../kernel/hash';
 import { withTimeout } from '../kernel/timeout';
 import type { Logger } from '../logging/logger';
+import type { TenantDirectory } from '../tenants/tenantSettings';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff';
 import type {
   DeliveryOutcome,
@@ -48,7 +49,8 @@ export interface DeliveryWorkerOptions {
    * request timeout. Default 2 min. */
   readonly leaseMs?: number;
   readonly backoff?: Partial<BackoffPolicy>;
-  /** How long a body is kept once its referral's status is final. Default 30 days. */
+  /** How long a body is kept once its referral's status is final, for tenants without their own
+   * setting (see `retention`). Default 30 days. */
   readonly retentionMs?: number;
   /** Entries read per outbox partition per pass. Default 200 (1,600 referrals in flight at
    * once); any beyond wait for a later pass. */
@@ -72,7 +74,25 @@ export interface DeliveryWorkerDeps {
   /** Jitter for retries; Math.random by default. */
   readonly random?: RandomSource;
   readonly listener?: ReferralStatusListener;
+  /** Each tenant's retention; `options.retentionMs` for every tenant by default. */
+  readonly retention?: RetentionPolicy;
   readonly options?: DeliveryWorkerOptions;
+}
+
+/** How long a tenant's referral bodies are kept once their status is final. */
+export interface RetentionPolicy {
+  /** In ms: the tenant's own setting when it has one, the global default otherwise. */
+  retentionFor(tenantId: string): Promise<number>;
+}
+
+/** Retention from the tenant settings (`referralRetentionDays`), else `defaultMs`. */
+export function retentionFromTenants(
+  tenants: Pick<TenantDirectory, 'referralRetentionMsFor'>,
+  defaultMs: number,
+): RetentionPolicy {
+  return {
+    retentionFor: async (tenantId) => (await tenants.referralRetentionMsFor(tenantId)) ?? defaultMs,
+  };
 }
 
 /** What one delivery pass did; for tests and the occasional log line. */
@@ -137,6 +157,7 @@ export class DeliveryWorker {
   private readonly orphanGraceMs: number;
   private readonly notifyTimeoutMs: number;
   private readonly notifyDeadlineMs: number;
+  private readonly retention: RetentionPolicy;
 
   private running = false;
   private timer: NodeJS.Timeout | undefined;
@@ -160,6 +181,8 @@ export class DeliveryWorker {
     this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
     this.notifyTimeoutMs = options.notifyTimeoutMs ?? 30_000;
     this.notifyDeadlineMs = options.notifyDeadlineMs ?? 24 * 60 * 60_000;
+    const retentionMs = this.policy.retentionMs;
+    this.retention = deps.retention ?? { retentionFor: () => Promise.resolve(retentionMs) };
   }
 
   get workerId(): string {
@@ -300,6 +323,11 @@ export class DeliveryWorker {
       return;
     }
 
+    // The tenant's retention is decided by the attempt that makes the status final (purgeAfter is
+    // set then), so a changed setting applies to referrals finalised after the change; those
+    // already final keep their purge time. Read before the lease: a failed read costs a retry,
+    // never a second send.
+    const policy = { ...this.policy, retentionMs: await this.retentionFor(tenantId) };
     const leased = takeLease(record, this.id, now, this.leaseMs);
     let held: StoredItem<ReferralRecord>;
     try {
@@ -315,8 +343,8 @@ export class DeliveryWorker {
     const outcome = leased.body ? await this.send(leased, leased.body) : undefined;
     const after = this.deps.clock.now();
     const next = outcome
-      ? recordOutcome(leased, outcome, after, this.policy, this.random)
-      : failUndeliverable(leased, after, this.policy);
+      ? recordOutcome(leased, outcome, after, policy, this.random)
+      : failUndeliverable(leased, after, policy);
     try {
       await referrals.replace({ ...key, etag: held.etag }, next);
     } catch (err) {
@@ -344,6 +372,16 @@ export class DeliveryWorker {
         dueAt: next.nextAttemptAt ?? after.toISOString(),
       });
     }
+  }
+
+  /** The tenant's retention; the default (and an error logged) when its value is unusable. */
+  private async retentionFor(tenantId: string): Promise<number> {
+    const ms = await this.retention.retentionFor(tenantId);
+    if (Number.isSafeInteger(ms) && ms > 0) return ms;
+    this.log.error('Tenant referral retention is not valid; using the default', {
+      tenantHash: fingerprint(tenantId),
+    });
+    return this.policy.retentionMs;
   }
 
   /** Moves an early outbox entry to when the referral can next be tried, to save re-reading it. */

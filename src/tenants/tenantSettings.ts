@@ -21,6 +21,13 @@ export const tenantSettingsSchema = z
       })
       .partial()
       .strict(),
+    /** Days a referral's body is kept once its status is final; REFERRAL_RETENTION_DAYS if unset. */
+    referralRetentionDays: z
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1 day')
+      .max(3650, 'must be at most 3650 days (10 years)')
+      .optional(),
   })
   .strict();
 
@@ -30,7 +37,11 @@ export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export interface TenantDirectory {
   /** The council's contacts, with generic wording wherever one is not set. */
   contactsFor(tenantId: string): Promise<LocalContacts>;
+  /** How long the council keeps a referral's body once final, in ms; undefined when not set. */
+  referralRetentionMsFor(tenantId: string): Promise<number | undefined>;
 }
+
+const dayMs = 24 * 60 * 60_000;
 
 const settingsId = 'settings';
 
@@ -41,6 +52,12 @@ export class StoredTenantDirectory implements TenantDirectory {
   async contactsFor(tenantId: string): Promise<LocalContacts> {
     const item = await this.store.read({ partitionKey: tenantId, id: settingsId });
     return { ...genericLocalContacts, ...(item?.value.contacts ?? {}) };
+  }
+
+  async referralRetentionMsFor(tenantId: string): Promise<number | undefined> {
+    const item = await this.store.read({ partitionKey: tenantId, id: settingsId });
+    const days = item?.value.referralRetentionDays;
+    return days === undefined ? undefined : days * dayMs;
   }
 
   /** Validates and saves a council's settings (admin tooling). */

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
-import type { DeliveryWorkerOptions } from '../../../src/referrals/deliveryWorker';
+import {
+  DeliveryWorker,
+  retentionFromTenants,
+  type DeliveryWorkerOptions,
+} from '../../../src/referrals/deliveryWorker';
 import type { DeliveryOutcome, PartnershipClient } from '../../../src/referrals/ports';
 import { referralStoresFrom } from '../../../src/referrals/referralStores';
 import { sha256Hex } from '../../../src/referrals/wire';
@@ -13,9 +17,12 @@ import {
 } from '../../../src/storage/cosmos/embeddedCosmos';
 import { openCosmosStorage } from '../../../src/storage/cosmos/openCosmosStorage';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
+import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
+import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';
 import { deferred, ManualClock, RecordingListener } from '../../support/referrals/deliveryFakes';
-import { DeliveryHarness } from '../../support/referrals/deliveryHarness';
+import { DeliveryHarness, testWorkerOptions } from '../../support/referrals/deliveryHarness';
+import { aTenantId } from '../../support/referrals/referralBuilders';
 
 const secret = 'integration-secret-integration-secret-01';
 const day = 24 * 3_600_000;
@@ -425,6 +432,28 @@ function describeDelivery(fixture: StorageFixture): void {
       assert.equal(audit.status, 'sent');
       assert.equal(audit.bodySha256, sha256Hex(receiver.received()[0]?.body ?? ''));
       assert.equal((await harness.purgeEntries()).length, 0);
+    });
+
+    it('purges after the tenant’s own retention when its settings set one', async function () {
+      const receiver = await startIntake();
+      const harness = harnessOver(storage);
+      const settings = new StoredTenantDirectory(storage.collection<TenantSettings>('tenants'));
+      await settings.save(aTenantId, { contacts: {}, referralRetentionDays: 7 });
+      const worker = new DeliveryWorker({
+        stores: referralStoresFrom(storage),
+        client: httpClient(receiver.referralUrl),
+        clock,
+        logger: logs.logger,
+        retention: retentionFromTenants(new CachedTenantDirectory(settings, clock), 30 * day),
+        options: { ...testWorkerOptions, retentionMs: 30 * day },
+      });
+      const id = await harness.submit();
+      assert.equal((await worker.runOnce()).sent, 1);
+      clock.advance(7 * day - 60_000);
+      assert.equal((await worker.purgeOnce()).purged, 0);
+      clock.advance(120_000);
+      assert.equal((await worker.purgeOnce()).purged, 1);
+      assert.equal((await harness.record(id)).body, undefined);
     });
   });
 }

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
-import type { DeliveryOutcome, ReferralStatusChange } from '../../../src/referrals/ports';
+import { DeliveryWorker, retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import type {
+  DeliveryOutcome,
+  PartnershipClient,
+  ReferralStatusChange,
+} from '../../../src/referrals/ports';
 import {
   deliverKey,
   referralKey,
@@ -10,6 +15,8 @@ import {
 } from '../../../src/referrals/referralStores';
 import { submitReferral, getReferralStatus } from '../../../src/referrals/submitReferral';
 import { sha256Hex, wireBody } from '../../../src/referrals/wire';
+import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
+import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';
 import {
   accepted,
@@ -19,9 +26,14 @@ import {
   refused,
   rejected,
   ScriptedPartnership,
+  seededRandom,
   serverError,
 } from '../../support/referrals/deliveryFakes';
-import { DeliveryHarness, withReadBarrier } from '../../support/referrals/deliveryHarness';
+import {
+  DeliveryHarness,
+  testWorkerOptions,
+  withReadBarrier,
+} from '../../support/referrals/deliveryHarness';
 import {
   aReferralInput,
   aReferrerId,
@@ -623,6 +635,107 @@ describe('referral delivery (worker over in-memory storage, scripted partnership
       assert.equal(audit.status, 'rejected');
       assert.equal(audit.body, undefined);
       assert.equal(audit.rejection, undefined);
+    });
+
+    describe('set per tenant', function () {
+      const otherTenantId = '00000000-0000-4000-8000-00000000bbbb';
+
+      /** A worker whose retention comes from the tenant settings, cached, as the app wires it. */
+      function perTenantWorker(s: ReturnType<typeof setup>, client: PartnershipClient) {
+        const settings = new StoredTenantDirectory(s.storage.collection<TenantSettings>('tenants'));
+        const worker = new DeliveryWorker({
+          stores: s.stores,
+          client,
+          clock: s.clock,
+          logger: s.logs.logger,
+          random: seededRandom(1),
+          listener: s.listener,
+          retention: retentionFromTenants(new CachedTenantDirectory(settings, s.clock), 30 * day),
+          options: { ...testWorkerOptions, retentionMs: 30 * day },
+        });
+        return { settings, worker };
+      }
+
+      it('a tenant with 7 days purges its bodies after 7 days', async function () {
+        const s = setup();
+        const { settings, worker } = perTenantWorker(s, new ScriptedPartnership(accepted('D-7')));
+        await settings.save(aTenantId, { contacts: {}, referralRetentionDays: 7 });
+        const id = await s.harness.submit();
+        await worker.runOnce();
+        const sent = await s.harness.record(id);
+        assert.equal(
+          sent.purgeAfter,
+          new Date(Date.parse(sent.statusChangedAt) + 7 * day).toISOString(),
+        );
+
+        s.clock.advance(7 * day - 60_000);
+        assert.equal((await worker.purgeOnce()).purged, 0);
+        assert.ok((await s.harness.record(id)).body, 'kept until its 7 days run out');
+        s.clock.advance(120_000);
+        assert.equal((await worker.purgeOnce()).purged, 1);
+        assert.equal((await s.harness.record(id)).body, undefined);
+      });
+
+      it('a tenant without the setting keeps the global default', async function () {
+        const s = setup();
+        const { settings, worker } = perTenantWorker(s, new ScriptedPartnership(accepted('D-30')));
+        await settings.save(aTenantId, { contacts: {}, referralRetentionDays: 7 });
+        await settings.save(otherTenantId, { contacts: { councilName: 'Other Council' } });
+        const other = await s.harness.submit(aReferralInput(), otherTenantId);
+        await worker.runOnce();
+        const sent = await s.harness.record(other, otherTenantId);
+        assert.equal(
+          sent.purgeAfter,
+          new Date(Date.parse(sent.statusChangedAt) + 30 * day).toISOString(),
+        );
+
+        s.clock.advance(7 * day + 60_000);
+        assert.equal((await worker.purgeOnce()).purged, 0, 'the 7 days are the other tenant’s');
+        s.clock.advance(23 * day);
+        assert.equal((await worker.purgeOnce()).purged, 1);
+        assert.equal((await s.harness.record(other, otherTenantId)).body, undefined);
+      });
+
+      it('a changed setting applies to referrals finalised after it; earlier ones keep their time', async function () {
+        const s = setup();
+        const { settings, worker } = perTenantWorker(s, new ScriptedPartnership(accepted('D-C')));
+        await settings.save(aTenantId, { contacts: {}, referralRetentionDays: 7 });
+        const first = await s.harness.submit();
+        await worker.runOnce();
+
+        await settings.save(aTenantId, { contacts: {}, referralRetentionDays: 90 });
+        s.clock.advance(10 * 60_000); // past the settings cache
+        const second = await s.harness.submit();
+        await worker.runOnce();
+
+        const days = async (id: string) => {
+          const r = await s.harness.record(id);
+          return (Date.parse(r.purgeAfter ?? '') - Date.parse(r.statusChangedAt)) / day;
+        };
+        assert.equal(await days(first), 7);
+        assert.equal(await days(second), 90);
+      });
+
+      it('an unusable value from the port falls back to the default, logged without the tenant', async function () {
+        const s = setup();
+        const worker = new DeliveryWorker({
+          stores: s.stores,
+          client: new ScriptedPartnership(accepted('D-X')),
+          clock: s.clock,
+          logger: s.logs.logger,
+          retention: { retentionFor: () => Promise.resolve(Number.NaN) },
+          options: { ...testWorkerOptions, retentionMs: 30 * day },
+        });
+        const id = await s.harness.submit();
+        assert.equal((await worker.runOnce()).sent, 1);
+        const sent = await s.harness.record(id);
+        assert.equal(
+          sent.purgeAfter,
+          new Date(Date.parse(sent.statusChangedAt) + 30 * day).toISOString(),
+        );
+        assert.ok(s.logs.text().includes('Tenant referral retention is not valid'));
+        assert.ok(!s.logs.text().includes(aTenantId));
+      });
     });
   });
 
