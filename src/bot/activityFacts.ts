@@ -1,5 +1,22 @@
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { ConversationKind } from '../conversations/conversationDirectory';
+import { AppError, ErrorCodes } from '../kernel/errors';
+
+/**
+ * Who a turn is for: tenant and user. The tenant guard refuses activities without them before any
+ * handler runs, so a missing one here is a bug: fail loudly rather than share an "unknown" partition.
+ */
+export function identityOf(activity: Partial<Activity>): { tenantId: string; userId: string } {
+  const tenantId = tenantOf(activity);
+  const userId = activity.from?.aadObjectId ?? activity.from?.id;
+  if (!tenantId || !userId) {
+    throw new AppError(
+      ErrorCodes.activityUnidentified,
+      'An activity reached a handler without a tenant or user.',
+    );
+  }
+  return { tenantId, userId };
+}
 
 /** The Teams tenant an activity comes from, wherever the channel put it. */
 export function tenantOf(activity: Partial<Activity>): string | undefined {

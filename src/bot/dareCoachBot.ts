@@ -12,7 +12,7 @@ import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
 import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
 import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
-import { tenantOf } from './activityFacts';
+import { identityOf, tenantOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
 import { botCommands, greetingWords } from './commands';
 import type { TextResponder } from './textResponders';
@@ -88,7 +88,7 @@ export class DareCoachBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionResponse> {
     const logger = this.turnLogger(turn);
     logger.info('message extension query', { command: query.commandId });
-    return this.deps.wordingSearch(tenantOf(turn.activity) ?? 'unknown-tenant', query);
+    return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query);
   }
 
   private async handleText(turn: TurnContext): Promise<void> {
@@ -160,8 +160,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     const { activity } = turn;
     return {
       turn,
-      tenantId: tenantOf(activity) ?? 'unknown-tenant',
-      userId: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown-user',
+      ...identityOf(activity),
       cards: this.deps.cards,
       logger,
     };

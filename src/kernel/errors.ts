@@ -29,6 +29,7 @@ export const ErrorCodes = {
   storeRequestInvalid: 'STORE_REQUEST_INVALID',
   cardTemplateInvalid: 'CARD_TEMPLATE_INVALID',
   cardActionInvalid: 'CARD_ACTION_INVALID',
+  activityUnidentified: 'ACTIVITY_UNIDENTIFIED',
 } as const;
 
 export function isAppError(err: unknown, code?: string): err is AppError {
