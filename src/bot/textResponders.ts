@@ -1,5 +1,5 @@
 import { coachingVerbs, findResumable, type CoachingDeps } from '../coaching';
-import { checkTextForDanger } from '../safety';
+import { buildSafetyAlert } from '../safety';
 import type { TenantDirectory } from '../tenants/tenantSettings';
 import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
@@ -20,18 +20,20 @@ export function safetyNetResponder(
 ): TextResponder {
   const { pack } = deps.walkthrough;
   return async (context, text) => {
-    if (pack.safety.scan(text).length === 0) return undefined;
+    const raised = pack.safety.scan(text);
+    if (raised.length === 0) return undefined;
     const contacts = await deps.tenants.contactsFor(context.tenantId);
     const inProgress = await findResumable(deps, {
       tenantId: context.tenantId,
       userId: context.userId,
     });
-    const alert = checkTextForDanger(
-      pack.safety,
+    // Built from the categories already found: the text is scanned once.
+    const alert = buildSafetyAlert(
       pack.safetyAlert,
-      text,
+      pack.safety,
+      raised,
       contacts,
-      inProgress ? { verb: coachingVerbs.resume, data: {} } : undefined,
+      inProgress ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {},
     );
     if (!alert) return undefined;
     context.logger.info('safety card raised', {

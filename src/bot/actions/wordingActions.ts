@@ -10,6 +10,7 @@ import {
   situationsMenuView,
   situationView,
   type Principles,
+  type SituationRequest,
   type WordingView,
 } from '../../wording/views';
 import { defineAction, type ActionContext, type RegisteredAction } from './actionTable';
@@ -37,30 +38,25 @@ export function wordingActions(deps: WordingActionDeps): Record<string, Register
   const render = async (context: ActionContext, build: (contacts: LocalContacts) => WordingView) =>
     context.cards.renderView(await viewFor(context, build));
 
+  const menu = (schema: z.ZodType<object>) =>
+    defineAction({
+      schema,
+      handle: async ({ cards }) => cards.render('wording-situations', situationsMenuView(library)),
+    });
+  // Situation, next/previous phrasing and "show me why" differ only in the data they carry.
+  const situation = <D extends SituationRequest>(schema: z.ZodType<D>) =>
+    defineAction({
+      schema,
+      handle: (context, data) =>
+        render(context, (contacts) => situationView(library, contacts, principles, data)),
+    });
+
   return {
-    'wording.browse': defineAction({
-      schema: z.object({}).passthrough(),
-      handle: async ({ cards }) => cards.render('wording-situations', situationsMenuView(library)),
-    }),
-    [wordingVerbs.menu]: defineAction({
-      schema: wordingActionSchemas[wordingVerbs.menu],
-      handle: async ({ cards }) => cards.render('wording-situations', situationsMenuView(library)),
-    }),
-    [wordingVerbs.situation]: defineAction({
-      schema: wordingActionSchemas[wordingVerbs.situation],
-      handle: (context, data) =>
-        render(context, (contacts) => situationView(library, contacts, principles, data)),
-    }),
-    [wordingVerbs.phrasing]: defineAction({
-      schema: wordingActionSchemas[wordingVerbs.phrasing],
-      handle: (context, data) =>
-        render(context, (contacts) => situationView(library, contacts, principles, data)),
-    }),
-    [wordingVerbs.why]: defineAction({
-      schema: wordingActionSchemas[wordingVerbs.why],
-      handle: (context, data) =>
-        render(context, (contacts) => situationView(library, contacts, principles, data)),
-    }),
+    'wording.browse': menu(z.object({}).passthrough()),
+    [wordingVerbs.menu]: menu(wordingActionSchemas[wordingVerbs.menu]),
+    [wordingVerbs.situation]: situation(wordingActionSchemas[wordingVerbs.situation]),
+    [wordingVerbs.phrasing]: situation(wordingActionSchemas[wordingVerbs.phrasing]),
+    [wordingVerbs.why]: situation(wordingActionSchemas[wordingVerbs.why]),
     [wordingVerbs.feedback]: defineAction({
       schema: wordingActionSchemas[wordingVerbs.feedback],
       handle: async (context, data) => {
