@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { referralFormStores } from '../bot/actions/referralActions';
 import { CardCatalog } from '../bot/cards/cardCatalog';
 import {
   createWalkthrough,
@@ -14,6 +13,7 @@ import {
 } from '../conversations/conversationDirectory';
 import { projectRoot } from '../kernel/projectRoot';
 import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
+import { referralFormStores } from '../referrals/form';
 import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
 import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';

@@ -1,10 +1,6 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import type { Storage } from '../../kernel/documentStore';
-import { getReferralStatus, referralStoresFrom } from '../../referrals';
+import { getReferralStatus } from '../../referrals';
 import {
-  DocumentStoreDraftRepository,
-  DocumentStoreReceipts,
-  DocumentStoreReferrerProfiles,
   formSteps,
   handleReferralTurn,
   parseReferralAction,
@@ -34,19 +30,6 @@ export interface ReferralActionDeps extends ReferralFormDeps {
   readonly wakeDelivery?: () => void;
   /** The safety net: danger words in the form's free text raise the safety card. */
   readonly safety?: { readonly net: SafetyNet; readonly alert: SafetyFile['alert'] };
-}
-
-/** The form's storage over the storage port: drafts, remembered details, receipts, referrals. */
-export function referralFormStores(
-  storage: Storage,
-): Pick<ReferralActionDeps, 'drafts' | 'profiles' | 'receipts' | 'stores'> {
-  const drafts = storage.collection<unknown>('drafts');
-  return {
-    drafts: new DocumentStoreDraftRepository(drafts),
-    profiles: new DocumentStoreReferrerProfiles(drafts),
-    receipts: new DocumentStoreReceipts(drafts),
-    stores: referralStoresFrom(storage),
-  };
 }
 
 /** Name and email from the Teams roster; the activity's display name if Teams cannot say. */

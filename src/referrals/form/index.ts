@@ -65,3 +65,4 @@ export {
   type ReferrerProfileRepository,
 } from './referrerProfile';
 export type * from './views';
+export { referralFormStores, type ReferralFormStores } from './formStores';

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
-import {
-  referralActions,
-  referralFormStores,
-  type ReferralActionDeps,
-} from '../../../src/bot/actions/referralActions';
+import { referralActions, type ReferralActionDeps } from '../../../src/bot/actions/referralActions';
+import { referralFormStores } from '../../../src/referrals/form';
 import { welcomeActions } from '../../../src/bot/actions/welcomeActions';
 import { turnErrorHandler } from '../../../src/bot/adapter';
 import { CardCatalog } from '../../../src/bot/cards/cardCatalog';
