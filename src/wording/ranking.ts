@@ -1,8 +1,7 @@
 /**
- * The ranker's settings in one place, with the reason for each. Tuned only against the tuning sets
- * (the tuning half of test/fixtures/wording/queries.json and tuning-practitioners.json, written
- * blind); npm run bench:wording also scores the held-out half and, when present, the blind held-out
- * set (heldout-blind.json), which must never be tuned against.
+ * The ranker's settings in one place, with the reason for each. Tuned only against the tuning half
+ * of the labelled queries (test/fixtures/wording/tuning); npm run bench:wording also scores the
+ * held-out half (test/fixtures/wording/held-out, written blind), which must never be tuned against.
  */
 export interface RankerSettings {
   /** Per-field weight. Keywords are written for search; phrasings' "when" lines describe the

@@ -2,32 +2,28 @@
  * npm run bench:wording — how well free-text search finds the right situation, on the labelled
  * practitioner queries, and how long a search takes. Prints; always exits 0 (CI shows the numbers).
  *
- *   --misses=tuning   also list the misses of a tuning set: "tuning", "practitioners" or both,
- *                     comma-separated (never held-out misses, or a held-out set stops being held out)
- *   --repeat=N        timing repetitions over the whole set (default 200)
- *   --half=tuning     score only the named sets, comma-separated ("tuning,practitioners" is what to
- *                     run while tuning: it prints no held-out line)
+ *   --sets=a,b      score only the named batches (file names without .json)
+ *   --misses=a,b    also list the misses of these tuning batches ("tuning" for all of them). A
+ *                   held-out batch's misses are never listed: listing them would un-hold it.
+ *   --repeat=N      timing repetitions over every query (default 200)
  *
- * Two tuning sets: the tuning half of queries.json and tuning-practitioners.json (200 queries
- * written blind by someone who had not seen the library, for tuning). When
- * test/fixtures/wording/heldout-blind.json exists (a blind held-out set written by someone who has
- * not seen the ranker's tuning), it is scored with the same metrics, and the target is met only if
- * both held-out sets meet it. The bench never lists a held-out query.
+ * The batches live in test/fixtures/wording/tuning and test/fixtures/wording/held-out (see
+ * labelledQueries.ts). The target is met when the held-out half as a whole and each held-out
+ * batch reach it.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { z } from 'zod';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { createWordingSearch, type SearchOutcome } from '../../../src/wording/search';
-import { situationIds } from '../../../src/content/wording/schema';
-import { labelledQueries, type LabelledQuery } from './labelledQueries';
+import { halves, readLabelledSets, type Half, type LabelledSet } from './labelledQueries';
 
 const targets = { top1: 0.85, top3: 0.95 };
 
-function argument(name: string): string | undefined {
+function argument(name: string): string[] | undefined {
   const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+  return process.argv
+    .find((a) => a.startsWith(prefix))
+    ?.slice(prefix.length)
+    .split(',');
 }
 
 function rankOf(outcome: SearchOutcome, expected: string): number | undefined {
@@ -44,116 +40,101 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+interface Score {
+  readonly queries: number;
+  readonly top1: number;
+  readonly top3: number;
+  readonly noMatch: number;
+  readonly offTopic: number;
+  readonly toMenu: number;
+}
+
 const started = performance.now();
 const library = loadWordingLibrary();
 const search = createWordingSearch(library);
 const buildMs = performance.now() - started;
 
-console.log(
-  `Wording search accuracy (library ${library.version}, index built in ${buildMs.toFixed(1)} ms)\n`,
-);
-console.log('set                     queries   top-1   top-3   no-match   off-topic → menu');
+const only = argument('sets');
+const listMisses = new Set(argument('misses') ?? []);
+const sets = readLabelledSets().filter((s) => only === undefined || only.includes(s.name));
 
-const fixtures = path.resolve(__dirname, '../../fixtures/wording');
-const blindSet = z
-  .object({
-    about: z.string().optional(),
-    queries: z.array(
-      z.object({ query: z.string().min(1), expected: z.enum(situationIds) }).passthrough(),
-    ),
-  })
-  .passthrough();
-/** A set of `{ about, queries: [{ query, expected }] }`, read only when its file is present. */
-function readSet(file: string): readonly LabelledQuery[] | undefined {
-  const full = path.join(fixtures, file);
-  return existsSync(full)
-    ? blindSet
-        .parse(JSON.parse(readFileSync(full, 'utf8')))
-        .queries.map(({ query, expected }) => ({ query, expected }))
-    : undefined;
+function describe(outcome: SearchOutcome): string {
+  return outcome.kind === 'matches'
+    ? outcome.results.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')
+    : `no match (${outcome.reason}; nearest ${outcome.nearest.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')})`;
 }
-/** Written blind, for tuning: scored and, on request, its misses listed. */
-const practitioners = readSet('tuning-practitioners.json');
-/** The blind held-out set: its queries are scored, never printed. */
-const blind = readSet('heldout-blind.json');
 
-type SetName = 'tuning' | 'practitioners' | 'heldOut' | 'heldOutBlind';
-const tuningSets: ReadonlySet<SetName> = new Set(['tuning', 'practitioners']);
-const sets: { name: SetName; queries: readonly LabelledQuery[]; offTopic?: readonly string[] }[] = [
-  { name: 'tuning', queries: labelledQueries.tuning, offTopic: labelledQueries.offTopic.tuning },
-  ...(practitioners ? [{ name: 'practitioners' as const, queries: practitioners }] : []),
-  { name: 'heldOut', queries: labelledQueries.heldOut, offTopic: labelledQueries.offTopic.heldOut },
-  ...(blind ? [{ name: 'heldOutBlind' as const, queries: blind }] : []),
-];
-const label: Record<SetName, string> = {
-  tuning: 'tuning',
-  practitioners: 'practitioners (tuning)',
-  heldOut: 'heldOut',
-  heldOutBlind: 'heldOutBlind',
-};
-const scores = new Map<SetName, { top1: number; top3: number }>();
-const onlyHalf = argument('half')?.split(',');
-const listMisses = new Set(argument('misses')?.split(',') ?? []);
-for (const { name, queries, offTopic } of sets) {
-  if (onlyHalf !== undefined && !onlyHalf.includes(name)) continue;
+function score({ half, name, queries, offTopic }: LabelledSet): Score {
+  const misses: string[] = [];
   let top1 = 0;
   let top3 = 0;
   let noMatch = 0;
-  const misses: string[] = [];
   for (const { query, expected } of queries) {
     const outcome = search.search(query, { limit: 3 });
     const rank = rankOf(outcome, expected);
     if (rank === 1) top1 += 1;
     if (rank !== undefined && rank <= 3) top3 += 1;
     if (outcome.kind === 'no-match') noMatch += 1;
-    if (rank !== 1 && tuningSets.has(name)) {
-      const got =
-        outcome.kind === 'matches'
-          ? outcome.results.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')
-          : `no match (${outcome.reason}; nearest ${outcome.nearest.map((r) => `${r.situationId} ${r.score.toFixed(2)}`).join(', ')})`;
-      misses.push(`  [${expected}] "${query}" → ${got}`);
-    }
+    if (rank !== 1) misses.push(`  [${expected}] "${query}" → ${describe(outcome)}`);
   }
-  const toMenu = offTopic?.filter((q) => search.search(q).kind === 'no-match').length;
-  scores.set(name, { top1: top1 / queries.length, top3: top3 / queries.length });
-  console.log(
-    `${label[name].padEnd(22)} ${String(queries.length).padStart(8)}  ${percent(top1, queries.length)}  ${percent(top3, queries.length)}  ${String(noMatch).padStart(9)}   ${offTopic ? `${toMenu}/${offTopic.length}` : '—'}`,
-  );
-  // Only a tuning set's misses are ever listed: listing a held-out set's would un-hold it.
-  if (tuningSets.has(name) && listMisses.has(name)) {
-    if (misses.length > 0) console.log(misses.join('\n'));
-    for (const q of offTopic ?? []) {
-      const o = search.search(q);
-      if (o.kind === 'matches')
-        console.log(
-          `  [off-topic] "${q}" → ${o.results[0]?.situationId} ${o.results[0]?.score.toFixed(2)}`,
-        );
-    }
+  const offTopicOutcomes = offTopic.map((q) => [q, search.search(q)] as const);
+  const toMenu = offTopicOutcomes.filter(([, o]) => o.kind === 'no-match').length;
+  // Only a tuning batch's misses are ever listed: listing a held-out batch's would un-hold it.
+  if (half === 'tuning' && (listMisses.has(name) || listMisses.has('tuning'))) {
+    for (const [q, o] of offTopicOutcomes)
+      if (o.kind === 'matches') misses.push(`  [off-topic] "${q}" → ${describe(o)}`);
+    if (misses.length > 0) console.log(`${name}:\n${misses.join('\n')}`);
   }
+  return { queries: queries.length, top1, top3, noMatch, offTopic: offTopic.length, toMenu };
 }
 
-if (onlyHalf === undefined) {
-  const heldOutSets = (['heldOut', 'heldOutBlind'] as const).filter((n) => scores.has(n));
-  const verdicts = heldOutSets.map((n) => {
-    const { top1, top3 } = scores.get(n) ?? { top1: 0, top3: 0 };
-    return { n, met: top1 >= targets.top1 && top3 >= targets.top3 };
-  });
-  const met = verdicts.every((v) => v.met);
+function line(label: string, s: Score): string {
+  return `${label.padEnd(34)} ${String(s.queries).padStart(7)}  ${percent(s.top1, s.queries)}  ${percent(s.top3, s.queries)}  ${String(s.noMatch).padStart(8)}   ${s.offTopic > 0 ? `${s.toMenu}/${s.offTopic}` : '—'}`;
+}
+
+const meets = (s: Score): boolean =>
+  s.top1 / s.queries >= targets.top1 && s.top3 / s.queries >= targets.top3;
+
+const scored = sets.map((set) => ({ set, score: score(set) }));
+console.log(
+  `\nWording search accuracy (library ${library.version}, index built in ${buildMs.toFixed(1)} ms)\n`,
+);
+console.log(
+  `${'batch'.padEnd(34)} ${'queries'.padStart(7)}   top-1   top-3  no-match   off-topic → menu`,
+);
+const totals = new Map<Half, Score>();
+for (const half of halves) {
+  const inHalf = scored.filter((s) => s.set.half === half);
+  if (inHalf.length === 0) continue;
+  for (const { set, score: s } of inHalf) console.log(line(`${half}/${set.name}`, s));
+  const total = inHalf.reduce<Score>(
+    (sum, { score: s }) => ({
+      queries: sum.queries + s.queries,
+      top1: sum.top1 + s.top1,
+      top3: sum.top3 + s.top3,
+      noMatch: sum.noMatch + s.noMatch,
+      offTopic: sum.offTopic + s.offTopic,
+      toMenu: sum.toMenu + s.toMenu,
+    }),
+    { queries: 0, top1: 0, top3: 0, noMatch: 0, offTopic: 0, toMenu: 0 },
+  );
+  totals.set(half, total);
+  console.log(line(`${half} half, all batches`, total));
+}
+
+const heldOut = scored.filter((s) => s.set.half === 'held-out');
+const heldOutTotal = totals.get('held-out');
+if (heldOutTotal !== undefined) {
+  const short = heldOut.filter((s) => !meets(s.score)).map((s) => s.set.name);
+  const met = meets(heldOutTotal) && short.length === 0;
   console.log(
-    `\nHeld-out target (${heldOutSets.join(' and ')}): top-1 ≥ ${targets.top1 * 100}% and top-3 ≥ ${targets.top3 * 100}% — ${met ? 'met' : 'NOT met'}${met ? '' : ` (${verdicts.map((v) => `${v.n} ${v.met ? 'met' : 'not met'}`).join(', ')})`}.`,
+    `\nHeld-out target: top-1 ≥ ${targets.top1 * 100}% and top-3 ≥ ${targets.top3 * 100}%, for the half and for each batch — ${met ? 'met' : `NOT met${short.length > 0 ? ` (short: ${short.join(', ')})` : ''}`}.`,
   );
 }
 
-// Timing: every query of both halves and the off-topic set, many times over, one search at a time.
-const repeat = Number(argument('repeat') ?? 200);
-const all = [
-  ...labelledQueries.tuning.map((q) => q.query),
-  ...(practitioners ?? []).map((q) => q.query),
-  ...labelledQueries.heldOut.map((q) => q.query),
-  ...(blind ?? []).map((q) => q.query),
-  ...labelledQueries.offTopic.tuning,
-  ...labelledQueries.offTopic.heldOut,
-];
+// Timing: every query of both halves and the off-topic ones, many times over, one at a time.
+const repeat = Number(argument('repeat')?.[0] ?? 200);
+const all = sets.flatMap((s) => [...s.queries.map((q) => q.query), ...s.offTopic]);
 for (const q of all) search.search(q); // warm-up, so the JIT's first pass is not measured
 const samples: number[] = [];
 for (let r = 0; r < repeat; r += 1) {

@@ -1,19 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { situationIds } from '../../../src/content/wording/schema';
-import raw from '../../fixtures/wording/queries.json';
+
+/**
+ * The labelled practitioner queries, in two halves, one folder each under
+ * test/fixtures/wording: `tuning/` (what the lexicon and the ranker's settings may be built from;
+ * their misses may be read) and `held-out/` (written blind, only ever scored: never tuned against,
+ * their misses never listed). A file is one batch, with its provenance in `about`.
+ */
+export const halves = ['tuning', 'held-out'] as const;
+export type Half = (typeof halves)[number];
 
 const labelled = z.object({ query: z.string().min(1), expected: z.enum(situationIds) }).strict();
-
-/** The labelled set, validated so a typo in an expected id fails loudly rather than scoring 0. */
-export const labelledQueries = z
+const batch = z
   .object({
-    about: z.string(),
-    tuning: z.array(labelled),
-    heldOut: z.array(labelled),
-    offTopic: z.object({ tuning: z.array(z.string()), heldOut: z.array(z.string()) }).strict(),
+    about: z.string().min(1),
+    queries: z.array(labelled).min(1),
+    /** Queries that must give no match (the situations menu instead). */
+    offTopic: z.array(z.string().min(1)).optional(),
   })
-  .strict()
-  .parse(raw);
+  .strict();
 
 export type LabelledQuery = z.infer<typeof labelled>;
-export type Half = 'tuning' | 'heldOut';
+
+export interface LabelledSet {
+  readonly half: Half;
+  /** The file name without `.json`. */
+  readonly name: string;
+  readonly queries: readonly LabelledQuery[];
+  readonly offTopic: readonly string[];
+}
+
+export const labelledQueriesFolder = path.resolve(__dirname, '../../fixtures/wording');
+
+/** Every batch of both halves, validated, so a typo in an expected id fails loudly, not as a 0. */
+export function readLabelledSets(folder: string = labelledQueriesFolder): LabelledSet[] {
+  return halves.flatMap((half) =>
+    readdirSync(path.join(folder, half))
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => {
+        const full = path.join(folder, half, file);
+        const parsed = batch.safeParse(JSON.parse(readFileSync(full, 'utf8')));
+        if (!parsed.success)
+          throw new Error(`${path.relative(folder, full)}: ${z.prettifyError(parsed.error)}`);
+        return {
+          half,
+          name: file.slice(0, -'.json'.length),
+          queries: parsed.data.queries,
+          offTopic: parsed.data.offTopic ?? [],
+        };
+      }),
+  );
+}
