@@ -16,7 +16,8 @@ export const stopwords: ReadonlySet<string> = new Set(
   got getting go goes going went gone like thing things lot lots still even well yeah ok okay oh um
   uh er hmm basically literally actually now want wants wanted wanting know knows knew
   known time times day days week weeks today tonight
-  yesterday tomorrow month months year years morning evening night`.split(/\s+/),
+  yesterday tomorrow month months year years morning evening night respond responds responded
+  response responses reply replies replied`.split(/\s+/),
 );
 
 /** Words kept as known vocabulary (never "spelling-corrected") although they are not indexed. */
