@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { createWordingSearch, type SearchOutcome } from '../../../src/wording/search';
 import { halves, readLabelledSets, type Half, type LabelledSet } from './labelledQueries';
+import { percentile } from '../support/percentile';
 
 const targets = { top1: 0.85, top3: 0.95 };
 
@@ -34,10 +35,6 @@ function rankOf(outcome: SearchOutcome, expected: string): number | undefined {
 
 function percent(n: number, of: number): string {
   return `${((100 * n) / of).toFixed(1)}%`.padStart(6);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 interface Score {
