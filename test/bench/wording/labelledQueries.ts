@@ -16,11 +16,12 @@ const labelled = z.object({ query: z.string().min(1), expected: z.enum(situation
 const batch = z
   .object({
     about: z.string().min(1),
-    queries: z.array(labelled).min(1),
+    queries: z.array(labelled).default([]),
     /** Queries that must give no match (the situations menu instead). */
-    offTopic: z.array(z.string().min(1)).optional(),
+    offTopic: z.array(z.string().min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.queries.length + b.offTopic.length > 0, 'holds no queries');
 
 export type LabelledQuery = z.infer<typeof labelled>;
 
@@ -49,7 +50,7 @@ export function readLabelledSets(folder: string = labelledQueriesFolder): Labell
           half,
           name: file.slice(0, -'.json'.length),
           queries: parsed.data.queries,
-          offTopic: parsed.data.offTopic ?? [],
+          offTopic: parsed.data.offTopic,
         };
       }),
   );
