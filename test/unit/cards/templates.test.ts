@@ -44,6 +44,28 @@ describe('card templates', () => {
     assert.deepEqual(textsOf(card).slice(0, 2), ['${title}', '${1+1} <script>x</script>']);
   });
 
+  it('renders each time from the template alone: one render leaves nothing in the next', () => {
+    // Templates are prepared once and reused, so a render must not carry data or shape over.
+    const withActions = {
+      title: 'First notice',
+      text: 'First text',
+      safetyLine: 'First safety line',
+      actions: [{ title: 'Open', verb: 'welcome.open', data: {} }],
+    };
+    const first = catalog.render('notice', withActions);
+    const firstCopy = structuredClone(first);
+    const second = catalog.render('notice', {
+      title: 'Second notice',
+      text: 'Second text',
+      safetyLine: '',
+      actions: [],
+    });
+    assert.deepEqual(first, firstCopy, 'a later render changed an earlier card');
+    assert.ok(!textsOf(second).some((t) => t.startsWith('First')), 'data leaked between renders');
+    assert.ok(!JSON.stringify(second).includes('welcome.open'), 'an action leaked between renders');
+    assert.deepEqual(catalog.render('notice', withActions), firstCopy);
+  });
+
   it('refuses to load a broken template, naming the file', () => {
     assert.throws(
       () => CardCatalog.load(path.resolve('test/fixtures/broken-cards')),
