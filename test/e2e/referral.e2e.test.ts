@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { useChatSession } from '../support/e2e/chatSession';
-import { eventually, PlaygroundChat } from '../support/e2e/playgroundChat';
+import { PlaygroundChat } from '../support/e2e/playgroundChat';
+import { eventually } from '../support/eventually';
 
 /** Generous for a slow 2-core CI runner, yet bounded: a bot turn through the playground. */
 const turnTimeoutMs = 30_000;

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
@@ -11,71 +10,16 @@ import {
 import type { DeliveryOutcome, PartnershipClient } from '../../../src/referrals/ports';
 import { referralStoresFrom } from '../../../src/referrals/referralStores';
 import { sha256Hex } from '../../../src/referrals/wire';
-import {
-  startEmbeddedCosmos,
-  type EmbeddedCosmos,
-} from '../../../src/storage/cosmos/embeddedCosmos';
-import { openCosmosStorage } from '../../../src/storage/cosmos/openCosmosStorage';
-import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';
+import { cosmosFixture, inMemoryFixture, type StorageFixture } from '../../support/storageFixtures';
 import { deferred, ManualClock, RecordingListener } from '../../support/referrals/deliveryFakes';
 import { DeliveryHarness, testWorkerOptions } from '../../support/referrals/deliveryHarness';
 import { aTenantId } from '../../support/referrals/referralBuilders';
 
 const secret = 'integration-secret-integration-secret-01';
 const day = 24 * 3_600_000;
-
-/** What a test sees of storage: open it, and "restart" (a new client over the same data). */
-interface StorageFixture {
-  readonly name: string;
-  before(): Promise<void>;
-  after(): Promise<void>;
-  open(clock: ManualClock): Promise<Storage>;
-  restart(old: Storage, clock: ManualClock): Promise<Storage>;
-}
-
-const inMemory: StorageFixture = {
-  name: 'in-memory storage',
-  before: async () => undefined,
-  after: async () => undefined,
-  open: async (clock) => new InMemoryStorage({ clock }),
-  // Memory cannot outlive a process; the restart here is a new worker and client over the same data.
-  restart: async (old) => old,
-};
-
-function cosmos(): StorageFixture {
-  let server: EmbeddedCosmos | undefined;
-  const databases = new WeakMap<Storage, string>();
-  const silent = capturedLogger().logger;
-  const open = async (database: string): Promise<Storage> => {
-    if (!server) throw new Error('Cosmos server not started');
-    const storage = await openCosmosStorage(
-      { endpoint: server.endpoint, key: server.key, database },
-      silent,
-    );
-    databases.set(storage, database);
-    return storage;
-  };
-  return {
-    name: 'Cosmos DB (real @azure/cosmos client, embedded Cosmos-protocol server)',
-    before: async () => {
-      server = await startEmbeddedCosmos();
-    },
-    after: async () => {
-      await server?.stop();
-    },
-    open: () => open(`referrals-${randomUUID()}`),
-    // A real restart: the old client is closed, a new one opens the same database.
-    restart: async (old) => {
-      const database = databases.get(old);
-      if (!database) throw new Error('unknown storage');
-      await old.close();
-      return open(database);
-    },
-  };
-}
 
 interface Attempt {
   readonly key: string | null;
@@ -458,5 +402,5 @@ function describeDelivery(fixture: StorageFixture): void {
   });
 }
 
-describeDelivery(inMemory);
-describeDelivery(cosmos());
+describeDelivery(inMemoryFixture);
+describeDelivery(cosmosFixture('referrals'));

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
 import sinon from 'sinon';
 import { createAdapter } from '../../../src/bot/adapter';
 import {
@@ -11,15 +10,11 @@ import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntak
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
-import {
-  startEmbeddedCosmos,
-  type EmbeddedCosmos,
-} from '../../../src/storage/cosmos/embeddedCosmos';
-import { openCosmosStorage } from '../../../src/storage/cosmos/openCosmosStorage';
-import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { textsOf } from '../../support/botHarness';
 import { aConfig, fakeTenantId } from '../../support/builders';
 import { capturedLogger } from '../../support/capturedLogs';
+import { cosmosFixture, inMemoryFixture, type StorageFixture } from '../../support/storageFixtures';
+import { eventually } from '../../support/eventually';
 import { startFakeConnector } from '../../support/fakeConnector';
 import { ManualClock } from '../../support/referrals/deliveryFakes';
 import {
@@ -33,52 +28,12 @@ import { aReferralHarness } from '../../support/referrals/formHarness';
 const secret = 'integration-secret-integration-secret-02';
 type Card = Record<string, unknown>;
 
-/** Resolves when `probe` holds, polling; fails after `ms`. */
-async function until(
-  what: string,
-  probe: () => boolean | Promise<boolean>,
-  ms = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-interface StorageFixture {
-  readonly name: string;
-  before(): Promise<void>;
-  after(): Promise<void>;
-  open(clock: ManualClock): Promise<Storage>;
-}
-
-const inMemory: StorageFixture = {
-  name: 'in-memory storage',
-  before: async () => undefined,
-  after: async () => undefined,
-  open: async (clock) => new InMemoryStorage({ clock }),
-};
-
-function cosmos(): StorageFixture {
-  let server: EmbeddedCosmos | undefined;
-  return {
-    name: 'Cosmos DB (real @azure/cosmos client, embedded Cosmos-protocol server)',
-    before: async () => {
-      server = await startEmbeddedCosmos();
-    },
-    after: async () => {
-      await server?.stop();
-    },
-    open: async () => {
-      if (!server) throw new Error('Cosmos server not started');
-      const { endpoint, key } = server;
-      return openCosmosStorage(
-        { endpoint, key, database: `receipts-${randomUUID()}` },
-        capturedLogger().logger,
-      );
-    },
-  };
+/** Resolves once the card updater has been called more than `calls` times. */
+function updatedMoreThan(calls: number, what: string, updateCard: sinon.SinonSpy): Promise<true> {
+  return eventually(what, async () => (updateCard.callCount > calls ? true : undefined), {
+    timeoutMs: 10_000,
+    intervalMs: 20,
+  });
 }
 
 function describeReceipts(fixture: StorageFixture): void {
@@ -141,7 +96,7 @@ function describeReceipts(fixture: StorageFixture): void {
       const receiptId = [...h.user.messages.keys()].at(-1);
       assert.match(JSON.stringify(h.user.messages.get(receiptId ?? '')), /Queued for delivery/);
 
-      await until('the receipt update', () => updateCard.callCount > 0);
+      await updatedMoreThan(0, 'the receipt update', updateCard);
       const [received] = intake.received();
       assert.equal(intake.received().length, 1);
       assert.equal(received?.referral.father.name, 'Sam Testperson');
@@ -174,7 +129,7 @@ function describeReceipts(fixture: StorageFixture): void {
       await nextWith(h.user, { 'father.address.postcode': 'ZZ1 1ZZ' }, /Step 3 of 7/);
       await fillFromHousehold(h.user);
       await h.user.press('Send the referral');
-      await until('the rejected receipt', () => updateCard.callCount > 0);
+      await updatedMoreThan(0, 'the rejected receipt', updateCard);
       const rejectedCard = updateCard.firstCall.args[2] as Card;
       assert.match(
         textsOf(rejectedCard).join('\n'),
@@ -190,7 +145,7 @@ function describeReceipts(fixture: StorageFixture): void {
         /Check your answers before sending/,
       );
       await h.user.press('Send the referral');
-      await until('the second receipt update', () => updateCard.callCount > 1);
+      await updatedMoreThan(1, 'the second receipt update', updateCard);
       assert.match(
         textsOf(updateCard.secondCall.args[2]).join('\n'),
         /Received by the partnership/,
@@ -201,8 +156,8 @@ function describeReceipts(fixture: StorageFixture): void {
   });
 }
 
-describeReceipts(inMemory);
-describeReceipts(cosmos());
+describeReceipts(inMemoryFixture);
+describeReceipts(cosmosFixture('receipts'));
 
 describe('the Bot Framework card-update port over HTTP', () => {
   it('updates the receipt activity in its conversation through the connector (a real CloudAdapter)', async () => {
