@@ -51,22 +51,26 @@ export interface FormItem {
   readonly buttons: readonly FormAction[];
 }
 
-/** cards/referral-step.json */
-export interface ReferralStepCardData {
+/** What every page of the form shows around its own content: intro, errors, safety line, buttons. */
+interface FormPageCardData {
   readonly title: string;
-  /** "Step 2 of 7: About him". */
-  readonly progress: string;
-  readonly stepTitle: string;
   readonly intro: string;
   readonly notes: readonly string[];
   /** "" when there is nothing to correct. */
   readonly errorSummary: string;
   /** Errors that belong to no single input (e.g. too many children). */
   readonly otherErrors: readonly string[];
-  readonly items: readonly FormItem[];
   readonly safetyLine: string;
   readonly actions: readonly FormAction[];
   readonly revision: number;
+}
+
+/** cards/referral-step.json */
+export interface ReferralStepCardData extends FormPageCardData {
+  /** "Step 2 of 7: About him". */
+  readonly progress: string;
+  readonly stepTitle: string;
+  readonly items: readonly FormItem[];
 }
 
 export interface ReviewRow {
@@ -82,22 +86,14 @@ export interface ReviewSection {
 }
 
 /** cards/referral-review.json */
-export interface ReferralReviewCardData {
-  readonly title: string;
+export interface ReferralReviewCardData extends FormPageCardData {
   readonly heading: string;
-  readonly intro: string;
-  readonly notes: readonly string[];
-  readonly errorSummary: string;
-  readonly otherErrors: readonly string[];
   /** A high-risk sign is ticked: the safety routes are shown again above Send. */
   readonly highRisk: boolean;
   readonly highRiskTitle: string;
   readonly routesTitle: string;
   readonly routes: readonly string[];
   readonly sections: readonly ReviewSection[];
-  readonly safetyLine: string;
-  readonly actions: readonly FormAction[];
-  readonly revision: number;
 }
 
 export interface ReceiptFact {
