@@ -6,7 +6,7 @@ import { fillTemplate } from './fillTemplate';
 import { checkIcon } from './iconChecks';
 import { validateAgainstBundledSchema } from './manifestSchema';
 import type { PackageSettings } from './settings';
-import { readZip, writeZip, type ZipEntry } from './zip';
+import { readZip, writeZip, type ZipEntry } from './packageZip';
 
 /**
  * Builds the Teams app package (manifest.json and the two icons at the zip root) and validates the

@@ -1,38 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { z } from 'zod';
 
 /**
  * Validates a Teams manifest against the JSON schema bundled in @microsoft/app-manifest, never the
  * network. The library's `AppManifestUtils.validateAgainstSchema` recompiles the 120 KB schema on
- * every call (about half a second), so this compiles each bundled schema once with the same ajv
- * build and options the library uses, loaded from the library's own dependencies.
+ * every call (about half a second), so this compiles each bundled schema once, with ajv and the
+ * options the library uses (ajv, ajv-draft-04 and ajv-formats are this project's own dependencies).
  */
 const schemaUrlPattern =
   /^https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/(v[0-9.]+)\/MicrosoftTeams\.schema\.json$/;
-const libraryRequire = createRequire(require.resolve('@microsoft/app-manifest/package.json'));
+const libraryDir = dirname(require.resolve('@microsoft/app-manifest/package.json'));
 
-interface SchemaError {
-  readonly instancePath: string;
-  readonly message?: string;
-  readonly params?: unknown;
-}
-interface CompiledSchema {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
-}
-interface AjvInstance {
-  compile(schema: unknown): CompiledSchema;
-}
-type AjvConstructor = new (options: Readonly<Record<string, unknown>>) => AjvInstance;
-type AddFormats = (ajv: AjvInstance, formats: readonly string[]) => unknown;
-
-const compiled = new Map<string, CompiledSchema>();
+const compiled = new Map<string, ValidateFunction>();
 
 /** Where the bundled schema for a manifest version lives, or undefined when it is not bundled. */
 export function bundledSchemaPath(version: string): string | undefined {
   const path = join(
-    dirname(libraryRequire.resolve('./package.json')),
+    libraryDir,
     'build',
     'json-schemas',
     'teams',
@@ -78,31 +67,14 @@ export function validateAgainstBundledSchema(manifest: unknown): string[] {
   );
 }
 
-function compileSchema(path: string): CompiledSchema {
+function compileSchema(path: string): ValidateFunction {
   // As the library does: some published schemas contain "\a" or "\v", which JSON does not allow.
   const text = readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
-  const schema: unknown = JSON.parse(text);
-  const draft =
-    typeof schema === 'object' && schema !== null && '$schema' in schema
-      ? String(schema.$schema)
-      : '';
-  // Teams schemas are draft-04 (ajv-draft-04); newer manifest types use 2020-12 (ajv/dist/2020).
-  const Ajv = defaultExport<AjvConstructor>(
-    draft.includes('2020-12') ? 'ajv/dist/2020' : 'ajv-draft-04',
-  );
-  const addFormats = defaultExport<AddFormats>('ajv-formats');
-  const ajv = new Ajv({ allErrors: true, strictTypes: false });
+  const schema = z.record(z.string(), z.unknown()).parse(JSON.parse(text));
+  const draft = String(schema.$schema ?? '');
+  // Teams schemas are draft-04 (ajv-draft-04); newer manifest types use 2020-12.
+  const options = { allErrors: true, strictTypes: false } as const;
+  const ajv = draft.includes('2020-12') ? new Ajv2020(options) : new AjvDraft04(options);
   addFormats(ajv, ['uri', 'email', 'regex']);
   return ajv.compile(schema);
-}
-
-/** The library's copy of a dependency (wherever npm placed it), typed by the shape used here. */
-function defaultExport<T>(id: string): T {
-  const loaded: unknown = libraryRequire(id);
-  const value =
-    typeof loaded === 'object' && loaded !== null && 'default' in loaded ? loaded.default : loaded;
-  if (typeof value !== 'function')
-    throw new Error(`@microsoft/app-manifest no longer provides ${id}`);
-  // A CommonJS module's export has no static type here; T is the small part of its API used above.
-  return value as T;
 }

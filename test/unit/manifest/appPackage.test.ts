@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { botCommands } from '../../../src/bot/commands';
 import { validateAppPackage } from '../../../src/dev/package/appPackage';
 import { checkCapabilities } from '../../../src/dev/package/capabilityChecks';
-import { readZip } from '../../../src/dev/package/zip';
+import { readZip } from '../../../src/dev/package/packageZip';
 import { localDefaults } from '../../../src/dev/package/settings';
 import { buildFromRepo, commandList, settingsFor, unpack } from './packageFixtures';
 

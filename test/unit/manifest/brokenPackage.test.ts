@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { validateAppPackage } from '../../../src/dev/package/appPackage';
-import { drawOutlineIcon } from '../../../src/dev/package/iconArt';
-import { encodePng } from '../../../src/dev/package/png';
-import { writeZip } from '../../../src/dev/package/zip';
+import { PNG } from 'pngjs';
+import { writeZip } from '../../../src/dev/package/packageZip';
 import { buildFromRepo, commandList, repack, unpack, type PackageFiles } from './packageFixtures';
 
 /** Breaks a good package in one way and returns the validator's verdict. */
@@ -24,9 +23,9 @@ function solidPng(
   height: number,
   rgba: readonly [number, number, number, number],
 ): Buffer {
-  const pixels = new Uint8Array(width * height * 4);
-  for (let i = 0; i < pixels.length; i += 4) pixels.set(rgba, i);
-  return encodePng({ width, height, rgba: pixels });
+  const image = new PNG({ width, height });
+  for (let i = 0; i < image.data.length; i += 4) image.data.set(rgba, i);
+  return PNG.sync.write(image);
 }
 
 describe('Teams app package: a broken package fails validation', () => {
@@ -104,7 +103,7 @@ describe('Teams app package: a broken package fails validation', () => {
 
   it('an outline icon of the wrong size', () => {
     const problems = problemsAfter(({ files }) => {
-      files.set('outline.png', encodePng(drawOutlineIcon(48)));
+      files.set('outline.png', solidPng(48, 48, [255, 255, 255, 0]));
     });
     assertReported(problems, /outline\.png is 48×48; the outline icon must be 32×32/);
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { buildAppPackage, type BuiltPackage } from '../../../src/dev/package/appPackage';
 import { manifestDir, manifestTemplatePath } from '../../../src/dev/package/paths';
 import { readPackageSettings, type PackageSettings } from '../../../src/dev/package/settings';
-import { readZip, writeZip } from '../../../src/dev/package/zip';
+import { readZip, writeZip } from '../../../src/dev/package/packageZip';
 
 /** Test data for the package builder: the real template and icons, and ways to break them. */
 
