@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import restify, { type Request, type Response } from 'restify';
 import { systemClock, type Clock } from '../../kernel/clock';
 import {
   signatureHeaders,
@@ -102,54 +101,23 @@ function newReference(): string {
 }
 
 function sendJson(
-  res: ServerResponse,
+  res: Response,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
+  res.send(status, body, { 'cache-control': 'no-store', ...headers });
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-type BodyRead = { ok: true; body: Buffer } | { ok: false };
-
-function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? { ok: false } : { ok: true, body: Buffer.concat(chunks) }));
-    req.on('error', reject);
-  });
-}
-
-function listen(server: Server, port: number): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      const address = server.address();
-      if (address === null || typeof address === 'string')
-        reject(new Error('Intake server has no TCP address.'));
-      else resolve(address);
-    });
-  });
+/**
+ * The raw body bytes the signature covers. restify's bodyReader hands JSON and text bodies over as
+ * UTF-8 text; encoding it again gives the bytes back for any body that was valid UTF-8 (a body that
+ * was not cannot verify, and could not be JSON either).
+ */
+function rawBody(req: Request): Buffer {
+  const body: unknown = req.body;
+  if (Buffer.isBuffer(body)) return body;
+  return Buffer.from(typeof body === 'string' ? body : '', 'utf8');
 }
 
 /** Starts the receiver on 127.0.0.1 (a free port unless `port` is given). */
@@ -165,10 +133,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
   /** Signatures already used, until their timestamp leaves the window: replays get 401. */
   const seenSignatures = new Map<string, number>();
 
-  const note = (
-    req: IncomingMessage,
-    entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>,
-  ): void => {
+  const note = (req: Request, entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>): void => {
     log.push({
       at: clock.now().toISOString(),
       method: req.method ?? '',
@@ -177,21 +142,13 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     });
   };
 
-  async function receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const header = (req: Request, name: string): string | undefined => req.header(name) || undefined;
+
+  /** Answers one POST; false when a stall fault leaves it unanswered (the chain must not end). */
+  function receive(req: Request, res: Response): boolean {
     const key = header(req, signatureHeaders.idempotencyKey);
     const keyField = key === undefined ? {} : { idempotencyKey: key };
-    const read = await readBody(req, maxBodyBytes);
-    if (!read.ok) {
-      note(req, { ...keyField, httpStatus: 413, outcome: 'too-large' });
-      sendJson(
-        res,
-        413,
-        { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` },
-        { connection: 'close' },
-      );
-      return;
-    }
-    const body = read.body;
+    const body = rawBody(req);
     const now = clock.now();
 
     // 1. Who sent it: signature over timestamp + raw body, timestamp in the window, not a replay.
@@ -214,7 +171,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
         error: 'unauthorised',
         message: `Request not authenticated (${reason}).`,
       });
-      return;
+      return true;
     }
     seenSignatures.set(signature ?? '', (Number(timestamp) + toleranceSeconds) * 1000);
 
@@ -226,7 +183,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
         message: 'Idempotency-Key must be the referral id (a UUID).',
         fields: {},
       });
-      return;
+      return true;
     }
 
     // 3. Faults asked for by a test.
@@ -234,11 +191,11 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     if (fault?.kind === 'status') {
       note(req, { idempotencyKey: key, httpStatus: fault.status, outcome: 'fault' });
       sendJson(res, fault.status, fault.body);
-      return;
+      return true;
     }
     if (fault?.kind === 'stall') {
       note(req, { idempotencyKey: key, outcome: 'stalled' });
-      return; // no answer until the connection is closed
+      return false; // no answer until the connection is closed
     }
     // With a "drop" fault the work is done as usual, then the connection is cut instead of answered.
     const reply: Reply =
@@ -256,11 +213,11 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
           error: 'idempotency_key_reused',
           message: 'This Idempotency-Key was already used with a different body.',
         });
-        return;
+        return true;
       }
       note(req, { idempotencyKey: key, httpStatus: 200, outcome: 'duplicate' });
       reply(200, { reference: known.reference, duplicate: true });
-      return;
+      return true;
     }
 
     // 5. The body itself.
@@ -276,7 +233,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
         message: 'The body must be JSON (application/json).',
         fields: {},
       });
-      return;
+      return true;
     }
     const envelope = envelopeSchema.safeParse(json);
     const envelopeErrors: Record<string, string> = {};
@@ -296,7 +253,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
         message: 'Some fields need correcting.',
         fields: { ...envelopeErrors, ...(validation.ok ? {} : validation.errors) },
       });
-      return;
+      return true;
     }
 
     // 6. Stored once.
@@ -315,9 +272,10 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       outcome: fault?.kind === 'drop' ? 'dropped' : 'stored',
     });
     reply(201, { reference: record.reference });
+    return true;
   }
 
-  function page(res: ServerResponse): void {
+  function page(res: Response): void {
     const counts = new Map<string, number>();
     for (const r of log)
       if (r.idempotencyKey) counts.set(r.idempotencyKey, (counts.get(r.idempotencyKey) ?? 0) + 1);
@@ -328,38 +286,84 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       bodySha256: r.bodySha256,
       requests: counts.get(r.idempotencyKey) ?? 0,
     }));
-    const html = renderIntakePage(rows);
-    res.writeHead(200, {
+    res.sendRaw(200, renderIntakePage(rows), {
       'content-type': 'text/html; charset=utf-8',
-      'content-length': Buffer.byteLength(html),
       'cache-control': 'no-store',
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     });
-    res.end(html);
   }
 
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/referrals' && req.method === 'POST') {
-      receive(req, res).catch(() => {
-        if (!res.headersSent)
-          sendJson(res, 500, { error: 'internal', message: 'The receiver failed.' });
-        else res.destroy();
-      });
-      return;
-    }
-    if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
-      page(res);
-      return;
-    }
-    req.resume();
-    note(req, { httpStatus: 404, outcome: 'not-found' });
-    sendJson(res, 404, { error: 'not_found', message: 'POST /referrals or GET /.' });
+  const server = restify.createServer({
+    name: 'partnership-intake',
+    handleUncaughtExceptions: false,
   });
+  server.post(
+    '/referrals',
+    restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }),
+    (req: Request, res: Response, next: restify.Next) => {
+      try {
+        if (receive(req, res)) next();
+      } catch (error) {
+        next(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+  );
+  const showPage = (_req: Request, res: Response, next: restify.Next): void => {
+    page(res);
+    next();
+  };
+  server.get('/', showPage);
+  server.head('/', showPage);
 
-  const { port } = await listen(server, options.port ?? 0);
+  // restify's own refusals (unknown route, body too large, a handler that threw) answer in the
+  // contract's error shape and are noted like every other request.
+  const refusals: Readonly<Record<number, { outcome: IntakeOutcome; body: object }>> = {
+    404: {
+      outcome: 'not-found',
+      body: { error: 'not_found', message: 'POST /referrals or GET /.' },
+    },
+    405: {
+      outcome: 'not-found',
+      body: { error: 'not_found', message: 'POST /referrals or GET /.' },
+    },
+    413: {
+      outcome: 'too-large',
+      body: { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` },
+    },
+  };
+  const failure = { error: 'internal', message: 'The receiver failed.' };
+  server.on(
+    'restifyError',
+    (
+      req: Request,
+      res: Response,
+      err: { statusCode?: number; toJSON?: () => object },
+      done: () => void,
+    ) => {
+      const status = err.statusCode ?? 500;
+      const refusal = refusals[status];
+      const key = header(req, signatureHeaders.idempotencyKey);
+      note(req, {
+        ...(key === undefined ? {} : { idempotencyKey: key }),
+        httpStatus: status,
+        outcome: refusal?.outcome ?? 'fault',
+      });
+      err.toJSON = () => refusal?.body ?? failure;
+      res.header('cache-control', 'no-store');
+      if (status === 413) res.header('connection', 'close');
+      return done();
+    },
+  );
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      resolve(server.address().port);
+    });
+  });
   let stopped: Promise<void> | undefined;
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -385,7 +389,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       stopped ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         // close() alone waits for keep-alive and stalled connections.
-        server.closeAllConnections();
+        server.server.closeAllConnections();
       });
       return stopped;
     },

@@ -12,6 +12,7 @@
  * batch reach it.
  */
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { createWordingSearch, type SearchOutcome } from '../../../src/wording/search';
 import { halves, readLabelledSets, type Half, type LabelledSet } from './labelledQueries';
@@ -19,13 +20,14 @@ import { percentile } from '../support/percentile';
 
 const targets = { top1: 0.85, top3: 0.95 };
 
-function argument(name: string): string[] | undefined {
-  const prefix = `--${name}=`;
-  return process.argv
-    .find((a) => a.startsWith(prefix))
-    ?.slice(prefix.length)
-    .split(',');
-}
+const { values: options } = parseArgs({
+  options: {
+    sets: { type: 'string' },
+    misses: { type: 'string' },
+    repeat: { type: 'string', default: '200' },
+  },
+});
+const list = (value: string | undefined): string[] | undefined => value?.split(',');
 
 function rankOf(outcome: SearchOutcome, expected: string): number | undefined {
   if (outcome.kind !== 'matches') return undefined;
@@ -51,8 +53,8 @@ const library = loadWordingLibrary();
 const search = createWordingSearch(library);
 const buildMs = performance.now() - started;
 
-const only = argument('sets');
-const listMisses = new Set(argument('misses') ?? []);
+const only = list(options.sets);
+const listMisses = new Set(list(options.misses) ?? []);
 const sets = readLabelledSets().filter((s) => only === undefined || only.includes(s.name));
 
 function describe(outcome: SearchOutcome): string {
@@ -131,7 +133,7 @@ if (heldOutTotal !== undefined) {
 }
 
 // Timing: every query of both halves and the off-topic ones, many times over, one at a time.
-const repeat = Number(argument('repeat')?.[0] ?? 200);
+const repeat = Number(options.repeat);
 const all = sets.flatMap((s) => [...s.queries.map((q) => q.query), ...s.offTopic]);
 for (const q of all) search.search(q); // warm-up, so the JIT's first pass is not measured
 const samples: number[] = [];

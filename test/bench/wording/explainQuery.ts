@@ -2,6 +2,7 @@
  * tsx test/bench/wording/explainQuery.ts "he says she winds him up" — shows how a query is
  * analysed and ranked, for content reviewers adding keywords and synonyms.
  */
+import { parseArgs } from 'node:util';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { Analyser } from '../../../src/wording/text/analyser';
 import { createWordingSearch } from '../../../src/wording/search';
@@ -9,7 +10,8 @@ import { createWordingSearch } from '../../../src/wording/search';
 const library = loadWordingLibrary();
 const analyser = new Analyser(library);
 const search = createWordingSearch(library);
-for (const query of process.argv.slice(2)) {
+const { positionals: queries } = parseArgs({ allowPositionals: true });
+for (const query of queries) {
   const analysis = analyser.analyseQuery(query);
   console.log(`\n"${query}"`);
   console.log(

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   loadPrincipleSummaries,
   loadWordingLibrary,
@@ -21,7 +22,8 @@ import {
 const library = loadWordingLibrary();
 const principles = loadPrincipleSummaries();
 const search = createWordingSearch(library);
-const dir = path.resolve(process.argv[2] ?? 'test/fixtures/wording/card-samples');
+const { positionals } = parseArgs({ allowPositionals: true });
+const dir = path.resolve(positionals[0] ?? 'test/fixtures/wording/card-samples');
 
 const situationCards = [
   situationView(library, genericLocalContacts, principles, { situationId: 'opening' }),

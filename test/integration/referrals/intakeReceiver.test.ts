@@ -165,6 +165,11 @@ describe('partnership intake receiver (real HTTP)', function () {
     it('answers 413 for a body over the limit', async function () {
       const answer = await post(intake, `{"x":"${'a'.repeat(1_100_000)}"}`);
       assert.equal(answer.status, 413);
+      assert.equal(answer.json.error, 'too_large');
+      assert.deepEqual(
+        intake.requests().map((r) => [r.httpStatus, r.outcome]),
+        [[413, 'too-large']],
+      );
     });
   });
 
@@ -209,6 +214,13 @@ describe('partnership intake receiver (real HTTP)', function () {
   it('answers 404 elsewhere', async function () {
     const response = await fetch(`${intake.url}/admin`);
     assert.equal(response.status, 404);
-    await response.text();
+    assert.deepEqual(await response.json(), {
+      error: 'not_found',
+      message: 'POST /referrals or GET /.',
+    });
+    assert.deepEqual(
+      intake.requests().map((r) => r.outcome),
+      ['not-found'],
+    );
   });
 });
