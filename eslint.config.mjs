@@ -36,16 +36,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{coaching,wording,referrals,nudges,outcomes,conversations,kernel}/**/*.ts'],
+    // Every framework-free folder under src/ (use cases, their data and shared kernel); adapters
+    // (bot, server, storage, logging, telemetry), composition, admin and dev are the only others.
+    files: [
+      'src/{coaching,config,content,conversations,kernel,outcomes,partnership,referrals,safety,tenants,wording}/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', '@azure/*'],
+              group: [
+                'botbuilder',
+                'botbuilder-*',
+                'botframework-*',
+                'restify',
+                '@azure/*',
+                '@opentelemetry/*',
+              ],
               message:
-                'Use cases are framework-free: depend on ports, not on botbuilder, restify or @azure/cosmos.',
+                'Use cases are framework-free: depend on ports (and src/telemetry for metrics), not on botbuilder, restify, @azure/* or OpenTelemetry.',
             },
           ],
         },
