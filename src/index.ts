@@ -1,9 +1,8 @@
-import { composeApplication } from './composition';
 import { describeConfig, loadConfig, type AppConfig } from './config/config';
 import { isAppError } from './kernel/errors';
 import { systemClock } from './kernel/clock';
 import { createLogger, type Logger } from './logging/logger';
-import { openStorage } from './storage/openStorage';
+import { startTelemetry, withTelemetryLogs } from './telemetry';
 
 /** Reads settings or exits with one clear line naming what is wrong (no stack trace). */
 function configOrExit(): AppConfig {
@@ -17,9 +16,14 @@ function configOrExit(): AppConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger: Logger = createLogger({ level: config.logLevel }).child({
+  // Started before the server and storage modules load, so that their HTTP calls are instrumented.
+  const telemetry = await startTelemetry(config.telemetry.connectionString);
+  const { composeApplication } = await import('./composition/index.js');
+  const { openStorage } = await import('./storage/openStorage.js');
+  const consoleLogger = createLogger({ level: config.logLevel }).child({
     component: 'dare-coach',
   });
+  const logger: Logger = telemetry ? withTelemetryLogs(consoleLogger) : consoleLogger;
   logger.info('starting', describeConfig(config));
   if (config.allowedTenantIds.length === 0) {
     logger.warn('ALLOWED_TENANT_IDS is unset: every tenant is allowed (refused in production)');
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     await server.stop();
     await storage.close();
     logger.info('stopped');
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -34,6 +34,8 @@ export interface AppConfig {
     /** How long delivery is retried before the referral is marked failed. */
     readonly deliveryDeadlineMs: number;
   };
+  /** Unset: no telemetry leaves the process. */
+  readonly telemetry: { readonly connectionString?: string };
 }
 
 /**
@@ -82,6 +84,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
       deliveryDeadlineMs: env.REFERRAL_DELIVERY_DEADLINE_HOURS * 60 * 60_000,
     },
+    telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
 }
 

@@ -46,6 +46,15 @@ export const environmentSchema = z.object({
   PARTNERSHIP_REFERRAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PARTNERSHIP_SIGNING_SECRET: optionalText.pipe(z.string().min(32).optional()),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /InstrumentationKey=|IngestionEndpoint=/i,
+        'must be an Application Insights connection string',
+      )
+      .optional(),
+  ),
   REFERRAL_DELIVERY_DEADLINE_HOURS: z.coerce
     .number()
     .int()
