@@ -4,5 +4,6 @@ export {
   recordDeliveryAttempt,
   recordReferralFinal,
   recordSafetyCard,
+  recordSafetyNetError,
   recordTurn,
 } from './metrics';

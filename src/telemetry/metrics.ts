@@ -6,7 +6,16 @@ import type { Counter, Meter } from '@opentelemetry/api';
  * `other`, so free text can never become a metric dimension.
  */
 export const meterName = 'dare-coach';
-export const metricAttributeKeys = ['verb', 'category', 'status', 'outcome'] as const;
+export const metricAttributeKeys = ['verb', 'category', 'status', 'outcome', 'stage'] as const;
+
+/** Instrument names, as Application Insights shows them in customMetrics (alert rules query them). */
+export const metricNames = {
+  turns: 'dare.turns',
+  safetyCards: 'dare.safety_cards',
+  referralsFinal: 'dare.referrals.final',
+  deliveryAttempts: 'dare.referrals.delivery_attempts',
+  safetyNetErrors: 'dare.safety_net.errors',
+} as const;
 
 const codeName = /^[a-z][a-z0-9._-]{0,39}$/;
 
@@ -15,6 +24,7 @@ interface Counters {
   readonly safetyCards: Counter;
   readonly referralsFinal: Counter;
   readonly deliveryAttempts: Counter;
+  readonly safetyNetErrors: Counter;
 }
 
 let counters: Counters | undefined;
@@ -25,15 +35,18 @@ export function useMeter(meter: Meter | undefined): void {
     meter === undefined
       ? undefined
       : {
-          turns: meter.createCounter('dare.turns', { description: 'Turns handled, by verb' }),
-          safetyCards: meter.createCounter('dare.safety_cards', {
+          turns: meter.createCounter(metricNames.turns, { description: 'Turns handled, by verb' }),
+          safetyCards: meter.createCounter(metricNames.safetyCards, {
             description: 'Safety cards shown, by trigger category',
           }),
-          referralsFinal: meter.createCounter('dare.referrals.final', {
+          referralsFinal: meter.createCounter(metricNames.referralsFinal, {
             description: 'Referrals reaching a final status',
           }),
-          deliveryAttempts: meter.createCounter('dare.referrals.delivery_attempts', {
+          deliveryAttempts: meter.createCounter(metricNames.deliveryAttempts, {
             description: 'Referral delivery attempts, by outcome',
+          }),
+          safetyNetErrors: meter.createCounter(metricNames.safetyNetErrors, {
+            description: 'Failures to check for or show the safety card (an alert rule watches it)',
           }),
         };
 }
@@ -60,4 +73,9 @@ export function recordReferralFinal(status: 'sent' | 'rejected' | 'failed'): voi
 /** One delivery attempt to the partnership and how it ended (e.g. `delivered`, `retry`, `rejected`). */
 export function recordDeliveryAttempt(outcome: string): void {
   counters?.deliveryAttempts.add(1, { outcome: name(outcome) });
+}
+
+/** The safety net failed (trigger matching or showing the safety card), by stage. Alerted on. */
+export function recordSafetyNetError(stage: string): void {
+  counters?.safetyNetErrors.add(1, { stage: name(stage) });
 }

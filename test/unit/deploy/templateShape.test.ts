@@ -63,10 +63,13 @@ describe('Azure template: well-formed (no Azure needed)', () => {
     assert.equal(loadParametersFile().parameters.location?.value, 'uksouth');
     for (const resource of template.resources) {
       if (resource.location === undefined) continue;
-      // Azure Bot and its channels are global resources: routing only, no conversation storage.
-      const expected = resource.type.startsWith('Microsoft.BotService/')
-        ? 'global'
-        : "[parameters('location')]";
+      // Azure Bot and its channels are global resources: routing only, no conversation storage;
+      // so is an action group (it only routes alert emails).
+      const expected =
+        resource.type.startsWith('Microsoft.BotService/') ||
+        resource.type === 'Microsoft.Insights/actionGroups'
+          ? 'global'
+          : "[parameters('location')]";
       assert.equal(resource.location, expected, resource.type);
     }
   });

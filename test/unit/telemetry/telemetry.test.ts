@@ -26,6 +26,7 @@ import {
   recordDeliveryAttempt,
   recordReferralFinal,
   recordSafetyCard,
+  recordSafetyNetError,
   recordTurn,
   useMeter,
 } from '../../../src/telemetry/metrics';
@@ -208,6 +209,7 @@ describe('telemetry: nothing personal leaves the process', () => {
     recordSafetyCard(personal.email);
     recordReferralFinal('sent');
     recordDeliveryAttempt(personal.phone);
+    recordSafetyNetError('show-card');
     // An undeclared dimension on one of our instruments is dropped by the view.
     p.metering
       .getMeter(meterName)
@@ -223,6 +225,7 @@ describe('telemetry: nothing personal leaves the process', () => {
       'dare.safety_cards',
       'dare.referrals.final',
       'dare.referrals.delivery_attempts',
+      'dare.safety_net.errors',
     ])
       assert.ok(text.includes(`'${instrument}'`), `${instrument} exported`);
   });
