@@ -1,4 +1,6 @@
 import { metrics } from '@opentelemetry/api';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
 import { meterName, useMeter } from './metrics';
 import { metricViews, RedactingLogRecordProcessor, RedactingSpanProcessor } from './processors';
@@ -48,11 +50,21 @@ export async function startTelemetry(
   // Loaded only when on: the distro and its instrumentations are large.
   const { shutdownAzureMonitor, useAzureMonitor } = await import('@azure/monitor-opentelemetry');
   useAzureMonitor(azureMonitorOptions(connectionString));
+  const stopFetchSpans = instrumentFetch();
   useMeter(metrics.getMeter(meterName));
   return {
     shutdown: async () => {
       useMeter(undefined);
+      stopFetchSpans();
       await shutdownAzureMonitor();
     },
   };
+}
+
+/**
+ * Dependency spans for Node's fetch (undici), which the distro's HTTP instrumentation does not
+ * see: the partnership client delivers referrals with fetch. Returns the function that stops it.
+ */
+export function instrumentFetch(): () => void {
+  return registerInstrumentations({ instrumentations: [new UndiciInstrumentation()] });
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { logs } from '@opentelemetry/api-logs';
 import {
   InMemoryLogRecordExporter,
@@ -36,7 +38,11 @@ import {
   RedactingSpanProcessor,
 } from '../../../src/telemetry/processors';
 import { redactUrl, routeOf } from '../../../src/telemetry/redaction';
-import { azureMonitorOptions, startTelemetry } from '../../../src/telemetry/startTelemetry';
+import {
+  azureMonitorOptions,
+  instrumentFetch,
+  startTelemetry,
+} from '../../../src/telemetry/startTelemetry';
 
 // Obviously fake personal values, as a caller or an instrumentation might hand them over.
 const personal = {
@@ -255,5 +261,45 @@ describe('telemetry: switches and URL reduction', () => {
       redactUrl('https://user:pw@partner.example.org:8443/referrals?k=v#f'),
       'https://partner.example.org:8443/referrals',
     );
+  });
+});
+
+describe('telemetry: a partnership call over fetch', () => {
+  it('is a dependency span with the origin and route only, none of the request details', async () => {
+    const spans = new InMemorySpanExporter();
+    const tracing = new BasicTracerProvider({
+      spanProcessors: [new RedactingSpanProcessor(), new SimpleSpanProcessor(spans)],
+    });
+    trace.setGlobalTracerProvider(tracing);
+    const stop = instrumentFetch();
+    const server = createServer((_req, res) => res.end('{"reference":"DPP-TEST"}'));
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(
+        `http://127.0.0.1:${port}/referrals/${personal.cosmosDocumentId}?name=${encodeURIComponent(personal.name)}`,
+        { method: 'POST', headers: { 'user-agent': personal.userAgent }, body: personal.freeText },
+      );
+      await response.text();
+      const [span] = spans.getFinishedSpans();
+      assert.equal(span?.kind, SpanKind.CLIENT);
+      assert.equal(span.attributes['url.full'], `http://127.0.0.1:${port}/referrals`);
+      const text = inspect(
+        { name: span.name, attributes: span.attributes, events: span.events },
+        { depth: 10 },
+      );
+      for (const value of [
+        personal.name,
+        'Sam%20Testperson',
+        personal.userAgent,
+        personal.cosmosDocumentId,
+      ])
+        assert.ok(!text.includes(value), `the span holds ${value}`);
+    } finally {
+      stop();
+      server.close();
+      trace.disable();
+      await tracing.shutdown();
+    }
   });
 });
