@@ -319,15 +319,13 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
 
   // restify's own refusals (unknown route, body too large, a handler that threw) answer in the
   // contract's error shape and are noted like every other request.
+  const notFound = {
+    outcome: 'not-found',
+    body: { error: 'not_found', message: 'POST /referrals or GET /.' },
+  } as const;
   const refusals: Readonly<Record<number, { outcome: IntakeOutcome; body: object }>> = {
-    404: {
-      outcome: 'not-found',
-      body: { error: 'not_found', message: 'POST /referrals or GET /.' },
-    },
-    405: {
-      outcome: 'not-found',
-      body: { error: 'not_found', message: 'POST /referrals or GET /.' },
-    },
+    404: notFound,
+    405: notFound, // a known path with another method: the same answer as before restify
     413: {
       outcome: 'too-large',
       body: { error: 'too_large', message: `The body must be at most ${maxBodyBytes} bytes.` },
