@@ -110,6 +110,24 @@ describe('config', () => {
     );
   });
 
+  it('turns telemetry on only with an Application Insights connection string, never echoing it', () => {
+    assert.equal(parseConfig({}).telemetry.connectionString, undefined);
+    assert.equal(
+      parseConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: '  ' }).telemetry.connectionString,
+      undefined,
+    );
+    const connectionString =
+      'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/';
+    assert.equal(
+      parseConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry
+        .connectionString,
+      connectionString,
+    );
+    const message = errorOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not-a-connection-string' });
+    assert.match(message, /APPLICATIONINSIGHTS_CONNECTION_STRING/);
+    assert.ok(!message.includes('not-a-connection-string'), 'the value is not echoed');
+  });
+
   it('the process exits non-zero with one clear line and no stack trace when production settings are missing', function () {
     this.timeout(30_000);
     const result = spawnSync(
