@@ -130,6 +130,14 @@ export function redactAttributesInPlace(attributes: Record<string, unknown>): vo
   }
   for (const key of Object.keys(attributes)) Reflect.deleteProperty(attributes, key);
   for (const [key, value] of kept) attributes[key] = value;
+  // Application Insights shows an exception's message; it gets a fixed one, never the original.
+  const type = attributes['exception.type'];
+  if (typeof type === 'string') attributes['exception.message'] = withheldMessage(type);
+}
+
+/** What an exported exception says instead of its message. */
+function withheldMessage(exceptionType: string): string {
+  return `${exceptionType} (message withheld)`;
 }
 
 /** A span name without query strings or path segments beyond the route (`GET /api/messages`). */

@@ -166,6 +166,7 @@ describe('telemetry: nothing personal leaves the process', () => {
     assert.equal(finished.attributes.tenantHash, fingerprint(personal.tenantId));
     assert.equal(finished.events[0]?.attributes?.['exception.type'], 'Error');
     assert.match(String(finished.events[0]?.attributes?.['exception.stacktrace']), /^at /);
+    assert.equal(finished.events[0]?.attributes?.['exception.message'], 'Error (message withheld)');
   });
 
   it('a Cosmos DB dependency call keeps the account and operation, not the document path or signature', async () => {
@@ -204,6 +205,7 @@ describe('telemetry: nothing personal leaves the process', () => {
     assert.equal(failed.attributes.verb, 'referral.submit');
     assert.equal(failed.attributes.component, 'referrals');
     assert.equal(failed.attributes['exception.type'], 'Error');
+    assert.equal(failed.attributes['exception.message'], 'Error (message withheld)');
     assert.equal(retrying?.attributes.status, 'retry');
     assert.equal(p.records.getFinishedLogRecords().length, 2, 'info stays in the console log');
   });
