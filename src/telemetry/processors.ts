@@ -1,4 +1,3 @@
-import type { Context } from '@opentelemetry/api';
 import type { LogRecordProcessor, SdkLogRecord } from '@opentelemetry/sdk-logs';
 import { createAllowListAttributesProcessor, type ViewOptions } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -11,7 +10,7 @@ import { redactAttributesInPlace, redactSpanName } from './redaction';
  * allow-list can be sent, whatever an instrumentation recorded.
  */
 export class RedactingSpanProcessor implements SpanProcessor {
-  onStart(span: Span, _parentContext: Context): void {
+  onStart(span: Span): void {
     span.updateName(redactSpanName(span.name));
   }
 

@@ -71,7 +71,7 @@ function compileSchema(path: string): ValidateFunction {
   // As the library does: some published schemas contain "\a" or "\v", which JSON does not allow.
   const text = readFileSync(path, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
   const schema = z.record(z.string(), z.unknown()).parse(JSON.parse(text));
-  const draft = String(schema.$schema ?? '');
+  const draft = typeof schema.$schema === 'string' ? schema.$schema : '';
   // Teams schemas are draft-04 (ajv-draft-04); newer manifest types use 2020-12.
   const options = { allErrors: true, strictTypes: false } as const;
   const ajv = draft.includes('2020-12') ? new Ajv2020(options) : new AjvDraft04(options);

@@ -35,6 +35,8 @@ describe('Azure template: alert rules on Application Insights data', () => {
     const found = rules.find((r) => r.properties.displayName === display);
     return found ?? assert.fail(`no alert rule "${display}"`);
   };
+  const queryOf = (display: string): string =>
+    ruleNamed(display).properties.criteria.allOf[0]?.query ?? assert.fail(`${display}: no query`);
 
   it('has the two rules, each on the Application Insights component, firing on any occurrence', () => {
     assert.deepEqual(rules.map((r) => r.properties.displayName).sort(), [
@@ -57,15 +59,15 @@ describe('Azure template: alert rules on Application Insights data', () => {
   });
 
   it('referrals failed: counts the metric the app records when a referral ends failed', () => {
-    const { query } = ruleNamed('DARE Coach: referrals failed').properties.criteria.allOf[0] ?? {};
-    assert.ok(query?.includes(`name == "${metricNames.referralsFinal}"`), query);
+    const query = queryOf('DARE Coach: referrals failed');
+    assert.ok(query.includes(`name == "${metricNames.referralsFinal}"`), query);
     assert.ok(query.includes('tostring(customDimensions["status"]) == "failed"'), query);
   });
 
   it('safety-net errors: counts the safety-net error metric and error logs from a safety component', () => {
     const rule = ruleNamed('DARE Coach: safety-net errors');
-    const { query } = rule.properties.criteria.allOf[0] ?? {};
-    assert.ok(query?.includes(`name == "${metricNames.safetyNetErrors}"`), query);
+    const query = queryOf('DARE Coach: safety-net errors');
+    assert.ok(query.includes(`name == "${metricNames.safetyNetErrors}"`), query);
     assert.match(
       query,
       /severityLevel >= 3 and tostring\(customDimensions\["component"\]\) has "safety"/,
