@@ -129,11 +129,13 @@ function itemsFor(
   errors: FieldErrors,
   contacts: LocalContacts,
 ): FormItem[] {
-  const item = (field: FieldDefinition) =>
-    inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? '');
+  const item = (field: FieldDefinition) => {
+    const shown = field.hint ? { ...field, hint: fillLocalDetails(field.hint, contacts) } : field;
+    return inputItem(shown, draft.values[field.path] ?? '', errors[field.path] ?? '');
+  };
   const items: FormItem[] = [];
-  for (const field of step.fields) {
-    if (field.path === 'household.childrenPlan') items.push(...childItems(draft, errors));
+  for (const [index, field] of step.fields.entries()) {
+    if (index === step.groupAt) items.push(...childItems(draft, errors));
     if (field.path === 'risk.safetyRoutesConsidered') {
       items.push({
         ...blankItem,
@@ -144,6 +146,7 @@ function itemsFor(
     }
     items.push(item(field));
   }
+  if (step.groupAt === step.fields.length) items.push(...childItems(draft, errors));
   return items;
 }
 

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function aReferralInput(): Record<string, unknown> {
   return {
+    version: 2,
     referrer: {
       name: 'Alex Example',
       role: 'Family support worker',
@@ -19,14 +20,19 @@ export function aReferralInput(): Record<string, unknown> {
       dateOfBirth: '1988-02-29',
       address: { line1: '1 Fictional Street', town: 'Sampletown', postcode: 'ZZ1 1ZZ' },
       phone: '07700 900 123',
+      phoneShared: 'no',
       safeToCall: 'yes',
       safeToLeaveMessage: 'no',
+      safeToText: 'yes',
+      safeToWrite: 'no',
+      safeToEmail: 'unknown',
       bestTimes: 'Weekday mornings before 10',
       language: 'English',
       interpreterNeeded: 'no',
     },
     household: {
       partnerRelationship: 'partner-living-together',
+      parentUnder18: 'no',
       children: [
         {
           age: 4,
@@ -43,11 +49,15 @@ export function aReferralInput(): Record<string, unknown> {
       ],
       childrenPlan: 'child-in-need',
       socialWorker: { name: 'Jo Placeholder', phone: '01632 960 002' },
+      familyElsewhere: 'no',
     },
     concerns: {
       kinds: ['controlling-or-coercive', 'economic'],
+      sources: ['she-disclosed', 'seen-by-worker'],
       recentIncidents:
         'Checks her phone daily; took her bank card last month. The children heard shouting.',
+      fromHer: 'That he took her bank card.',
+      notToShare: 'Anything about her bank card: he would know she told us.',
       acknowledgement: 'minimises',
     },
     risk: {
@@ -57,12 +67,21 @@ export function aReferralInput(): Record<string, unknown> {
       crimeReference: 'XX/12345/24',
       maracStatus: 'not-referred',
       onBail: 'no',
+      riskToStaff: 'no',
     },
     agencies: { involved: ['drug-and-alcohol'], details: 'Attends a community alcohol service.' },
-    consent: { basis: 'consent' },
+    sharing: {
+      article6: 'public-task',
+      schedule1: 'safeguarding-children-and-individuals-at-risk',
+      reason: 'The children live with the abuse; a behaviour-change service is part of the plan.',
+    },
+    engagement: { agreed: 'agreed' },
     partner: {
       knowsOfReferral: 'yes',
       victimServiceInvolved: 'yes',
+      dashCompleted: 'yes',
+      dashOutcome: 'medium',
+      mashContacted: 'no',
       safeContactNotes: 'Through her IDVA only.',
     },
     notes: { doNot: 'Do not call the home landline.' },
