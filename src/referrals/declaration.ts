@@ -137,12 +137,13 @@ interface Common {
 }
 
 type Requirement =
-  | { readonly required: true }
-  | { readonly required: false; readonly requiredWhen?: RequiredWhen };
+  { readonly required: true } | { readonly required: false; readonly requiredWhen?: RequiredWhen };
 
 function leaf<S extends z.ZodType>(
   kind: LeafKind,
-  o: Common & Requirement & Partial<Pick<LeafSpec, 'max' | 'min' | 'pattern' | 'options' | 'inThePast'>>,
+  o: Common &
+    Requirement &
+    Partial<Pick<LeafSpec, 'max' | 'min' | 'pattern' | 'options' | 'inThePast'>>,
   schema: S,
 ): Leaf<S> {
   const { restricted, ...rest } = o;
@@ -178,10 +179,11 @@ export const field = {
     leaf('date', o, calendarDate(o.subject, { required: o.required })),
   number: (o: Common & { readonly required: true; readonly min: number; readonly max: number }) =>
     leaf('number', o, wholeNumber(o.subject, o.min, o.max)),
-  choice: <const T extends Readonly<Record<string, string>>>(
-    o: Opts & { readonly options: T },
-  ) => {
-    const values = Object.keys(o.options) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
+  choice: <const T extends Readonly<Record<string, string>>>(o: Opts & { readonly options: T }) => {
+    const values = Object.keys(o.options) as [
+      Extract<keyof T, string>,
+      ...Extract<keyof T, string>[],
+    ];
     return leaf('choice', { ...o, options: optionsOf(o.options) }, oneOf(o, values));
   },
   choices: <const T extends Readonly<Record<string, string>>>(
@@ -190,7 +192,10 @@ export const field = {
         | { readonly required: false; readonly requiredWhen?: RequiredWhen }
       ),
   ) => {
-    const values = Object.keys(o.options) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]];
+    const values = Object.keys(o.options) as [
+      Extract<keyof T, string>,
+      ...Extract<keyof T, string>[],
+    ];
     return leaf(
       'choices',
       { ...o, options: optionsOf(o.options) },
@@ -209,7 +214,9 @@ function oneOf<const V extends readonly [string, ...string[]]>(o: Requirement & 
   return o.required ? choice(o.subject, values) : optionalChoice(o.subject, values);
 }
 
-function freeTextSchema(o: Opts & { readonly max: number; readonly pattern?: LeafSpec['pattern'] }) {
+function freeTextSchema(
+  o: Opts & { readonly max: number; readonly pattern?: LeafSpec['pattern'] },
+) {
   const base: z.ZodType<string | undefined> = o.required
     ? requiredText(o.subject, o.max)
     : optionalText(o.subject, o.max);
@@ -259,7 +266,12 @@ export function repeating<I extends Record<string, Leaf>>(
 }
 
 export function section<M extends Members>(message: string, members: M): Section<M> {
-  return { node: 'section', message, members, schema: z.object(shapeOf(members), { error: message }) };
+  return {
+    node: 'section',
+    message,
+    members,
+    schema: z.object(shapeOf(members), { error: message }),
+  };
 }
 
 /** One declared leaf with its full path ("father.address.postcode"; in a group, relative). */
@@ -279,7 +291,10 @@ export function leavesOf(members: Members, prefix: string): DeclaredField[] {
 }
 
 /** Every repeating group under `members`, with its path. */
-export function repeatingOf(members: Members, prefix: string): Array<{ path: string; group: Repeating }> {
+export function repeatingOf(
+  members: Members,
+  prefix: string,
+): Array<{ path: string; group: Repeating }> {
   return Object.entries(members).flatMap(([key, node]) => {
     const path = prefix === '' ? key : `${prefix}.${key}`;
     if (node.node === 'repeating') return [{ path, group: node }];

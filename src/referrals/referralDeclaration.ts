@@ -583,13 +583,15 @@ export const referralSections = {
     }),
   }),
 
-  engagement: section('Fill in his agreement to the referral.', {
-    agreed: field.choice({
+  // `consent` keeps its version 1 name, but holds only his agreement to take part (engagement):
+  // the lawful basis for sharing is `sharing`, recorded whatever his answer.
+  consent: section('Fill in whether he agreed to the referral.', {
+    basis: field.choice({
       label: 'Has he agreed to be referred?',
       subject: 'whether he agreed to the referral',
       required: true,
       options: {
-        agreed: 'Yes, he agreed to this referral',
+        consent: 'Yes, he agreed to this referral',
         declined: 'He was asked and declined',
         'not-asked': 'He has not been asked',
       },
@@ -600,7 +602,7 @@ export const referralSections = {
       subject: 'what he knows about this referral',
       required: false,
       requiredWhen: {
-        when: { field: 'agreed', is: ['declined', 'not-asked'] },
+        when: { field: 'basis', is: ['declined', 'not-asked'] },
         message:
           'Say what he knows about this referral and what he has been told: it is made without his agreement.',
       },
@@ -753,7 +755,7 @@ export const referralSteps = [
     title: 'Other agencies and sharing',
     intro:
       'Who else is involved; the lawful basis for sharing, recorded on every referral; and, separately, whether he agreed to take part.',
-    sections: ['agencies', 'sharing', 'engagement'],
+    sections: ['agencies', 'sharing', 'consent'],
   },
   {
     id: 'partnerNotes',

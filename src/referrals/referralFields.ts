@@ -8,11 +8,7 @@ import {
   type Repeating,
 } from './declaration';
 import { isCalendarDate } from './fields';
-import {
-  referralSections,
-  referralSteps,
-  type ReferralSectionName,
-} from './referralDeclaration';
+import { referralSections, referralSteps, type ReferralSectionName } from './referralDeclaration';
 
 /**
  * The field declaration read as lists: every field with its section and step, the repeating
@@ -64,7 +60,9 @@ export const referralGroups: readonly ReferralGroup[] = sectionNames.flatMap((se
     const after = keys.slice(0, keys.indexOf(path.slice(section.length + 1)));
     const step = stepOf(section);
     const before = referralFields.filter(
-      (f) => f.step === step && (f.section !== section || after.some((k) => f.path.startsWith(`${section}.${k}`))),
+      (f) =>
+        f.step === step &&
+        (f.section !== section || after.some((k) => f.path.startsWith(`${section}.${k}`))),
     );
     const position = referralFields
       .filter((f) => f.step === step)
@@ -182,11 +180,17 @@ export interface ReferralObject {
   readonly optional: boolean;
 }
 
-function objectsOf(members: Members, prefix: string, section: ReferralSectionName): ReferralObject[] {
+function objectsOf(
+  members: Members,
+  prefix: string,
+  section: ReferralSectionName,
+): ReferralObject[] {
   return Object.entries(members).flatMap(([key, node]) => {
     if (node.node !== 'object') return [];
     const path = `${prefix}.${key}`;
-    const optional = Object.values(node.members).every((n) => n.node === 'leaf' && !n.spec.required);
+    const optional = Object.values(node.members).every(
+      (n) => n.node === 'leaf' && !n.spec.required,
+    );
     return [{ path, section, optional }, ...objectsOf(node.members, path, section)];
   });
 }

@@ -238,6 +238,8 @@ export const formWording = {
     count === 1
       ? 'One answer needs your attention: see the message in red below.'
       : `${count} answers need your attention: see the messages in red below.`,
+  moreErrors: (count: number) =>
+    count === 1 ? 'One more answer needs attention.' : `${count} more answers need attention.`,
   prefilledFromCoaching:
     'Some answers were filled in from your walk-through. Check them as you go.',
   returnedByPartnership:
@@ -265,8 +267,7 @@ export const formWording = {
   none: 'Not given',
   showEmptyFields: 'Show empty fields',
   reviewSectionToggle: (title: string, attention: number) =>
-    attention === 0
-      ? `${title}: show or hide the answers`
-      : `${title}: ${attention === 1 ? 'one answer needs' : `${attention} answers need`} attention`,
+    attention === 0 ? title : `${title} (${attention} to correct)`,
+  needsCorrecting: (label: string) => `⚠ ${label}`,
   highRiskTitle: 'You ticked high-risk signs',
 } as const;

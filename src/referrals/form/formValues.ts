@@ -130,10 +130,12 @@ export function sectionInput(
   for (const object of referralObjects) {
     if (object.section !== name) continue;
     const parts = object.path.split('.').slice(1);
-    const parent = parts.slice(0, -1).reduce<Record<string, unknown> | undefined>(
-      (node, key) => node?.[key] as Record<string, unknown> | undefined,
-      out,
-    );
+    const parent = parts
+      .slice(0, -1)
+      .reduce<Record<string, unknown> | undefined>(
+        (node, key) => node?.[key] as Record<string, unknown> | undefined,
+        out,
+      );
     const key = parts[parts.length - 1];
     if (!parent || key === undefined) continue;
     const value = parent[key] as Record<string, unknown> | undefined;
@@ -191,7 +193,11 @@ export function valuesFromReferral(referral: Referral): {
       values[path] = String(node);
     }
   };
-  const { restricted: _restricted, version: _version, ...sections } = referral as Referral & {
+  const {
+    restricted: _restricted,
+    version: _version,
+    ...sections
+  } = referral as Referral & {
     version?: number;
   };
   walk(sections, '');
@@ -226,9 +232,9 @@ const factAnswers: Readonly<Record<string, readonly [string, string]>> = {
   blamed: ['concerns.acknowledgement', 'blames-others'],
   'interpreter-needed': ['father.interpreterNeeded', 'yes'],
   separating: ['household.partnerRelationship', 'separated-or-separating'],
-  'consent-given': ['engagement.agreed', 'agreed'],
-  'consent-declined': ['engagement.agreed', 'declined'],
-  'share-without-consent': ['engagement.agreed', 'not-asked'],
+  'consent-given': ['consent.basis', 'consent'],
+  'consent-declined': ['consent.basis', 'declined'],
+  'share-without-consent': ['consent.basis', 'not-asked'],
 };
 
 /** Form values from a walk-through: high-risk ticks, his response, interpreter, consent. */

@@ -18,10 +18,10 @@ import type { FormAction, ReferralCardView, ReviewRow, ReviewSection } from './v
  */
 export const reviewCardBudgetBytes = 21 * 1024;
 const fixedPartsBytes = 6 * 1024;
-const rowOverheadBytes = 140;
+const rowOverheadBytes = 120;
 const errorOverheadBytes = 60;
 /** Errors beyond this many are shortened: a review full of errors is a broken draft, not typing. */
-const maxFullErrors = 10;
+const maxFullErrors = 5;
 const shortenedNote = ' … (shortened here; all of it will be sent)';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -120,17 +120,18 @@ export function reviewView(
   contacts: LocalContacts,
 ): ReferralCardView {
   const data = pressedData(draft);
-  const sections: Array<{ step: StepId; title: string; change: FormAction; rows: ReviewRow[] }> =
-    [];
-  const allRows: Array<ReviewRow & { id: string; error: string }> = [];
+  type Row = { id: string; label: string; value: string; error: string };
+  const sections: Array<{ step: StepId; title: string; change: FormAction; rows: Row[] }> = [];
+  const allRows: Row[] = [];
   for (const step of formSteps) {
-    const rows: Array<ReviewRow & { id: string; error: string }> = step.fields.map((field) => ({
+    const rows: Row[] = step.fields.map((field) => ({
       id: field.path,
       label: field.reviewLabel,
       value: displayAnswer(field, values[field.path] ?? ''),
       error: errors[field.path] ?? '',
     }));
-    if (step.groupAt !== undefined) rows.splice(step.groupAt, 0, ...childRows(draft, values, errors));
+    if (step.groupAt !== undefined)
+      rows.splice(step.groupAt, 0, ...childRows(draft, values, errors));
     allRows.push(...rows);
     sections.push({
       step: step.id,
@@ -145,9 +146,14 @@ export function reviewView(
       },
     });
   }
+  const needAttention = new Set(allRows.filter((r) => r.error !== '').map((r) => r.id));
   let full = 0;
   for (const row of allRows) {
-    if (row.error !== '' && (full += 1) > maxFullErrors) row.error = 'Needs correcting.';
+    // Beyond that, the row's label says so (a red line each would not fit the card).
+    if (row.error !== '' && (full += 1) > maxFullErrors) {
+      row.label = W.needsCorrecting(row.label);
+      row.error = '';
+    }
   }
   const structure = allRows.reduce(
     (n, r) =>
@@ -163,22 +169,21 @@ export function reviewView(
     });
     // "Not given" without a problem: behind "show empty fields". An answer needing attention
     // is always in view, and opens its section.
-    const isEmpty = (r: ReviewRow) => r.value === W.none && r.error === '';
-    const attention = fittedRows.filter((r) => r.error !== '').length;
+    const attention = rows.filter((r) => needAttention.has(r.id)).length;
+    const isEmpty = (r: ReviewRow, i: number) =>
+      r.value === W.none && !needAttention.has(rows[i]?.id ?? '');
     return {
       id: `review-${step}`,
       emptyId: `review-${step}-empty`,
       title,
       toggleTitle: W.reviewSectionToggle(title, attention),
       expanded: attention > 0,
-      rows: fittedRows.filter((r) => !isEmpty(r)),
+      rows: fittedRows.filter((r, i) => !isEmpty(r, i)),
       emptyRows: fittedRows.filter(isEmpty),
       change,
     };
   });
-  const emptyTargets = fittedSections
-    .filter((s) => s.emptyRows.length > 0)
-    .map((s) => s.emptyId);
+  const emptyTargets = fittedSections.filter((s) => s.emptyRows.length > 0).map((s) => s.emptyId);
   const count = Object.keys(errors).length;
   const highRisk = (values['risk.highRiskSigns'] ?? '') !== '';
   const actions: FormAction[] = [

@@ -239,15 +239,23 @@ export function childView(
   };
 }
 
+/** Errors beyond this many that belong to no input on a card are counted, not listed. */
+const maxUnplacedErrors = 5;
+
 /** Errors that belong to no input on the card (e.g. "List at most 12 children"). */
 export function unplacedErrors(
   errors: FieldErrors,
   items: readonly { readonly id: string }[],
 ): string[] {
   const placed = new Set(items.map((i) => i.id).filter((id) => id !== ''));
-  return Object.entries(errors)
+  const messages = Object.entries(errors)
     .filter(([path]) => !placed.has(path))
     .map(([, message]) => message);
+  if (messages.length <= maxUnplacedErrors) return messages;
+  return [
+    ...messages.slice(0, maxUnplacedErrors),
+    W.moreErrors(messages.length - maxUnplacedErrors),
+  ];
 }
 
 export function progressLine(step: StepId): string {

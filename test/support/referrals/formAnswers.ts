@@ -63,7 +63,7 @@ export const answers = {
     'sharing.article6': 'public-task',
     'sharing.schedule1': 'safeguarding-children-and-individuals-at-risk',
     'sharing.reason': 'The children live with the abuse.',
-    'engagement.agreed': 'agreed',
+    'consent.basis': 'consent',
   },
   partnerNotes: {
     'partner.knowsOfReferral': 'yes',

@@ -75,7 +75,7 @@ export function aReferralInput(): Record<string, unknown> {
       schedule1: 'safeguarding-children-and-individuals-at-risk',
       reason: 'The children live with the abuse; a behaviour-change service is part of the plan.',
     },
-    engagement: { agreed: 'agreed' },
+    consent: { basis: 'consent' },
     partner: {
       knowsOfReferral: 'yes',
       victimServiceInvolved: 'yes',

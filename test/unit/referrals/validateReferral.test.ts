@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { referralSectionNames } from '../../../src/referrals/referral';
 import { validateReferral, validateReferralSection } from '../../../src/referrals/validateReferral';
 import { aReferralInput, withField } from '../../support/referrals/referralBuilders';
 import {
@@ -89,16 +90,19 @@ describe('validateReferral', function () {
   });
 
   it('records the lawful basis on every referral, whether or not he agreed', function () {
-    for (const agreed of ['agreed', 'declined', 'not-asked']) {
+    for (const agreed of ['consent', 'declined', 'not-asked']) {
       const input = withField(
-        withField(aReferralInput(), 'engagement.agreed', agreed),
-        'engagement.whatHeKnows',
+        withField(aReferralInput(), 'consent.basis', agreed),
+        'consent.whatHeKnows',
         'He knows the family hub made a referral for help with his anger.',
       );
       const result = validate(input);
       assert.ok(result.ok, agreed);
       assert.equal(result.referral.sharing.article6, 'public-task');
-      assert.equal(result.referral.sharing.schedule1, 'safeguarding-children-and-individuals-at-risk');
+      assert.equal(
+        result.referral.sharing.schedule1,
+        'safeguarding-children-and-individuals-at-risk',
+      );
     }
     const errors = errorsOf(withField(aReferralInput(), 'sharing', {}));
     assert.deepEqual(Object.keys(errors).sort(), [
@@ -111,7 +115,11 @@ describe('validateReferral', function () {
   it('keeps the Article 6 bases and the Schedule 1 conditions in separate lists', function () {
     const errors = errorsOf(
       withField(
-        withField(aReferralInput(), 'sharing.article6', 'safeguarding-children-and-individuals-at-risk'),
+        withField(
+          aReferralInput(),
+          'sharing.article6',
+          'safeguarding-children-and-individuals-at-risk',
+        ),
         'sharing.schedule1',
         'public-task',
       ),
@@ -121,9 +129,9 @@ describe('validateReferral', function () {
 
   describe('rules across fields', function () {
     it('needs what he knows and has been told when the referral is made without his agreement', function () {
-      const errors = errorsOf(withField(aReferralInput(), 'engagement', { agreed: 'not-asked' }));
-      assert.deepEqual(Object.keys(errors), ['engagement.whatHeKnows']);
-      assert.match(errors['engagement.whatHeKnows'] ?? '', /without his agreement/);
+      const errors = errorsOf(withField(aReferralInput(), 'consent', { basis: 'not-asked' }));
+      assert.deepEqual(Object.keys(errors), ['consent.whatHeKnows']);
+      assert.match(errors['consent.whatHeKnows'] ?? '', /without his agreement/);
     });
 
     it('needs which concerns came from her and what must not be shared with him when she disclosed', function () {
@@ -194,10 +202,10 @@ describe('validateReferral', function () {
     });
 
     it('shows cross-field problems together with the others, all at once', function () {
-      let input = withField(aReferralInput(), 'engagement', { agreed: 'declined' });
+      let input = withField(aReferralInput(), 'consent', { basis: 'declined' });
       input = withField(input, 'father.phone', 'not a number');
       const errors = errorsOf(input);
-      assert.deepEqual(Object.keys(errors).sort(), ['engagement.whatHeKnows', 'father.phone']);
+      assert.deepEqual(Object.keys(errors).sort(), ['consent.whatHeKnows', 'father.phone']);
     });
   });
 
@@ -314,9 +322,9 @@ describe('validateReferral', function () {
 
   describe('one step at a time', function () {
     it('checks a single section with full field paths, cross-field rules included', function () {
-      const result = validateReferralSection('engagement', { agreed: 'declined' }, { now });
+      const result = validateReferralSection('consent', { basis: 'declined' }, { now });
       assert.equal(result.ok, false);
-      assert.deepEqual(Object.keys(result.ok ? {} : result.errors), ['engagement.whatHeKnows']);
+      assert.deepEqual(Object.keys(result.ok ? {} : result.errors), ['consent.whatHeKnows']);
 
       const father = validateReferralSection('father', aReferralInput().father, { now });
       assert.ok(father.ok);
@@ -331,7 +339,7 @@ describe('validateReferral', function () {
             'household',
             'risk',
             'sharing',
-            'engagement',
+            'consent',
           ) as fc.Arbitrary<'referrer'>,
           fc.anything(),
           (name, value) => {
