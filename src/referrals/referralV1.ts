@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   calendarDate,
+  isCalendarDate,
   choice,
   choices,
   email,
@@ -13,6 +14,8 @@ import {
   requiredText,
   wholeNumber,
 } from './fields';
+import { at, ticked, type CrossRule } from './referralFields';
+import type { PayloadRules } from './validateReferral';
 
 /**
  * Payload version 1 of the referral, FROZEN: the shape the bot sent before the field declaration
@@ -231,3 +234,65 @@ export const referralV1Schema = z.object(
 );
 
 export type ReferralV1 = z.output<typeof referralV1Schema>;
+
+const blank = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** Version 1's rules across fields, as they were. */
+const referralV1Rules: readonly CrossRule[] = [
+  {
+    section: 'father',
+    field: ['language'],
+    broken: (s) => at(s, ['interpreterNeeded']) === 'yes' && blank(at(s, ['language'])),
+    message: 'Enter the language he needs an interpreter for.',
+  },
+  {
+    section: 'father',
+    field: ['dateOfBirth'],
+    broken: (s, now) => {
+      const dob = at(s, ['dateOfBirth']);
+      return typeof dob === 'string' && isCalendarDate(dob) && dob > now.toISOString().slice(0, 10);
+    },
+    message: 'His date of birth must be in the past.',
+  },
+  {
+    section: 'household',
+    field: ['socialWorker', 'name'],
+    broken: (s) => {
+      const plan = at(s, ['childrenPlan']);
+      return (
+        (plan === 'child-protection' || plan === 'child-in-need') &&
+        blank(at(s, ['socialWorker', 'name']))
+      );
+    },
+    message: "Enter the social worker's name: there is a child protection or child-in-need plan.",
+  },
+  {
+    section: 'risk',
+    field: ['safetyRoutesConsidered'],
+    broken: (s) =>
+      ticked(at(s, ['highRiskSigns'])).length > 0 && at(s, ['safetyRoutesConsidered']) !== 'yes',
+    message:
+      "Confirm you have considered 999, children's safeguarding and MARAC: a referral to the partnership does not replace them.",
+  },
+  {
+    section: 'consent',
+    field: ['lawfulBasis'],
+    broken: (s) => at(s, ['basis']) === 'without-consent' && blank(at(s, ['lawfulBasis'])),
+    message: 'Choose the lawful basis for sharing without his consent.',
+  },
+  {
+    section: 'consent',
+    field: ['reason'],
+    broken: (s) => at(s, ['basis']) === 'without-consent' && blank(at(s, ['reason'])),
+    message: 'Say why you are sharing without his consent: the reason must be recorded.',
+  },
+];
+
+/** Everything a receiver checks a version 1 body with. */
+export const referralV1Payload: PayloadRules<ReferralV1> = {
+  schema: referralV1Schema,
+  sections: Object.keys(referralV1Sections),
+  rules: referralV1Rules,
+  multiSelects: new Set(['concerns.kinds', 'risk.highRiskSigns', 'agencies.involved']),
+};

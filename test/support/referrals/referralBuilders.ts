@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/referralV1';
+import { validateWith } from '../../../src/referrals/validateReferral';
 
 /**
  * A complete, valid referral as the form would submit it. Every person, address and number here
@@ -118,4 +120,18 @@ export const aReferrerId = '00000000-0000-4000-8000-0000000000f1';
 
 export function anotherTenantId(): string {
   return randomUUID();
+}
+
+/**
+ * The example referral in payload version 1 (the shape before versions, as a referral queued
+ * before an upgrade holds it): the version 2 example read through the frozen version 1 schema,
+ * which keeps only what version 1 had.
+ */
+export function aVersion1Referral(): ReferralV1 {
+  const checked = validateWith(referralV1Payload, aReferralInput(), {
+    now: new Date('2026-11-23T10:00:00Z'),
+  });
+  if (!checked.ok)
+    throw new Error(`the version 1 example must pass: ${JSON.stringify(checked.errors)}`);
+  return checked.referral;
 }
