@@ -21,10 +21,11 @@ export function intakeSchemas(): Record<string, object> {
 }
 
 async function writeSchemas(): Promise<void> {
-  const { format } = await import('prettier');
+  const { format, resolveConfig } = await import('prettier');
   for (const [file, schema] of Object.entries(intakeSchemas())) {
-    const json = await format(JSON.stringify(schema), { parser: 'json' });
-    writeFileSync(path.join(schemasDir, file), json);
+    const target = path.join(schemasDir, file);
+    const options = (await resolveConfig(target)) ?? {};
+    writeFileSync(target, await format(JSON.stringify(schema), { ...options, filepath: target }));
   }
 }
 
