@@ -501,6 +501,12 @@ export const referralSections = {
       required: false,
       max: L.notes,
     }),
+    petsThreatened: field.choice({
+      label: 'Has he harmed or threatened pets? (optional)',
+      subject: 'whether he has harmed or threatened pets',
+      required: false,
+      options: yesNoUnknown,
+    }),
     riskToStaff: field.choice({
       label: 'Is there a risk to staff who contact or visit him?',
       subject: 'whether there is a risk to staff',
