@@ -56,18 +56,20 @@ export const referralFields: readonly ReferralField[] = sectionNames.flatMap((se
 /** The repeating groups (children), each with its place among its step's fields. */
 export const referralGroups: readonly ReferralGroup[] = sectionNames.flatMap((section) =>
   repeatingOf(referralSections[section].members, section).map(({ path, group }) => {
-    const keys = Object.keys(referralSections[section].members);
-    const after = keys.slice(0, keys.indexOf(path.slice(section.length + 1)));
     const step = stepOf(section);
-    const before = referralFields.filter(
+    const stepSections: readonly string[] =
+      referralSteps.find((s) => s.id === step)?.sections ?? [];
+    const earlier = stepSections.slice(0, stepSections.indexOf(section));
+    const keys = Object.keys(referralSections[section].members);
+    const keysBefore = keys.slice(0, keys.indexOf(path.split('.')[1] ?? ''));
+    // Fields of the step declared before the group: the earlier sections', then this one's.
+    const position = referralFields.filter(
       (f) =>
         f.step === step &&
-        (f.section !== section || after.some((k) => f.path.startsWith(`${section}.${k}`))),
-    );
-    const position = referralFields
-      .filter((f) => f.step === step)
-      .findIndex((f) => !before.includes(f));
-    return { path, group, section, step, position: position === -1 ? before.length : position };
+        (earlier.includes(f.section) ||
+          (f.section === section && keysBefore.includes(f.path.split('.')[1] ?? ''))),
+    ).length;
+    return { path, group, section, step, position };
   }),
 );
 
