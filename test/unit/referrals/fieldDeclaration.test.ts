@@ -115,6 +115,20 @@ describe('the field declaration: every declared field is validated, rendered, re
       assert.deepEqual(valueAt(body.referral, f.path), sample(f.spec).sent, f.path);
   });
 
+  it('says how to refer her, with the council’s own victim service, where no victim service supports her', function () {
+    const step = formSteps.find((s) => s.id === 'partnerNotes');
+    assert.ok(step);
+    const contacts = {
+      ...genericLocalContacts,
+      victimServiceName: 'Example Women’s Aid',
+      victimServicePhone: '01632 960 777',
+    };
+    const card = catalog.renderView(stepView(step, { ...draft, place: step.id }, {}, contacts));
+    const texts = textsOf(card).join('\n');
+    assert.match(texts, /Refer her to Example Women’s Aid \(01632 960 777\)/);
+    assert.doesNotMatch(JSON.stringify(card), /\{\{/);
+  });
+
   it('lists the free-text fields for the safety net from the declaration', function () {
     const paths = freeTextPaths();
     assert.ok(paths.includes('concerns.recentIncidents'));
