@@ -5,22 +5,13 @@
 export {
   referralLimits,
   referralSectionNames,
-  abuseKinds,
-  highRiskSigns,
-  partnerRelationships,
-  childLivesWith,
-  parentalResponsibility,
-  childRelationship,
-  childrenPlans,
-  acknowledgements,
-  maracStatuses,
-  agencies,
-  consentBases,
-  lawfulBases,
+  referralPayloadVersion,
+  type CurrentReferral,
   type Referral,
   type ReferralSection,
   type ReferralSectionName,
 } from './referral';
+export { freeTextPaths } from './referralFields';
 export {
   validateReferral,
   validateReferralSection,

@@ -58,8 +58,12 @@ describe('end to end: a referral in the Agents Playground, in Chromium', functio
     await form.text('Postcode', 'ZZ1 1ZZ');
     // Passes the card's own check (digits and spaces) but has nine digits: the server says so.
     await form.text('His phone number', '07700 900 1');
+    await form.radio('Does anyone else use or see this phone (is it shared)?', 'No');
     await form.radio('Is it safe to call him?', 'Yes');
-    await form.radio('Is it safe to leave him a message?', 'No');
+    await form.radio('Is it safe to leave him a voicemail or message?', 'No');
+    await form.radio('Is it safe to send him texts?', 'Yes');
+    await form.radio('Is it safe to send him letters?', 'No');
+    await form.radio('Is it safe to email him?', 'Not known');
     await form.radio('Does he need an interpreter?', 'No');
     await chat.press(at, 'Next');
     await waitFor('Enter his phone number as digits');
@@ -74,6 +78,7 @@ describe('end to end: a referral in the Agents Playground, in Chromium', functio
 
     await waitFor('Step 3 of 7');
     await form.radio("His partner's relationship to him", 'Partner, living together');
+    await form.radio('Is either parent under 18?', 'No');
     await chat.press(at, 'Add a child');
     await waitFor('Child 1: age');
     await form.text('Child 1: age', '4');
@@ -83,10 +88,12 @@ describe('end to end: a referral in the Agents Playground, in Chromium', functio
     await chat.press(at, 'Save this child');
     await waitFor('Child 1: age 4');
     await form.radio('Is there a child protection or child in need plan?', 'No plan');
+    await form.radio('Does he have other partners, or children living elsewhere?', 'No');
     await chat.press(at, 'Next');
 
     await waitFor('Step 4 of 7');
     await form.tick('Controlling or coercive behaviour');
+    await form.tick('A worker saw or heard it');
     await form.text(
       'What has happened recently',
       'Controls the household money and what she spends.',
@@ -98,18 +105,34 @@ describe('end to end: a referral in the Agents Playground, in Chromium', functio
     await form.radio('Are the police involved?', 'No');
     await form.radio('MARAC', 'Not referred');
     await form.radio('Is he on bail?', 'No');
+    await form.radio('Is there a risk to staff who contact or visit him?', 'No');
     await chat.press(at, 'Next');
 
     await waitFor('Step 6 of 7');
-    await form.radio('Consent', 'He agreed to this referral');
+    await form.radio(
+      'Lawful basis for sharing (UK GDPR Article 6)',
+      'Public task (normal for a council)',
+    );
+    await form.radio(
+      'Condition for special category and criminal-offence data (DPA 2018 Schedule 1)',
+      'Safeguarding of children and of individuals at risk',
+    );
+    await form.text('Why sharing is necessary and proportionate', 'The children live with it.');
+    await form.radio('Has he agreed to be referred?', 'Yes, he agreed to this referral');
     await chat.press(at, 'Next');
 
     await waitFor('Step 7 of 7');
     await form.radio('Does his partner know about this referral?', 'Not known');
-    await form.radio('Is a victim service supporting her?', 'Not known');
+    await form.radio('Is a victim service supporting her?', 'Yes');
+    await form.radio('Has a DASH risk assessment been completed with her?', 'Not known');
+    await form.radio("Has children's safeguarding (MASH) been contacted?", 'No');
     await chat.press(at, 'Check your answers');
 
     await waitFor('Check your answers before sending');
+    // Each section is closed until opened.
+    assert.doesNotMatch(await chat.cardText(at), /Sam Testperson/);
+    await chat.press(at, 'About him');
+    await waitFor('Sam Testperson');
     const review = await chat.cardText(at);
     assert.match(review, /Sam Testperson/);
     assert.match(review, /07700 900 123/);

@@ -7,7 +7,7 @@ import {
   defaultToleranceSeconds,
 } from '../../partnership/signature';
 import type { Referral } from '../../referrals/referral';
-import { validateReferral } from '../../referrals/validateReferral';
+import { validateReceivedReferral as validateReferral } from './intakeValidation';
 import { envelopeSchema, isReferralId, sha256Hex } from '../../referrals/wire';
 import { renderIntakePage, type IntakeRow } from './intakePage';
 

@@ -1,4 +1,5 @@
 import type { Referral, ReferralSectionName } from '../referral';
+import { referralObjects } from '../referralFields';
 import {
   childFieldNames,
   childFields,
@@ -49,7 +50,9 @@ export function displayValue(field: FieldDefinition, raw: unknown): string {
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
     case 'number':
-      return /^\s*\d{1,2}\s*$/.test(value) ? value.trim() : '';
+      // Kept when out of range (a child aged 150, or -1): the server says what is wrong beside it,
+      // rather than the card silently showing something else.
+      return /^\s*[-+]?\d{1,4}(?:[.,]\d{1,2})?\s*$/.test(value) ? value.trim() : '';
     default:
       return value.replace(controlCharacters, '').slice(0, field.maxLength ?? displayCap);
   }
@@ -124,14 +127,27 @@ export function sectionInput(
     if (!field.path.startsWith(`${name}.`)) continue;
     setPath(out, field.path.slice(name.length + 1).split('.'), get(field.path));
   }
-  if (name === 'father' && typeof out.address !== 'object') out.address = {};
+  for (const object of referralObjects) {
+    if (object.section !== name) continue;
+    const parts = object.path.split('.').slice(1);
+    const parent = parts
+      .slice(0, -1)
+      .reduce<Record<string, unknown> | undefined>(
+        (node, key) => node?.[key] as Record<string, unknown> | undefined,
+        out,
+      );
+    const key = parts[parts.length - 1];
+    if (!parent || key === undefined) continue;
+    const value = parent[key] as Record<string, unknown> | undefined;
+    // A required group is checked field by field, so it is always there; an optional one left
+    // wholly blank (no social worker) is not there at all, rather than there and empty.
+    if (!object.optional && typeof value !== 'object') parent[key] = {};
+    if (object.optional && value && Object.values(value).every(isBlank)) delete parent[key];
+  }
   if (name === 'household') {
     out.children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
       Object.fromEntries(childFieldNames.map((f) => [f, get(`household.children.${i}.${f}`)])),
     );
-    // All of the social worker's details left blank: no social worker, not an empty one.
-    const worker = out.socialWorker as Record<string, unknown> | undefined;
-    if (worker && Object.values(worker).every(isBlank)) delete out.socialWorker;
   }
   return out;
 }
@@ -177,7 +193,13 @@ export function valuesFromReferral(referral: Referral): {
       values[path] = String(node);
     }
   };
-  const { restricted: _restricted, ...sections } = referral;
+  const {
+    restricted: _restricted,
+    version: _version,
+    ...sections
+  } = referral as Referral & {
+    version?: number;
+  };
   walk(sections, '');
   return { values, childCount: Math.min(referral.household.children.length, maxChildren) };
 }
@@ -211,8 +233,8 @@ const factAnswers: Readonly<Record<string, readonly [string, string]>> = {
   'interpreter-needed': ['father.interpreterNeeded', 'yes'],
   separating: ['household.partnerRelationship', 'separated-or-separating'],
   'consent-given': ['consent.basis', 'consent'],
-  'consent-declined': ['consent.basis', 'without-consent'],
-  'share-without-consent': ['consent.basis', 'without-consent'],
+  'consent-declined': ['consent.basis', 'declined'],
+  'share-without-consent': ['consent.basis', 'not-asked'],
 };
 
 /** Form values from a walk-through: high-risk ticks, his response, interpreter, consent. */

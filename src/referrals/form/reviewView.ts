@@ -2,7 +2,13 @@ import type { LocalContacts } from '../../tenants/localContacts';
 import type { FieldErrors } from '../validateReferral';
 import { referralVerbs } from './actions';
 import type { ReferralDraft } from './draft';
-import { childIndexOf, formSteps, formWording as W, type FieldDefinition } from './formDefinition';
+import {
+  childIndexOf,
+  formSteps,
+  formWording as W,
+  type FieldDefinition,
+  type StepId,
+} from './formDefinition';
 import { childSummary, pressedData, safetyRoutes, unplacedErrors } from './stepView';
 import type { FormAction, ReferralCardView, ReviewRow, ReviewSection } from './views';
 
@@ -12,10 +18,10 @@ import type { FormAction, ReferralCardView, ReviewRow, ReviewSection } from './v
  */
 export const reviewCardBudgetBytes = 21 * 1024;
 const fixedPartsBytes = 6 * 1024;
-const rowOverheadBytes = 140;
+const rowOverheadBytes = 120;
 const errorOverheadBytes = 60;
 /** Errors beyond this many are shortened: a review full of errors is a broken draft, not typing. */
-const maxFullErrors = 10;
+const maxFullErrors = 5;
 const shortenedNote = ' … (shortened here; all of it will be sent)';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
@@ -47,10 +53,6 @@ export function displayAnswer(field: FieldDefinition, value: string): string {
       return value;
   }
 }
-
-const reviewLabels: Readonly<Record<string, string>> = {
-  'risk.safetyRoutesConsidered': "Safety routes (999, children's safeguarding, MARAC) considered",
-};
 
 // Measured as the card will carry it: JSON-escaped UTF-8.
 const bytes = (s: string): number => Buffer.byteLength(JSON.stringify(s), 'utf8') - 2;
@@ -118,18 +120,21 @@ export function reviewView(
   contacts: LocalContacts,
 ): ReferralCardView {
   const data = pressedData(draft);
-  const sections: ReviewSection[] = [];
-  const allRows: Array<ReviewRow & { id: string; error: string }> = [];
+  type Row = { id: string; label: string; value: string; error: string };
+  const sections: Array<{ step: StepId; title: string; change: FormAction; rows: Row[] }> = [];
+  const allRows: Row[] = [];
   for (const step of formSteps) {
-    const rows: Array<ReviewRow & { id: string; error: string }> = step.fields.map((field) => ({
+    const rows: Row[] = step.fields.map((field) => ({
       id: field.path,
-      label: reviewLabels[field.path] ?? field.label,
+      label: field.reviewLabel,
       value: displayAnswer(field, values[field.path] ?? ''),
       error: errors[field.path] ?? '',
     }));
-    if (step.id === 'household') rows.splice(1, 0, ...childRows(draft, values, errors));
+    if (step.groupAt !== undefined)
+      rows.splice(step.groupAt, 0, ...childRows(draft, values, errors));
     allRows.push(...rows);
     sections.push({
+      step: step.id,
       title: step.title,
       rows,
       change: {
@@ -141,9 +146,14 @@ export function reviewView(
       },
     });
   }
+  const needAttention = new Set(allRows.filter((r) => r.error !== '').map((r) => r.id));
   let full = 0;
   for (const row of allRows) {
-    if (row.error !== '' && (full += 1) > maxFullErrors) row.error = 'Needs correcting.';
+    // Beyond that, the row's label says so (a red line each would not fit the card).
+    if (row.error !== '' && (full += 1) > maxFullErrors) {
+      row.label = W.needsCorrecting(row.label);
+      row.error = '';
+    }
   }
   const structure = allRows.reduce(
     (n, r) =>
@@ -152,13 +162,28 @@ export function reviewView(
   );
   const fitted = fitToBudget(allRows, Math.max(2 * 1024, reviewCardBudgetBytes - structure));
   let at = 0;
-  const fittedSections = sections.map((section) => ({
-    ...section,
-    rows: section.rows.map(() => {
+  const fittedSections: ReviewSection[] = sections.map(({ step, title, change, rows }) => {
+    const fittedRows = rows.map(() => {
       const row = fitted[at++];
       return { label: row?.label ?? '', value: row?.value ?? '', error: row?.error ?? '' };
-    }),
-  }));
+    });
+    // "Not given" without a problem: behind "show empty fields". An answer needing attention
+    // is always in view, and opens its section.
+    const attention = rows.filter((r) => needAttention.has(r.id)).length;
+    const isEmpty = (r: ReviewRow, i: number) =>
+      r.value === W.none && !needAttention.has(rows[i]?.id ?? '');
+    return {
+      id: `review-${step}`,
+      emptyId: `review-${step}-empty`,
+      title,
+      toggleTitle: W.reviewSectionToggle(title, attention),
+      expanded: attention > 0,
+      rows: fittedRows.filter((r, i) => !isEmpty(r, i)),
+      emptyRows: fittedRows.filter(isEmpty),
+      change,
+    };
+  });
+  const emptyTargets = fittedSections.filter((s) => s.emptyRows.length > 0).map((s) => s.emptyId);
   const count = Object.keys(errors).length;
   const highRisk = (values['risk.highRiskSigns'] ?? '') !== '';
   const actions: FormAction[] = [
@@ -189,6 +214,15 @@ export function reviewView(
       routesTitle: W.routesTitle,
       routes: safetyRoutes(contacts),
       sections: fittedSections,
+      showEmpty: {
+        title: W.showEmptyFields,
+        // Opening the sections too: an empty line inside a closed section would stay hidden.
+        targets: [...emptyTargets, ...fittedSections.map((s) => s.id)].map((elementId) => ({
+          elementId,
+          isVisible: true as const,
+        })),
+        any: emptyTargets.length > 0,
+      },
       safetyLine: W.safetyLine,
       actions,
       revision: draft.revision,

@@ -129,11 +129,13 @@ function itemsFor(
   errors: FieldErrors,
   contacts: LocalContacts,
 ): FormItem[] {
-  const item = (field: FieldDefinition) =>
-    inputItem(field, draft.values[field.path] ?? '', errors[field.path] ?? '');
+  const item = (field: FieldDefinition) => {
+    const shown = field.hint ? { ...field, hint: fillLocalDetails(field.hint, contacts) } : field;
+    return inputItem(shown, draft.values[field.path] ?? '', errors[field.path] ?? '');
+  };
   const items: FormItem[] = [];
-  for (const field of step.fields) {
-    if (field.path === 'household.childrenPlan') items.push(...childItems(draft, errors));
+  for (const [index, field] of step.fields.entries()) {
+    if (index === step.groupAt) items.push(...childItems(draft, errors));
     if (field.path === 'risk.safetyRoutesConsidered') {
       items.push({
         ...blankItem,
@@ -144,6 +146,7 @@ function itemsFor(
     }
     items.push(item(field));
   }
+  if (step.groupAt === step.fields.length) items.push(...childItems(draft, errors));
   return items;
 }
 
@@ -236,15 +239,23 @@ export function childView(
   };
 }
 
+/** Errors beyond this many that belong to no input on a card are counted, not listed. */
+const maxUnplacedErrors = 5;
+
 /** Errors that belong to no input on the card (e.g. "List at most 12 children"). */
 export function unplacedErrors(
   errors: FieldErrors,
   items: readonly { readonly id: string }[],
 ): string[] {
   const placed = new Set(items.map((i) => i.id).filter((id) => id !== ''));
-  return Object.entries(errors)
+  const messages = Object.entries(errors)
     .filter(([path]) => !placed.has(path))
     .map(([, message]) => message);
+  if (messages.length <= maxUnplacedErrors) return messages;
+  return [
+    ...messages.slice(0, maxUnplacedErrors),
+    W.moreErrors(messages.length - maxUnplacedErrors),
+  ];
 }
 
 export function progressLine(step: StepId): string {

@@ -80,8 +80,18 @@ export interface ReviewRow {
 }
 
 export interface ReviewSection {
+  /** Card element ids: the section's answers, and its "Not given" lines. */
+  readonly id: string;
+  readonly emptyId: string;
   readonly title: string;
+  /** The button that opens and closes the section (Action.ToggleVisibility). */
+  readonly toggleTitle: string;
+  /** Open when the card is shown: only when an answer in it needs attention. */
+  readonly expanded: boolean;
+  /** Answers given, and any answer with a problem. */
   readonly rows: readonly ReviewRow[];
+  /** "Not given" lines: hidden until "show empty fields". */
+  readonly emptyRows: readonly ReviewRow[];
   readonly change: FormAction;
 }
 
@@ -94,6 +104,12 @@ export interface ReferralReviewCardData extends FormPageCardData {
   readonly routesTitle: string;
   readonly routes: readonly string[];
   readonly sections: readonly ReviewSection[];
+  /** One button showing every "Not given" line (and opening the sections to show them). */
+  readonly showEmpty: {
+    readonly title: string;
+    readonly targets: ReadonlyArray<{ readonly elementId: string; readonly isVisible: true }>;
+    readonly any: boolean;
+  };
 }
 
 export interface ReceiptFact {

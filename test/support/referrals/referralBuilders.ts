@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/referralV1';
+import { validateWith } from '../../../src/referrals/validateReferral';
 
 /**
  * A complete, valid referral as the form would submit it. Every person, address and number here
@@ -6,6 +8,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function aReferralInput(): Record<string, unknown> {
   return {
+    version: 2,
     referrer: {
       name: 'Alex Example',
       role: 'Family support worker',
@@ -19,14 +22,19 @@ export function aReferralInput(): Record<string, unknown> {
       dateOfBirth: '1988-02-29',
       address: { line1: '1 Fictional Street', town: 'Sampletown', postcode: 'ZZ1 1ZZ' },
       phone: '07700 900 123',
+      phoneShared: 'no',
       safeToCall: 'yes',
       safeToLeaveMessage: 'no',
+      safeToText: 'yes',
+      safeToWrite: 'no',
+      safeToEmail: 'unknown',
       bestTimes: 'Weekday mornings before 10',
       language: 'English',
       interpreterNeeded: 'no',
     },
     household: {
       partnerRelationship: 'partner-living-together',
+      parentUnder18: 'no',
       children: [
         {
           age: 4,
@@ -43,11 +51,15 @@ export function aReferralInput(): Record<string, unknown> {
       ],
       childrenPlan: 'child-in-need',
       socialWorker: { name: 'Jo Placeholder', phone: '01632 960 002' },
+      familyElsewhere: 'no',
     },
     concerns: {
       kinds: ['controlling-or-coercive', 'economic'],
+      sources: ['she-disclosed', 'seen-by-worker'],
       recentIncidents:
         'Checks her phone daily; took her bank card last month. The children heard shouting.',
+      fromHer: 'That he took her bank card.',
+      notToShare: 'Anything about her bank card: he would know she told us.',
       acknowledgement: 'minimises',
     },
     risk: {
@@ -57,12 +69,21 @@ export function aReferralInput(): Record<string, unknown> {
       crimeReference: 'XX/12345/24',
       maracStatus: 'not-referred',
       onBail: 'no',
+      riskToStaff: 'no',
     },
     agencies: { involved: ['drug-and-alcohol'], details: 'Attends a community alcohol service.' },
+    sharing: {
+      article6: 'public-task',
+      schedule1: 'safeguarding-children-and-individuals-at-risk',
+      reason: 'The children live with the abuse; a behaviour-change service is part of the plan.',
+    },
     consent: { basis: 'consent' },
     partner: {
       knowsOfReferral: 'yes',
       victimServiceInvolved: 'yes',
+      dashCompleted: 'yes',
+      dashOutcome: 'medium',
+      mashContacted: 'no',
       safeContactNotes: 'Through her IDVA only.',
     },
     notes: { doNot: 'Do not call the home landline.' },
@@ -99,4 +120,18 @@ export const aReferrerId = '00000000-0000-4000-8000-0000000000f1';
 
 export function anotherTenantId(): string {
   return randomUUID();
+}
+
+/**
+ * The example referral in payload version 1 (the shape before versions, as a referral queued
+ * before an upgrade holds it): the version 2 example read through the frozen version 1 schema,
+ * which keeps only what version 1 had.
+ */
+export function aVersion1Referral(): ReferralV1 {
+  const checked = validateWith(referralV1Payload, aReferralInput(), {
+    now: new Date('2026-11-23T10:00:00Z'),
+  });
+  if (!checked.ok)
+    throw new Error(`the version 1 example must pass: ${JSON.stringify(checked.errors)}`);
+  return checked.referral;
 }

@@ -1,66 +1,48 @@
-/** The leaf fields of a referral as the form submits them, grouped by how they are checked. */
+import type { DeclaredField, LeafKind } from '../../../src/referrals/declaration';
+import {
+  groupItemFields,
+  holds,
+  referralFields,
+  referralGroups,
+} from '../../../src/referrals/referralFields';
+import { aReferralInput } from './referralBuilders';
+
+/**
+ * The leaf fields of a referral as the form submits them, grouped by how they are checked. Read
+ * from the field declaration, so a field added there is in every property test at once; a
+ * repeating group is represented by its first item ("household.children.0.age").
+ */
+
+const leaves: readonly DeclaredField[] = [
+  ...referralFields,
+  ...referralGroups.flatMap((g) => groupItemFields(g, 0)),
+];
+
+const pathsOf = (test: (f: DeclaredField) => boolean): string[] =>
+  leaves.filter(test).map((f) => f.path);
+
+const ofKind =
+  (...kinds: LeafKind[]) =>
+  (f: DeclaredField): boolean =>
+    kinds.includes(f.spec.kind);
 
 /** Free text: kept exactly as given, markup and `${...}` included. */
-export const freeTextFields = [
-  'father.bestTimes',
-  'concerns.recentIncidents',
-  'risk.courtOrders',
-  'risk.bailConditions',
-  'agencies.details',
-  'partner.safeContactNotes',
-  'notes.doNot',
-] as const;
+export const freeTextFields = pathsOf((f) => f.spec.freeText);
 
 /** Text with a format (names, numbers, codes, lines of an address): markup is refused. */
-export const formattedTextFields = [
-  'referrer.name',
-  'referrer.role',
-  'referrer.team',
-  'referrer.organisation',
-  'referrer.email',
-  'referrer.phone',
-  'father.name',
-  'father.dateOfBirth',
-  'father.address.line1',
-  'father.address.line2',
-  'father.address.town',
-  'father.address.postcode',
-  'father.phone',
-  'father.language',
-  'household.socialWorker.name',
-  'household.socialWorker.phone',
-  'household.socialWorker.email',
-  'risk.crimeReference',
-] as const;
+export const formattedTextFields = pathsOf(
+  (f) =>
+    ofKind('name', 'line', 'email', 'phone', 'postcode', 'date')(f) ||
+    (f.spec.kind === 'text' && !f.spec.freeText),
+);
 
-/** One option from a list. */
-export const choiceFields = [
-  'father.safeToCall',
-  'father.safeToLeaveMessage',
-  'father.interpreterNeeded',
-  'household.partnerRelationship',
-  'household.childrenPlan',
-  'household.children.0.relationship',
-  'household.children.0.livesWith',
-  'household.children.0.parentalResponsibility',
-  'concerns.acknowledgement',
-  'risk.safetyRoutesConsidered',
-  'risk.policeInvolved',
-  'risk.maracStatus',
-  'risk.onBail',
-  'consent.basis',
-  'partner.knowsOfReferral',
-  'partner.victimServiceInvolved',
-] as const;
+/** One option from a list (a confirming tick is a list of one). */
+export const choiceFields = pathsOf(ofKind('choice', 'confirm'));
 
 /** Several options from a list. */
-export const multiChoiceFields = [
-  'concerns.kinds',
-  'risk.highRiskSigns',
-  'agencies.involved',
-] as const;
+export const multiChoiceFields = pathsOf(ofKind('choices'));
 
-export const numberFields = ['household.children.0.age'] as const;
+export const numberFields = pathsOf(ofKind('number'));
 
 export const allLeafFields = [
   ...freeTextFields,
@@ -68,46 +50,23 @@ export const allLeafFields = [
   ...choiceFields,
   ...multiChoiceFields,
   ...numberFields,
-] as const;
+];
+
+/** The section of a path ("father.address.line1" → the father section's raw input). */
+function sectionOf(path: string): unknown {
+  return (aReferralInput() as Record<string, unknown>)[path.split('.')[0] ?? ''];
+}
 
 /**
  * Fields whose absence is an error in the builder's referral (aReferralInput): required ones, and
  * ones the builder's other answers make required (a plan needs a social worker's name; a high-risk
- * sign needs the safety routes confirmed).
+ * sign needs the safety routes confirmed; a concern from her needs what must not be shared).
  */
-export const requiredFields = [
-  'referrer.name',
-  'referrer.role',
-  'referrer.team',
-  'referrer.organisation',
-  'referrer.email',
-  'father.name',
-  'father.dateOfBirth',
-  'father.address.line1',
-  'father.address.town',
-  'father.address.postcode',
-  'father.phone',
-  'father.safeToCall',
-  'father.safeToLeaveMessage',
-  'father.interpreterNeeded',
-  'household.partnerRelationship',
-  'household.childrenPlan',
-  'household.socialWorker.name',
-  'household.children.0.age',
-  'household.children.0.relationship',
-  'household.children.0.livesWith',
-  'household.children.0.parentalResponsibility',
-  'concerns.kinds',
-  'concerns.recentIncidents',
-  'concerns.acknowledgement',
-  'risk.safetyRoutesConsidered',
-  'risk.policeInvolved',
-  'risk.maracStatus',
-  'risk.onBail',
-  'consent.basis',
-  'partner.knowsOfReferral',
-  'partner.victimServiceInvolved',
-] as const;
+export const requiredFields = pathsOf(
+  (f) =>
+    f.spec.required ||
+    (f.spec.requiredWhen !== undefined && holds(f.spec.requiredWhen.when, sectionOf(f.path))),
+);
 
 /** Reads a dotted path ("household.children.0.age") out of nested data. */
 export function valueAt(data: unknown, path: string): unknown {

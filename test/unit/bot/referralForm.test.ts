@@ -281,6 +281,23 @@ describe('referral form turns', () => {
     assert.deepEqual(await later.counts(), { referrals: 1, outbox: 1 }, 'still one referral');
   });
 
+  it('keeps an out-of-range age on the child’s card with its own error, never another value', async () => {
+    const h = aReferralHarness();
+    await h.user.say('refer');
+    await nextWith(h.user, answers.referrer, /Step 2/);
+    await nextWith(h.user, answers.father, /Step 3/);
+    await h.user.press('Add a child');
+    for (const age of ['150', '-3', '4.5']) {
+      await h.user.press('Save this child', {
+        ...answers.child(0),
+        'household.children.0.age': age,
+      });
+      assert.deepEqual(Object.keys(h.user.errors()), ['household.children.0.age'], age);
+      assert.match(h.user.errors()['household.children.0.age'] ?? '', /whole number from 0 to 17/);
+      assert.equal(inputsOf(h.user.card)['household.children.0.age'], age, 'the age as typed');
+    }
+  });
+
   it('adds, changes and removes children one at a time, each checked on its own card', async () => {
     const h = aReferralHarness();
     await h.user.say('refer');

@@ -71,7 +71,7 @@ const stepAnswers: Record<StepId, Record<string, unknown>> = {
   household: answers.household,
   concerns: answers.concerns,
   risk: { ...answers.risk, 'risk.safetyRoutesConsidered': '' },
-  agenciesConsent: { ...answers.agenciesConsent, 'consent.lawfulBasis': '', 'consent.reason': '' },
+  agenciesConsent: { ...answers.agenciesConsent, 'consent.whatHeKnows': '' },
   partnerNotes: answers.partnerNotes,
 };
 

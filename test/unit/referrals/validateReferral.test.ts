@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { referralSectionNames } from '../../../src/referrals/referral';
 import { validateReferral, validateReferralSection } from '../../../src/referrals/validateReferral';
 import { aReferralInput, withField } from '../../support/referrals/referralBuilders';
 import {
@@ -88,29 +89,83 @@ describe('validateReferral', function () {
     assert.equal(valueAt(result.referral, 'father.partnerPhone'), undefined);
   });
 
-  it('drops the grounds for sharing without consent when he consented (minimum data)', function () {
-    const input = withField(aReferralInput(), 'consent', {
-      basis: 'consent',
-      lawfulBasis: 'statutory-duty',
-      reason: 'Left over from an earlier choice',
-    });
-    const result = validate(input);
-    assert.ok(result.ok);
-    assert.deepEqual(result.referral.consent, { basis: 'consent' });
+  it('records the lawful basis on every referral, whether or not he agreed', function () {
+    for (const agreed of ['consent', 'declined', 'not-asked']) {
+      const input = withField(
+        withField(aReferralInput(), 'consent.basis', agreed),
+        'consent.whatHeKnows',
+        'He knows the family hub made a referral for help with his anger.',
+      );
+      const result = validate(input);
+      assert.ok(result.ok, agreed);
+      assert.equal(result.referral.sharing.article6, 'public-task');
+      assert.equal(
+        result.referral.sharing.schedule1,
+        'safeguarding-children-and-individuals-at-risk',
+      );
+    }
+    const errors = errorsOf(withField(aReferralInput(), 'sharing', {}));
+    assert.deepEqual(Object.keys(errors).sort(), [
+      'sharing.article6',
+      'sharing.reason',
+      'sharing.schedule1',
+    ]);
+  });
+
+  it('keeps the Article 6 bases and the Schedule 1 conditions in separate lists', function () {
+    const errors = errorsOf(
+      withField(
+        withField(
+          aReferralInput(),
+          'sharing.article6',
+          'safeguarding-children-and-individuals-at-risk',
+        ),
+        'sharing.schedule1',
+        'public-task',
+      ),
+    );
+    assert.deepEqual(Object.keys(errors).sort(), ['sharing.article6', 'sharing.schedule1']);
   });
 
   describe('rules across fields', function () {
-    it('needs a lawful basis and a reason when shared without consent', function () {
-      const errors = errorsOf(withField(aReferralInput(), 'consent', { basis: 'without-consent' }));
-      assert.deepEqual(Object.keys(errors).sort(), ['consent.lawfulBasis', 'consent.reason']);
-      const ok = validate(
-        withField(aReferralInput(), 'consent', {
-          basis: 'without-consent',
-          lawfulBasis: 'safeguarding-children-and-individuals-at-risk',
-          reason: 'Children at risk of significant harm; asking him would raise the risk to them.',
-        }),
+    it('needs what he knows and has been told when the referral is made without his agreement', function () {
+      const errors = errorsOf(withField(aReferralInput(), 'consent', { basis: 'not-asked' }));
+      assert.deepEqual(Object.keys(errors), ['consent.whatHeKnows']);
+      assert.match(errors['consent.whatHeKnows'] ?? '', /without his agreement/);
+    });
+
+    it('needs which concerns came from her and what must not be shared with him when she disclosed', function () {
+      let input = withField(aReferralInput(), 'concerns.fromHer', '');
+      input = withField(input, 'concerns.notToShare', undefined, { remove: true });
+      assert.deepEqual(Object.keys(errorsOf(input)).sort(), [
+        'concerns.fromHer',
+        'concerns.notToShare',
+      ]);
+      // Not from her: neither is asked for.
+      assert.ok(validate(withField(input, 'concerns.sources', ['seen-by-worker'])).ok);
+    });
+
+    it('prompts a referral for her when no victim service supports her, and asks the DASH outcome and MASH result', function () {
+      let input = withField(aReferralInput(), 'partner.victimServiceInvolved', 'no');
+      input = withField(input, 'partner.dashOutcome', undefined, { remove: true });
+      input = withField(input, 'partner.mashContacted', 'yes');
+      input = withField(input, 'risk.riskToStaff', 'yes');
+      input = withField(input, 'household.familyElsewhere', 'yes');
+      assert.deepEqual(Object.keys(errorsOf(input)).sort(), [
+        'household.familyElsewhereDetails',
+        'partner.dashOutcome',
+        'partner.mashOutcome',
+        'partner.victimServiceReferral',
+        'risk.riskToStaffDetails',
+      ]);
+    });
+
+    it('takes Domestic Abuse Protection Orders among the court orders', function () {
+      const result = validate(
+        withField(aReferralInput(), 'risk.courtOrderKinds', 'domestic-abuse-protection-order'),
       );
-      assert.ok(ok.ok);
+      assert.ok(result.ok);
+      assert.deepEqual(result.referral.risk.courtOrderKinds, ['domestic-abuse-protection-order']);
     });
 
     it('needs the safety routes confirmed when a high-risk sign is ticked, and says why', function () {
@@ -147,14 +202,10 @@ describe('validateReferral', function () {
     });
 
     it('shows cross-field problems together with the others, all at once', function () {
-      let input = withField(aReferralInput(), 'consent', { basis: 'without-consent' });
+      let input = withField(aReferralInput(), 'consent', { basis: 'declined' });
       input = withField(input, 'father.phone', 'not a number');
       const errors = errorsOf(input);
-      assert.deepEqual(Object.keys(errors).sort(), [
-        'consent.lawfulBasis',
-        'consent.reason',
-        'father.phone',
-      ]);
+      assert.deepEqual(Object.keys(errors).sort(), ['consent.whatHeKnows', 'father.phone']);
     });
   });
 
@@ -176,17 +227,7 @@ describe('validateReferral', function () {
     });
 
     it('never throws on a referral with random sections replaced by anything', function () {
-      const sections = [
-        'referrer',
-        'father',
-        'household',
-        'concerns',
-        'risk',
-        'agencies',
-        'consent',
-        'partner',
-        'notes',
-      ];
+      const sections = referralSectionNames;
       fc.assert(
         fc.property(fc.constantFrom(...sections), fc.anything(), (section, value) => {
           const result = validate(withField(aReferralInput(), section, value));
@@ -281,16 +322,9 @@ describe('validateReferral', function () {
 
   describe('one step at a time', function () {
     it('checks a single section with full field paths, cross-field rules included', function () {
-      const result = validateReferralSection(
-        'consent',
-        { basis: 'without-consent', lawfulBasis: 'nonsense' },
-        { now },
-      );
+      const result = validateReferralSection('consent', { basis: 'declined' }, { now });
       assert.equal(result.ok, false);
-      assert.deepEqual(Object.keys(result.ok ? {} : result.errors).sort(), [
-        'consent.lawfulBasis',
-        'consent.reason',
-      ]);
+      assert.deepEqual(Object.keys(result.ok ? {} : result.errors), ['consent.whatHeKnows']);
 
       const father = validateReferralSection('father', aReferralInput().father, { now });
       assert.ok(father.ok);
@@ -304,6 +338,7 @@ describe('validateReferral', function () {
             'father',
             'household',
             'risk',
+            'sharing',
             'consent',
           ) as fc.Arbitrary<'referrer'>,
           fc.anything(),

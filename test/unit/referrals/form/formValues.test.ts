@@ -137,7 +137,7 @@ describe('the form and the referral schema', () => {
           'strangulation-or-choking,threats-to-kill,honour-based-abuse-or-forced-marriage,separation',
         'concerns.acknowledgement': 'blames-others',
         'household.partnerRelationship': 'separated-or-separating',
-        'consent.basis': 'without-consent',
+        'consent.basis': 'not-asked',
       },
     );
     assert.deepEqual(
