@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewSchema } from '../review';
 import { situationIds, type SituationId } from '../wording/schema';
 
 /**
@@ -123,6 +124,8 @@ const action = z.strictObject({ title: text });
 
 export const packFileSchema = z.strictObject({
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
+  /** A safeguarding lead's sign-off (null until there is one); see src/content/review.ts. */
+  review: reviewSchema,
   stages: z
     .array(z.strictObject({ number: z.number().int(), id: z.enum(stageIds) }))
     .length(stageIds.length),

@@ -15,6 +15,20 @@ export const situationIds = [
   'separated',
   'language-culture',
   'substance-mental-health',
+  'asks-what-she-said',
+  'threatens-worker',
+  'mutual-violence',
+  'control-no-violence',
+  'economic-abuse',
+  'tech-abuse',
+  'asks-for-help-anger',
+  'expectant-father',
+  'fears-children-removed',
+  'contact-dispute',
+  'never-again',
+  'discloses-offence',
+  'stepfather',
+  'children-present',
 ] as const;
 
 export type SituationId = (typeof situationIds)[number];
