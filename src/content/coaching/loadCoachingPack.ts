@@ -91,6 +91,7 @@ export function buildCoachingPack(sources: CoachingPackSources): CoachingPack {
 
   return {
     version: shared.version,
+    review: shared.review,
     shared,
     modes: { prepare: indexSteps(prepare), debrief: indexSteps(debrief) },
     safety,
