@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssueCollector, parseContentFile, type SourceFile } from './loadPack';
+import { contentVersion, IssueCollector, parseContentFile, type SourceFile } from './loadPack';
 import principlesJson from './principles.json';
 
 /**
@@ -13,7 +13,7 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case wo
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const principlesFileSchema = z.strictObject({
-  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
+  version: contentVersion,
   sources: z.array(z.strictObject({ id: slug, citation: text })).min(1),
   principles: z
     .array(z.strictObject({ id: slug, summary: text, sources: z.array(slug).min(1) }))

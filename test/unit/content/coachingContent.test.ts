@@ -6,27 +6,21 @@ import {
 import { coachingModes, wordingSituationIds } from '../../../src/content/coaching/schema';
 import { walkStrings } from '../../../src/content/loadPack';
 import { fillLocalDetails, genericLocalContacts } from '../../../src/tenants/localContacts';
+import { shownStrings } from './shownText';
 
 const pack = loadCoachingPack();
 const sources = bundledCoachingSources();
 const contentFiles = [sources.pack, sources.prepare, sources.debrief, sources.safety];
 
 /** Every string of the coaching content, with where it is. */
-const strings: Array<{ where: string; field: string; text: string }> = [];
+const strings: Array<{ where: string; text: string }> = [];
 for (const source of contentFiles) {
   walkStrings(source.data, [], (text, path) => {
-    strings.push({
-      where: `${source.file} ${path.join('.')}`,
-      field: String(path[path.length - 1]),
-      text,
-    });
+    strings.push({ where: `${source.file} ${path.join('.')}`, text });
   });
 }
-/** Fields holding ids, references or trigger syntax, at any depth: never shown to staff. */
-const hidden =
-  /(^|\s|\.)(about|phrases|requiresAlso|wordSets|negation|id|next|trigger|principles|firstStep|mode|wording|facts)(\.|$)/;
 /** Words shown to staff (not ids, phrases or syntax notes). */
-const shown = strings.filter((s) => !hidden.test(s.where));
+const shown = shownStrings(contentFiles);
 
 describe('coaching content follows the content guide', () => {
   it('never suggests couples counselling, mediation or joint sessions (only warns against them)', () => {

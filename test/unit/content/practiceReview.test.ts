@@ -3,11 +3,11 @@ import {
   bundledCoachingSources,
   loadCoachingPack,
 } from '../../../src/content/coaching/loadCoachingPack';
-import { walkStrings } from '../../../src/content/loadPack';
 import {
   loadPrincipleSummaries,
   loadWordingLibrary,
 } from '../../../src/content/wording/loadLibrary';
+import { shownStrings, type Shown } from './shownText';
 
 /**
  * The faults found by the safeguarding practice review of the content (issue #15), each as a rule
@@ -20,43 +20,8 @@ const pack = loadCoachingPack();
 const library = loadWordingLibrary();
 const sources = bundledCoachingSources();
 
-/** Fields that hold ids, references or trigger syntax: never shown to staff. */
-const hiddenFields = new Set([
-  'about',
-  'phrases',
-  'requiresAlso',
-  'wordSets',
-  'negation',
-  'id',
-  'next',
-  'trigger',
-  'principles',
-  'firstStep',
-  'mode',
-  'wording',
-  'facts',
-  'review',
-]);
-
-interface Shown {
-  readonly where: string;
-  readonly field: string;
-  readonly text: string;
-}
-
-/** Every string of the coaching files the practice review covers that staff see, with where it is. */
-function coachingText(): Shown[] {
-  const out: Shown[] = [];
-  // The safety net's own words and phrases belong to the safety-net work, not this review.
-  for (const source of [sources.pack, sources.prepare, sources.debrief]) {
-    walkStrings(source.data, [], (text, path) => {
-      if (path.some((key) => hiddenFields.has(String(key)))) return;
-      const field = [...path].reverse().find((key) => typeof key === 'string');
-      out.push({ where: `${source.file} ${path.join('.')}`, field: String(field), text });
-    });
-  }
-  return out;
-}
+/** What staff see of the coaching files this review covers (the safety net's words are its own). */
+const coachingText = (): Shown[] => shownStrings([sources.pack, sources.prepare, sources.debrief]);
 
 /** Every phrasing field, title and description of the wording library. */
 function wordingText(): Shown[] {
