@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../kernel/errors';
 import { contactPlaceholders } from '../tenants/localContacts';
 
@@ -9,6 +9,12 @@ import { contactPlaceholders } from '../tenants/localContacts';
  */
 
 export const contentPackInvalid = 'CONTENT_PACK_INVALID';
+
+/**
+ * A content version: calendar versioning ("2026.11.0"), so staff, reviewers and the partnership
+ * can tell which words a feedback count, a review or a referral refers to.
+ */
+export const contentVersion = z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0');
 
 /** One content file as loaded: `file` is the repository path used in error messages. */
 export interface SourceFile {

@@ -1,3 +1,4 @@
+import type { PrincipleSummary } from '../content/principles';
 import type { SituationId, WordingLibrary, Situation, Phrasing } from '../content/wording/schema';
 import type { CardAction } from '../kernel/cardAction';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
@@ -14,11 +15,6 @@ import type { SearchOutcome, SituationMatch } from './search';
 /** A button (always Action.Execute, so the card updates in place) with one of our verbs. */
 export interface WordingCardAction extends CardAction {
   readonly verb: WordingVerb;
-}
-
-export interface PrincipleSummary {
-  readonly summary: string;
-  readonly source: string;
 }
 
 export type Principles = ReadonlyMap<string, PrincipleSummary>;

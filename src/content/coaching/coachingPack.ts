@@ -1,5 +1,6 @@
 import type { SafetyNet } from '../../safety/safetyNet';
 import type { SafetyFile } from '../../safety/schema';
+import type { ContentReview } from '../review';
 import type { CoachingMode, ModeFile, PackFile, StepContent } from './schema';
 
 /** One mode's content, with its steps indexed. */
@@ -10,6 +11,8 @@ export interface ModePack extends ModeFile {
 /** The validated coaching content pack: everything the walk-through and safety net say. */
 export interface CoachingPack {
   readonly version: string;
+  /** A safeguarding lead's sign-off, or null; see src/content/review.ts. */
+  readonly review: ContentReview;
   readonly shared: PackFile;
   readonly modes: Readonly<Record<CoachingMode, ModePack>>;
   readonly safety: SafetyNet;

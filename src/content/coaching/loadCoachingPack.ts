@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { compileSafetyNet } from '../../safety/safetyNet';
 import { safetyFileSchema } from '../../safety/schema';
 import { checkPlaceholders, IssueCollector, parseContentFile, type SourceFile } from '../loadPack';
-import principlesJson from '../principles.json';
+import { bundledPrinciplesSource, parsePrinciples } from '../principles';
 import { checkModeFile, checkPackFile } from './crossCheck';
 import debriefJson from './debrief.json';
 import type { CoachingPack, ModePack } from './coachingPack';
@@ -20,18 +19,11 @@ export interface CoachingPackSources {
   readonly safety: SourceFile;
 }
 
-const principlesSchema = z.object({
-  version: z.string(),
-  principles: z
-    .array(z.object({ id: z.string().min(1), summary: z.string(), source: z.string() }))
-    .min(1),
-});
-
 /** The pack as shipped: JSON imported so it travels with the build (dist/) as well as tsx. */
 export function bundledCoachingSources(): CoachingPackSources {
   const dir = 'src/content/coaching';
   return {
-    principles: { file: 'src/content/principles.json', data: principlesJson },
+    principles: bundledPrinciplesSource(),
     pack: { file: `${dir}/pack.json`, data: packJson },
     prepare: { file: `${dir}/prepare.json`, data: prepareJson },
     debrief: { file: `${dir}/debrief.json`, data: debriefJson },
@@ -51,7 +43,7 @@ export function loadCoachingPack(): CoachingPack {
  */
 export function buildCoachingPack(sources: CoachingPackSources): CoachingPack {
   const issues = new IssueCollector();
-  const principles = parseContentFile(principlesSchema, sources.principles, issues);
+  const principles = parsePrinciples(sources.principles, issues);
   const shared = parseContentFile(packFileSchema, sources.pack, issues);
   const prepare = parseContentFile(modeFileSchema, sources.prepare, issues);
   const debrief = parseContentFile(modeFileSchema, sources.debrief, issues);
@@ -99,6 +91,7 @@ export function buildCoachingPack(sources: CoachingPackSources): CoachingPack {
 
   return {
     version: shared.version,
+    review: shared.review,
     shared,
     modes: { prepare: indexSteps(prepare), debrief: indexSteps(debrief) },
     safety,

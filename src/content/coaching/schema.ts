@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contentVersion } from '../loadPack';
+import { reviewSchema } from '../review';
 import { situationIds, type SituationId } from '../wording/schema';
 
 /**
@@ -122,7 +124,9 @@ export const modeFileSchema = z.strictObject({
 const action = z.strictObject({ title: text });
 
 export const packFileSchema = z.strictObject({
-  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),
+  version: contentVersion,
+  /** A safeguarding lead's sign-off (null until there is one); see src/content/review.ts. */
+  review: reviewSchema,
   stages: z
     .array(z.strictObject({ number: z.number().int(), id: z.enum(stageIds) }))
     .length(stageIds.length),

@@ -6,7 +6,7 @@ import {
   parseContentFile,
   type SourceFile,
 } from '../loadPack';
-import principlesJson from '../principles.json';
+import { loadPrinciples, principleSummaries, type PrincipleSummary } from '../principles';
 import { checkLibrary, type LibraryReferences } from './checks';
 import libraryJson from './library.json';
 import { wordingLibrarySchema, type WordingLibrary } from './schema';
@@ -18,7 +18,7 @@ export function bundledWordingSource(): SourceFile {
 
 /** The principle ids the shipped content may name. */
 export function defaultReferences(): LibraryReferences {
-  return { principleIds: new Set(principlesJson.principles.map((p) => p.id)) };
+  return { principleIds: new Set(loadPrinciples().principles.map((p) => p.id)) };
 }
 
 /**
@@ -58,11 +58,6 @@ export function loadWordingLibrary(): WordingLibrary {
 }
 
 /** Principle summaries and sources by id, for the "show me why" part of a phrasing card. */
-export function loadPrincipleSummaries(): ReadonlyMap<
-  string,
-  { readonly summary: string; readonly source: string }
-> {
-  return new Map(
-    principlesJson.principles.map((p) => [p.id, { summary: p.summary, source: p.source }]),
-  );
+export function loadPrincipleSummaries(): ReadonlyMap<string, PrincipleSummary> {
+  return principleSummaries(loadPrinciples());
 }

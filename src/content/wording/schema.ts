@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentVersion as version } from '../loadPack';
 
 /**
  * The wording library's shape. Situation ids are a fixed list because the coaching walk-through
@@ -15,6 +16,20 @@ export const situationIds = [
   'separated',
   'language-culture',
   'substance-mental-health',
+  'asks-what-she-said',
+  'threatens-worker',
+  'mutual-violence',
+  'control-no-violence',
+  'economic-abuse',
+  'tech-abuse',
+  'asks-for-help-anger',
+  'expectant-father',
+  'fears-children-removed',
+  'contact-dispute',
+  'never-again',
+  'discloses-offence',
+  'stepfather',
+  'children-present',
 ] as const;
 
 export type SituationId = (typeof situationIds)[number];
@@ -23,9 +38,6 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 const text = z.string().trim().min(1, 'must not be empty');
-// Calendar versioning like the principles pack ("2026.11.0"), so staff and the partnership can
-// tell which wording a feedback count refers to.
-const version = z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0');
 
 export const phrasingSchema = z
   .object({

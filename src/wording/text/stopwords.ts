@@ -23,7 +23,7 @@ export const stopwords: ReadonlySet<string> = new Set(
 /** Words kept as known vocabulary (never "spelling-corrected") although they are not indexed. */
 export const commonWords: ReadonlySet<string> = new Set(
   `book annual leave weather tomorrow password reset car park thanks thank please meeting team print
-  payslip mileage claim form football won lol hello hi hey cheers help menu start new old good bad
+  payslip mileage claim form passport wales meals white fridge football won lol hello hi hey cheers help menu start new old good bad
   big small long short first last next back find need want know think feel see look make take give
   work day night morning evening weekend month year people person family child children kid kids
   school lunch email phone call laptop computer teams chat message came come comes coming back

@@ -189,7 +189,14 @@ describe('coaching walk-through engine', () => {
     });
 
     it('back from the summary reopens the last step', () => {
-      const done = walk('debrief', ['it-was-safe', 'nothing-of-concern', 'next']);
+      const done = walk('debrief', [
+        'it-was-safe',
+        'nothing-of-concern',
+        'none',
+        'next',
+        'next',
+        'next',
+      ]);
       assert.equal(done.status, 'completed');
       const t = changed(walkthrough.apply(done, press.nav('back', done), ctxAt()));
       assert.equal(t.session.status, 'active');

@@ -63,8 +63,8 @@ describe('wording library pack', () => {
         assert.doesNotMatch(`${p.words} ${p.why} ${p.when}`, /\bDASH\b/, p.id);
     });
 
-    it('has no phone numbers but 999 and the two national lines: local routes come from tenant settings', () => {
-      const allowed = new Set(['999', '0808 802 4040', '0808 801 0327']);
+    it('has no phone numbers but 999 and the three national lines: local routes come from tenant settings', () => {
+      const allowed = new Set(['999', '0808 802 4040', '0808 801 0327', '0808 2000 247']);
       const text = JSON.stringify(library.situations);
       for (const match of text.matchAll(/\d[\d ]{2,}\d/g))
         assert.ok(allowed.has(match[0]), `found ${match[0]}`);
