@@ -63,7 +63,7 @@ export function composeBot(
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
-    new ConversationMemory(conversations),
+    new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
   return { ...features, bot, middleware };
 }

@@ -1,5 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { answers } from '../../support/referrals/formAnswers';
+import { aTeamsProfile } from '../../support/referrals/formHarness';
+
+/** The referrer step as Teams sends it: the name and email the card shows from the profile. */
+const referrer = {
+  ...answers.referrer,
+  'referrer.name': aTeamsProfile.name,
+  'referrer.email': aTeamsProfile.email,
+};
 import { aCardAction, aMessage } from '../../support/builders';
 
 /** One bench user: an obviously fake person with their own personal chat in the fake tenant. */
@@ -107,7 +115,7 @@ export const scenarios: readonly Scenario[] = [
       const buttons = buttonsOf(state.card);
       const next = buttons.find((b) => b.verb === 'referral.next');
       if (next?.data.place === 'referrer') {
-        return press(state, next.verb, { ...next.data, ...answers.referrer });
+        return press(state, next.verb, { ...next.data, ...referrer });
       }
       const back = buttons.find((b) => b.verb === 'referral.back');
       return back ? press(state, back.verb, back.data) : press(state, 'referral.new');
