@@ -1,3 +1,4 @@
+import './heapTuning';
 import { composeApplication } from './composition';
 import { describeConfig, loadConfig, type AppConfig } from './config/config';
 import { isAppError } from './kernel/errors';

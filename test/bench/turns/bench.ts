@@ -8,6 +8,7 @@
  *   npm run bench -- --mode=out-of-process|embedded|both   (default both)
  *   npm run bench -- --profile    the bot writes a CPU profile (node --cpu-prof) per storage mode
  *                                 to test/bench/results/profiles/
+ *   BENCH_BOT_NODE_OPTIONS=...    NODE_OPTIONS for the bot only (experiments with V8 flags)
  *
  * Processes: this one generates the load; the bot is `node dist/index.js` (built first by the npm
  * script), with its real logger writing to a pipe this process drains; the echo bot, the counting
@@ -177,6 +178,10 @@ async function startBot(
     LOG_LEVEL: 'info',
     ALLOWED_TENANT_IDS: fakeTenantId,
     COSMOS_DATABASE: 'dare-bench',
+    // For experiments only (e.g. V8 heap flags); unset in CI.
+    ...(process.env.BENCH_BOT_NODE_OPTIONS
+      ? { NODE_OPTIONS: process.env.BENCH_BOT_NODE_OPTIONS }
+      : {}),
     ...(cosmos ? { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } : {}),
   };
   const proc = spawn(process.execPath, [...profileArgs, path.join(root, 'dist/index.js')], {
@@ -251,6 +256,7 @@ async function measureScenario(
 
   const runs: Record<Target['name'], Run[]> = { dare: [], echo: [] };
   const cpu: Record<Target['name'], number> = { dare: 0, echo: 0 };
+  let storageCpu = 0;
   const storage: StorageCounts = { reads: 0, writes: 0, queries: 0, metadata: 0, connections: 0 };
   const repliesBefore = (await connector.ask<{ replies: Record<string, number> }>('replies'))
     .replies;
@@ -260,8 +266,10 @@ async function measureScenario(
       const countsBefore =
         t.name === 'dare' ? await cosmos?.ask<{ counts: StorageCounts }>('counts') : undefined;
       const cpuBefore = cpuMs(t.pid);
+      const storageCpuBefore = cosmos && t.name === 'dare' ? cpuMs(cosmos.process.pid!) : 0;
       runs[t.name].push(await runTurns(agent, t, scenario, states[t.name], turnsPerRound));
       cpu[t.name] += cpuMs(t.pid) - cpuBefore;
+      if (cosmos && t.name === 'dare') storageCpu += cpuMs(cosmos.process.pid!) - storageCpuBefore;
       if (countsBefore && cosmos) {
         const after = (await cosmos.ask<{ counts: StorageCounts }>('counts')).counts;
         for (const k of Object.keys(storage) as (keyof StorageCounts)[]) {
@@ -307,6 +315,7 @@ async function measureScenario(
           queries: perTurn(storage.queries),
           metadata: perTurn(storage.metadata),
           connections: storage.connections,
+          serverCpuMs: storageCpu / dare.turns,
         }
       : undefined,
   };
@@ -352,6 +361,14 @@ async function main(): Promise<void> {
         const { value: scenarioResults, peak } = await watchRss(
           { dare: dare.pid, echo: echo.pid },
           async () => {
+            // Every path once through before anything is timed, so JIT warm-up lands on none.
+            for (const scenario of scenarios) {
+              for (const t of [dare, echo]) {
+                const users = benchUsers(concurrency, `${mode}-warm-${scenario.id}-${t.name}`);
+                const states = users.map((user) => ({ user, card: undefined }));
+                await runTurns(agent, t, scenario, states, warmUpTurns);
+              }
+            }
             const out: ScenarioResult[] = [];
             for (const scenario of scenarios) {
               out.push(

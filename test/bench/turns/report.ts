@@ -18,6 +18,8 @@ export interface StoragePerTurn {
   readonly metadata: number;
   /** TLS connections the bot opened to storage during the timed turns. */
   readonly connections: number;
+  /** CPU the storage server process spent per DARE turn (it shares the machine's cores). */
+  readonly serverCpuMs: number;
 }
 
 export interface ScenarioResult {
@@ -104,8 +106,8 @@ export function markdownTable(result: BenchResult): string {
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(', ')})`,
     '',
-    '| storage | scenario | DARE turns/s | echo turns/s | ratio | DARE p99 ms | echo p99 ms | p99 ratio | reads/turn | writes/turn | queries/turn | storage connections | DARE CPU ms/turn | echo CPU ms/turn |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| storage | scenario | DARE turns/s | echo turns/s | ratio | DARE p99 ms | echo p99 ms | p99 ratio | reads/turn | writes/turn | queries/turn | storage connections | DARE CPU ms/turn | echo CPU ms/turn | storage server CPU ms/turn |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const m of result.modes) {
     for (const s of m.scenarios) {
@@ -115,7 +117,7 @@ export function markdownTable(result: BenchResult): string {
           `${fixed(s.throughputRatio)}x | ${fixed(s.dare.p99, 1)} | ${fixed(s.echo.p99, 1)} | ` +
           `${fixed(s.p99Ratio)}x | ${st ? fixed(st.reads) : '-'} | ${st ? fixed(st.writes) : '-'} | ` +
           `${st ? fixed(st.queries) : '-'} | ${st ? String(st.connections) : '-'} | ` +
-          `${fixed(s.dare.cpuMsPerTurn)} | ${fixed(s.echo.cpuMsPerTurn)} |`,
+          `${fixed(s.dare.cpuMsPerTurn)} | ${fixed(s.echo.cpuMsPerTurn)} | ${st ? fixed(st.serverCpuMs) : '-'} |`,
       );
     }
   }
