@@ -8,6 +8,7 @@ const referrer = {
   'referrer.name': aTeamsProfile.name,
   'referrer.email': aTeamsProfile.email,
 };
+import { buttonsOf } from '../../support/botHarness';
 import { aCardAction, aMessage } from '../../support/builders';
 
 /** One bench user: an obviously fake person with their own personal chat in the fake tenant. */
@@ -46,28 +47,6 @@ export interface Scenario {
   readonly storage: string;
   /** The user's next turn, from the card in view (invokes) or always the same (messages). */
   next(state: UserState): Partial<Activity>;
-}
-
-interface CardButton {
-  readonly verb: string;
-  readonly data: Record<string, unknown>;
-}
-
-/** Every Action.Execute button on a card, in order. */
-export function buttonsOf(card: unknown): CardButton[] {
-  const found: CardButton[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === 'object' && node !== null) {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') {
-        found.push({ verb: record.verb, data: (record.data ?? {}) as Record<string, unknown> });
-      }
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(card);
-  return found;
 }
 
 const press = (state: UserState, verb: string, data: Record<string, unknown> = {}) =>
