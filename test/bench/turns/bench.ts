@@ -8,6 +8,7 @@
  *   npm run bench -- --mode=out-of-process|embedded|both   (default both)
  *   npm run bench -- --profile    the bot writes a CPU profile (node --cpu-prof) per storage mode
  *                                 to test/bench/results/profiles/
+ *   npm run bench -- --bot=<path>  another build of the bot (e.g. an older commit's, to compare)
  *   BENCH_BOT_NODE_OPTIONS=...    NODE_OPTIONS for the bot only (experiments with V8 flags)
  *
  * Processes: this one generates the load; the bot is `node dist/index.js` (built first by the npm
@@ -54,13 +55,14 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'both' },
     profile: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
+    bot: { type: 'string', default: 'dist/index.js' },
   },
 });
 const full = args.full ?? false;
 const concurrency = Number(args.concurrency);
 const rounds = full ? 10 : 4;
 const turnsPerRound = full ? 800 : 160;
-const warmUpTurns = full ? 400 : 120;
+const warmUpTurns = full ? 400 : 80;
 const modes = (
   args.mode === 'both' ? ['out-of-process', 'embedded'] : [args.mode]
 ) as ModeResult['mode'][];
@@ -135,6 +137,7 @@ async function runTurns(
         from: state.user.from,
         serviceUrl: target.serviceUrl,
       };
+      state.turns += 1;
       const body = JSON.stringify(activity);
       const t0 = performance.now();
       const response = await post(agent, target.port, body);
@@ -184,7 +187,7 @@ async function startBot(
       : {}),
     ...(cosmos ? { COSMOS_ENDPOINT: cosmos.endpoint, COSMOS_KEY: cosmos.key } : {}),
   };
-  const proc = spawn(process.execPath, [...profileArgs, path.join(root, 'dist/index.js')], {
+  const proc = spawn(process.execPath, [...profileArgs, path.resolve(root, args.bot ?? '')], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -249,6 +252,7 @@ async function measureScenario(
       benchUsers(concurrency, `${mode}-${scenario.id}-${t.name}`).map((user) => ({
         user,
         card: undefined,
+        turns: 0,
       })),
     ]),
   ) as Record<Target['name'], UserState[]>;
@@ -365,7 +369,7 @@ async function main(): Promise<void> {
             for (const scenario of scenarios) {
               for (const t of [dare, echo]) {
                 const users = benchUsers(concurrency, `${mode}-warm-${scenario.id}-${t.name}`);
-                const states = users.map((user) => ({ user, card: undefined }));
+                const states = users.map((user) => ({ user, card: undefined, turns: 0 }));
                 await runTurns(agent, t, scenario, states, warmUpTurns);
               }
             }

@@ -37,7 +37,12 @@ type Card = Record<string, unknown>;
 export interface UserState {
   readonly user: BenchUser;
   card: Card | undefined;
+  /** Turns this user has taken in the scenario. */
+  turns: number;
 }
+
+/** Presses in one walk-through before starting another, about as many as its steps. */
+const walkthroughLength = 8;
 
 export interface Scenario {
   readonly id: 'help' | 'walkthrough' | 'wording' | 'referral';
@@ -68,8 +73,11 @@ export const scenarios: readonly Scenario[] = [
     label: 'walk-through step (invoke)',
     kind: 'invoke',
     storage: 'reads and writes the session',
-    // The first answer on the step card in view; a finished walk-through starts again.
+    // The first answer on the step card in view. A walk-through starts again when finished, and
+    // after a walk-through's worth of presses: some first answers lead back to an earlier step,
+    // and a session's path grows with every step left.
     next: (state) => {
+      if (state.turns % walkthroughLength === 0) return press(state, 'coaching.prepare');
       const buttons = buttonsOf(state.card);
       const chosen =
         buttons.find((b) => b.verb === 'coaching.answer') ??
