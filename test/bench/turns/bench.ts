@@ -238,6 +238,24 @@ async function watchRss<T>(pids: Record<string, number>, during: () => Promise<T
 }
 
 async function measureScenario(
+  mode: ModeResult['mode'],
+  scenario: Scenario,
+  targets: readonly [Target, Target],
+  cosmos: BenchChild | undefined,
+  connector: BenchChild,
+  warnings: string[],
+): Promise<ScenarioResult> {
+  // A fresh agent per scenario: a socket left idle past the server's keep-alive timeout (while
+  // another process starts, say) would be closed under a request reusing it.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  try {
+    return await measureWith(agent, mode, scenario, targets, cosmos, connector, warnings);
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function measureWith(
   agent: http.Agent,
   mode: ModeResult['mode'],
   scenario: Scenario,
@@ -329,7 +347,6 @@ async function main(): Promise<void> {
   const started = performance.now();
   const warnings: string[] = [];
   const stops: Array<() => Promise<void>> = [];
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const results: ModeResult[] = [];
   try {
     const { child: connector, ready: connectorReady } = await forkChild<{ url: string }>(
@@ -366,6 +383,7 @@ async function main(): Promise<void> {
           { dare: dare.pid, echo: echo.pid },
           async () => {
             // Every path once through before anything is timed, so JIT warm-up lands on none.
+            const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
             for (const scenario of scenarios) {
               for (const t of [dare, echo]) {
                 const users = benchUsers(concurrency, `${mode}-warm-${scenario.id}-${t.name}`);
@@ -373,11 +391,11 @@ async function main(): Promise<void> {
                 await runTurns(agent, t, scenario, states, warmUpTurns);
               }
             }
+            agent.destroy();
             const out: ScenarioResult[] = [];
             for (const scenario of scenarios) {
               out.push(
                 await measureScenario(
-                  agent,
                   mode,
                   scenario,
                   [dare, echo],
@@ -401,7 +419,6 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    agent.destroy();
     for (const stop of stops.reverse()) await stop();
   }
 
