@@ -237,19 +237,21 @@ async function watchRss<T>(pids: Record<string, number>, during: () => Promise<T
   }
 }
 
-async function measureScenario(
-  mode: ModeResult['mode'],
-  scenario: Scenario,
-  targets: readonly [Target, Target],
-  cosmos: BenchChild | undefined,
-  connector: BenchChild,
-  warnings: string[],
-): Promise<ScenarioResult> {
+/** Where a scenario runs: the storage mode and the processes it talks to. */
+interface Setting {
+  readonly mode: ModeResult['mode'];
+  readonly targets: readonly [Target, Target];
+  readonly cosmos: BenchChild | undefined;
+  readonly connector: BenchChild;
+  readonly warnings: string[];
+}
+
+async function measureScenario(setting: Setting, scenario: Scenario): Promise<ScenarioResult> {
   // A fresh agent per scenario: a socket left idle past the server's keep-alive timeout (while
   // another process starts, say) would be closed under a request reusing it.
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    return await measureWith(agent, mode, scenario, targets, cosmos, connector, warnings);
+    return await measureWith(agent, setting, scenario);
   } finally {
     agent.destroy();
   }
@@ -257,13 +259,10 @@ async function measureScenario(
 
 async function measureWith(
   agent: http.Agent,
-  mode: ModeResult['mode'],
+  setting: Setting,
   scenario: Scenario,
-  targets: readonly [Target, Target],
-  cosmos: BenchChild | undefined,
-  connector: BenchChild,
-  warnings: string[],
 ): Promise<ScenarioResult> {
+  const { mode, targets, cosmos, connector, warnings } = setting;
   const states = Object.fromEntries(
     targets.map((t) => [
       t.name,
@@ -396,12 +395,8 @@ async function main(): Promise<void> {
             for (const scenario of scenarios) {
               out.push(
                 await measureScenario(
-                  mode,
+                  { mode, targets: [dare, echo], cosmos: cosmosChild?.child, connector, warnings },
                   scenario,
-                  [dare, echo],
-                  cosmosChild?.child,
-                  connector,
-                  warnings,
                 ),
               );
             }
