@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -9,7 +10,8 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
-import { failureText, safetyLine } from './actions/welcomeActions';
+import type { CardJson } from './actions/actionTable';
+import { failureTextFor, safetyLine } from './actions/welcomeActions';
 
 /** CloudAdapter with its request pipeline opened up, so our endpoint owns parsing and errors. */
 export class DareCoachAdapter extends CloudAdapter {
@@ -31,6 +33,7 @@ export function createAdapter(
   config: AppConfig,
   logger: Logger,
   middleware: readonly Middleware[],
+  failureCard?: (err: unknown) => CardJson,
 ): DareCoachAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.bot.appId ?? '',
@@ -41,16 +44,46 @@ export function createAdapter(
   const adapter = new DareCoachAdapter(new ConfigurationBotFrameworkAuthentication(options));
   for (const m of middleware) adapter.use(m);
 
-  adapter.onTurnError = turnErrorHandler(logger);
+  adapter.onTurnError = turnErrorHandler(logger, failureCard);
   return adapter;
 }
 
-/** Logs the failure (redacted) and tells the user plainly what to do next; never the error. */
-export function turnErrorHandler(logger: Logger): (turn: TurnContext, err: Error) => Promise<void> {
+/**
+ * What a failed invoke answers, in the form its client expects: a card for a card button
+ * (without one, botbuilder would answer 501 with an empty body), a message for a search.
+ */
+function failedInvokeBody(name: string | undefined, text: string, card: CardJson | undefined) {
+  if (name === 'adaptiveCard/action') {
+    return card
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }
+      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  }
+  return { composeExtension: { type: 'message', text } };
+}
+
+/**
+ * Logs the failure (redacted) and tells the user plainly what to do next, and whether what they
+ * did was saved; never the error. `failureCard` draws the card a failed button press shows.
+ */
+export function turnErrorHandler(
+  logger: Logger,
+  failureCard?: (err: unknown) => CardJson,
+): (turn: TurnContext, err: Error) => Promise<void> {
   return async (turn, err) => {
     logger.error('turn failed', { activityType: turn.activity.type }, err);
+    const text = `${failureTextFor(err)} ${safetyLine}`;
     try {
-      await turn.sendActivity(`${failureText} ${safetyLine}`);
+      if (turn.activity.type === ActivityTypes.Invoke) {
+        await turn.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: {
+            status: 200,
+            body: failedInvokeBody(turn.activity.name, text, failureCard?.(err)),
+          },
+        });
+        return;
+      }
+      await turn.sendActivity(text);
     } catch (sendErr) {
       logger.error(
         'could not tell the user a turn failed',

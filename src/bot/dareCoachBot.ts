@@ -34,6 +34,9 @@ function cardOf(outcome: CardOrMessage): CardJson | undefined {
   return outcome.kind === 'card' ? outcome.card : undefined;
 }
 
+/** Tenants times activity types; past this the cache starts again (it only saves work). */
+const maxTurnLoggers = 1000;
+
 const adaptiveCardResponseType = 'application/vnd.microsoft.card.adaptive';
 const messageResponseType = 'application/vnd.microsoft.activity.message';
 
@@ -42,6 +45,8 @@ const messageResponseType = 'application/vnd.microsoft.activity.message';
  * buttons end up in the same handlers; no feature logic lives here.
  */
 export class DareCoachBot extends TeamsActivityHandler {
+  private readonly turnLoggers = new Map<string, Logger>();
+
   constructor(private readonly deps: BotDependencies) {
     super();
 
@@ -77,7 +82,7 @@ export class DareCoachBot extends TeamsActivityHandler {
       return {
         statusCode: 200,
         type: adaptiveCardResponseType,
-        value: somethingWentWrong(this.deps.cards),
+        value: somethingWentWrong(this.deps.cards, err),
       };
     }
   }
@@ -87,7 +92,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
     const logger = this.turnLogger(turn);
-    logger.info('message extension query', { command: query.commandId });
+    logger.debug('message extension query', { command: query.commandId });
     return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query);
   }
 
@@ -103,7 +108,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     const logger = this.turnLogger(turn);
     let card: CardJson | undefined;
     if (command) {
-      logger.info('text command', { command: command.command });
+      logger.debug('text command', { command: command.command });
       const outcome = await this.runAction(turn, command.action, {});
       if (outcome.kind === 'message') {
         await turn.sendActivity(outcome.text);
@@ -152,7 +157,7 @@ export class DareCoachBot extends TeamsActivityHandler {
         }),
       };
     }
-    logger.info('card action', { verb });
+    logger.debug('card action', { verb });
     return outcome;
   }
 
@@ -166,11 +171,20 @@ export class DareCoachBot extends TeamsActivityHandler {
     };
   }
 
+  /** One child logger per tenant and activity type, made once: a turn does not pay for it. */
   private turnLogger(turn: TurnContext): Logger {
     const tenantId = tenantOf(turn.activity);
-    return this.deps.logger.child({
-      activityType: turn.activity.type ?? ActivityTypes.Message,
-      tenantHash: tenantId ? fingerprint(tenantId) : 'none',
-    });
+    const activityType = turn.activity.type ?? ActivityTypes.Message;
+    const key = `${activityType}\n${tenantId ?? ''}`;
+    let logger = this.turnLoggers.get(key);
+    if (!logger) {
+      if (this.turnLoggers.size >= maxTurnLoggers) this.turnLoggers.clear();
+      logger = this.deps.logger.child({
+        activityType,
+        tenantHash: tenantId ? fingerprint(tenantId) : 'none',
+      });
+      this.turnLoggers.set(key, logger);
+    }
+    return logger;
   }
 }

@@ -53,7 +53,7 @@ export function wordingSearchResponder(deps: WordingActionDeps): TextResponder {
   return async (context, text) => {
     const outcome = deps.search.search(text);
     if (outcome.kind === 'no-match' && outcome.nearest.length === 0) return undefined;
-    context.logger.info('wording search', {
+    context.logger.debug('wording search', {
       status: outcome.kind,
       count: outcome.kind === 'matches' ? outcome.results.length : 0,
     });

@@ -1,3 +1,4 @@
+import { somethingWentWrong } from '../bot/actions/welcomeActions';
 import { createAdapter } from '../bot/adapter';
 import { createBotEndpoint } from '../bot/botEndpoint';
 import type { DareCoachBot } from '../bot/dareCoachBot';
@@ -25,7 +26,9 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
   const { logger, storage, clock } = parts;
   const composed = composeBot(config, parts, { wakeDelivery: () => delivery?.wake() });
   const { bot, middleware } = composed;
-  const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware);
+  const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware, (err) =>
+    somethingWentWrong(composed.cards, err),
+  );
   const { referralUrl, signingSecret } = config.partnership;
   if (!referralUrl || !signingSecret) {
     logger.warn('partnership settings unset: referrals are kept queued and not delivered');

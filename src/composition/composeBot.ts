@@ -11,6 +11,7 @@ import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponder
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
 import { findResumable } from '../coaching';
 import type { AppConfig } from '../config/config';
+import { AppError } from '../kernel/errors';
 import { composeFeatures, type Features } from './features';
 import type { ApplicationParts } from './parts';
 
@@ -34,12 +35,21 @@ export function composeBot(
   const { logger, clock } = parts;
   const features = composeFeatures(parts);
   const { cards, conversations, tenants, coaching, wording } = features;
+  const resumeLogger = logger.child({ component: 'bot' });
 
   const bot = new DareCoachBot({
     cards,
     // Later entries win: a feature's own handler replaces the welcome card's "coming soon".
     actions: {
-      ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
+      // The menu never depends on storage: without the session it shows no resume offer.
+      ...welcomeActions((tenantId, userId) =>
+        findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
+          resumeLogger.warn('resume offer left out: session not read', {
+            code: err instanceof AppError ? err.code : 'unknown',
+          });
+          return undefined;
+        }),
+      ),
       ...coachingActions(coaching),
       ...wordingActions(wording),
       ...outcomeActions(features.confidence),
@@ -63,7 +73,7 @@ export function composeBot(
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
-    new ConversationMemory(conversations),
+    new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
   return { ...features, bot, middleware };
 }

@@ -9,6 +9,7 @@ import { loadCoachingPack } from '../content/coaching/loadCoachingPack';
 import { loadPrincipleSummaries, loadWordingLibrary } from '../content/wording/loadLibrary';
 import {
   StoredConversationDirectory,
+  WriteOnChangeConversationDirectory,
   type RememberedConversation,
 } from '../conversations/conversationDirectory';
 import { projectRoot } from '../kernel/projectRoot';
@@ -27,8 +28,12 @@ import type { ApplicationParts } from './parts';
 export function composeFeatures(parts: ApplicationParts) {
   const { storage, clock } = parts;
   const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
-  const conversations = new StoredConversationDirectory(
-    storage.collection<RememberedConversation>('conversations'),
+  // A turn writes the conversation reference only when it changed (one state write per turn).
+  const conversations = new WriteOnChangeConversationDirectory(
+    new StoredConversationDirectory(
+      storage.collection<RememberedConversation>('conversations'),
+      clock,
+    ),
     clock,
   );
   const tenants = new CachedTenantDirectory(

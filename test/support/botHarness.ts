@@ -1,22 +1,38 @@
 import { TestAdapter, type Activity } from 'botbuilder';
+import { somethingWentWrong } from '../../src/bot/actions/welcomeActions';
 import { turnErrorHandler } from '../../src/bot/adapter';
+import { ConversationMemory } from '../../src/bot/conversationMemory';
 import { composeBot } from '../../src/composition';
 import type { AppConfig } from '../../src/config/config';
 import type { Clock } from '../../src/kernel/clock';
+import type { Storage } from '../../src/kernel/documentStore';
 import { InMemoryStorage } from '../../src/storage/memory/InMemoryStorage';
 import { aConfig } from './builders';
 import { capturedLogger } from './capturedLogs';
 
 /** The composed bot (same wiring as production) on botbuilder's TestAdapter, with memory storage. */
-export function aBotHarness(options: { config?: AppConfig; clock?: Clock } = {}) {
+export function aBotHarness(
+  options: { config?: AppConfig; clock?: Clock; storage?: (memory: Storage) => Storage } = {},
+) {
   const logs = capturedLogger();
-  const storage = new InMemoryStorage(options.clock ? { clock: options.clock } : {});
+  const memory = new InMemoryStorage(options.clock ? { clock: options.clock } : {});
+  const storage = options.storage ? options.storage(memory) : memory;
   const clock = options.clock ?? { now: () => new Date('2026-11-23T10:00:00Z') };
   const composed = composeBot(options.config ?? aConfig(), { logger: logs.logger, storage, clock });
   const adapter = new TestAdapter((turn) => composed.bot.run(turn));
   composed.middleware.forEach((m) => adapter.use(m));
-  adapter.onTurnError = turnErrorHandler(logs.logger.child({ component: 'adapter' }));
-  return { adapter, storage, logs, ...composed };
+  adapter.onTurnError = turnErrorHandler(logs.logger.child({ component: 'adapter' }), (err) =>
+    somethingWentWrong(composed.cards, err),
+  );
+  const memoryMiddleware = composed.middleware.find((m) => m instanceof ConversationMemory);
+  return {
+    adapter,
+    storage,
+    logs,
+    ...composed,
+    /** Waits for conversation references being written beside the turns. */
+    settled: () => memoryMiddleware?.settled() ?? Promise.resolve(),
+  };
 }
 
 /** The card an activity carries, or undefined. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { botCommands } from '../commands';
 import type { CardAction, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
 import type { CardCatalog } from '../cards/cardCatalog';
@@ -53,8 +54,22 @@ export function notice(
 export const failureText =
   'Sorry, something went wrong on our side and nothing was lost. Please try again in a minute; if it keeps happening, tell your IT service desk.';
 
-export function somethingWentWrong(cards: CardCatalog) {
-  return notice(cards, { title: 'Something went wrong', text: failureText, safetyLine });
+/** Shown when storage did not answer: says plainly that this press or message was not saved. */
+export const notSavedText =
+  'Sorry, DARE Coach could not reach its storage, so what you just did was not saved. Your earlier answers are as they were. Please try again in a minute; if it keeps happening, tell your IT service desk.';
+
+/** The text for a failed turn: whether anything was lost depends on what failed. */
+export function failureTextFor(err: unknown): string {
+  return isAppError(err, ErrorCodes.storeUnavailable) ? notSavedText : failureText;
+}
+
+export function somethingWentWrong(cards: CardCatalog, err?: unknown) {
+  const notSaved = isAppError(err, ErrorCodes.storeUnavailable);
+  return notice(cards, {
+    title: notSaved ? 'Not saved' : 'Something went wrong',
+    text: failureTextFor(err),
+    safetyLine,
+  });
 }
 
 const noData = z.object({}).passthrough();

@@ -308,9 +308,27 @@ async function nextTurn(at: Pressed, raw: Record<string, unknown>): Promise<Refe
   const place = passed ? firstIncomplete(completed) : step.id;
   const saved = await save(at, { ...draft, values, completed, corrections, place });
   if (!saved.ok) return saved.result;
-  if (passed && step.id === 'referrer') await rememberReferrer(at, values);
+  if (passed && step.id === 'referrer' && referrerChanged(draft, values)) {
+    await rememberReferrer(at, values);
+  }
   const errorCount = Object.keys(errors).length;
   return view(placeView(saved.draft, input.contacts, errors), errorCount > 0 ? { errorCount } : {});
+}
+
+const rememberedReferrerPaths = [
+  'referrer.role',
+  'referrer.team',
+  'referrer.organisation',
+  'referrer.phone',
+] as const;
+
+/**
+ * False when the referrer step already passed (so its answers were remembered) and they are the
+ * same again: no second write in the turn (one state write per turn).
+ */
+function referrerChanged(draft: ReferralDraft, after: FormValues): boolean {
+  if (!draft.completed.includes('referrer')) return true;
+  return rememberedReferrerPaths.some((p) => (draft.values[p] ?? '') !== (after[p] ?? ''));
 }
 
 /** Role, team, organisation and phone, so the next referral does not ask again. */

@@ -80,7 +80,7 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
   });
   const adapter = new TestAdapter((turn) => bot.run(turn));
   adapter.use(new TenantGuard([], logs.logger));
-  adapter.use(new ConversationMemory(conversations));
+  adapter.use(new ConversationMemory(conversations, logs.logger));
   adapter.onTurnError = turnErrorHandler(logs.logger.child({ component: 'adapter' }));
   return {
     adapter,
