@@ -1,9 +1,10 @@
 import { coachingVerbs, findResumable, type CoachingDeps } from '../coaching';
-import { buildSafetyAlert } from '../safety';
-import type { TenantDirectory } from '../tenants/tenantSettings';
+import { settleWithin } from '../safety';
 import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
+import { backToMenu, notice } from './actions/welcomeActions';
 import type { WordingActionDeps } from './actions/wordingActions';
+import { safetyCardSentKey } from './safetyFirst';
 
 /**
  * Answers free text (anything that is not a command), or passes with `undefined`. The bot asks
@@ -11,36 +12,30 @@ import type { WordingActionDeps } from './actions/wordingActions';
  */
 export type TextResponder = (context: ActionContext, text: string) => Promise<CardJson | undefined>;
 
+/** How long the safety responder waits for the session before leaving the button out. */
+const sessionWaitMs = 250;
+
 /**
- * The safety net on typed text: danger words raise the safety card in the same turn, with a way
- * back into a walk-through in progress. It runs first and is never blocked by anything else.
+ * After the safety card (sent by the SafetyFirst middleware, before any storage call): the way
+ * back into a walk-through in progress, when the session can be read quickly; the menu otherwise.
+ * The card itself never waits for, or depends on, the session.
  */
-export function safetyNetResponder(
-  deps: CoachingDeps & { readonly tenants: TenantDirectory },
-): TextResponder {
-  const { pack } = deps.walkthrough;
-  return async (context, text) => {
-    const raised = pack.safety.scan(text);
-    if (raised.length === 0) return undefined;
-    const contacts = await deps.tenants.contactsFor(context.tenantId);
-    const inProgress = await findResumable(deps, {
-      tenantId: context.tenantId,
-      userId: context.userId,
-    });
-    // Built from the categories already found: the text is scanned once.
-    const alert = buildSafetyAlert(
-      pack.safetyAlert,
-      pack.safety,
-      raised,
-      contacts,
-      inProgress ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {},
+export function safetyNetResponder(deps: CoachingDeps): TextResponder {
+  return async (context) => {
+    if (context.turn.turnState.get(safetyCardSentKey) !== true) return undefined;
+    const inProgress = await settleWithin(
+      findResumable(deps, { tenantId: context.tenantId, userId: context.userId }),
+      sessionWaitMs,
     );
-    if (!alert) return undefined;
-    context.logger.info('safety card raised', {
-      count: alert.concerns.length,
-      reason: 'typed text',
+    return notice(context.cards, {
+      title: 'When you are ready',
+      text: inProgress
+        ? `The safety card above has the routes. Your walk-through is where you left it: ${inProgress.description}.`
+        : 'The safety card above has the routes. The menu is below when you need it.',
+      actions: inProgress
+        ? [{ title: 'Back to the walk-through', verb: coachingVerbs.resume, data: {} }, backToMenu]
+        : [backToMenu],
     });
-    return context.cards.render('safety-alert', alert);
   };
 }
 

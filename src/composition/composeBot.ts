@@ -6,11 +6,13 @@ import { welcomeActions } from '../bot/actions/welcomeActions';
 import { wordingActions } from '../bot/actions/wordingActions';
 import { ConversationMemory } from '../bot/conversationMemory';
 import { DareCoachBot } from '../bot/dareCoachBot';
+import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
 import { findResumable } from '../coaching';
 import type { AppConfig } from '../config/config';
+import { SafetyContacts } from '../safety';
 import { composeFeatures, type Features } from './features';
 import type { ApplicationParts } from './parts';
 
@@ -34,13 +36,20 @@ export function composeBot(
   const { logger, clock } = parts;
   const features = composeFeatures(parts);
   const { cards, conversations, tenants, coaching, wording } = features;
+  // Safety first: the safety card never waits on storage for a council's contacts.
+  const safetyContacts = new SafetyContacts(tenants);
+  const safety = {
+    net: coaching.walkthrough.pack.safety,
+    alert: coaching.walkthrough.pack.safetyAlert,
+    contacts: safetyContacts,
+  };
 
   const bot = new DareCoachBot({
     cards,
     // Later entries win: a feature's own handler replaces the welcome card's "coming soon".
     actions: {
       ...welcomeActions((tenantId, userId) => findResumable(coaching, { tenantId, userId })),
-      ...coachingActions(coaching),
+      ...coachingActions({ ...coaching, safetyContacts }),
       ...wordingActions(wording),
       ...outcomeActions(features.confidence),
       ...referralActions({
@@ -49,20 +58,19 @@ export function composeBot(
         clock,
         tenants,
         conversations,
-        safety: {
-          net: coaching.walkthrough.pack.safety,
-          alert: coaching.walkthrough.pack.safetyAlert,
-        },
+        safety,
         ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
       }),
     },
-    // The safety net first: danger words always raise the safety card.
+    // After the safety card (SafetyFirst): the way back into a walk-through, before any search.
     textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],
-    wordingSearch: createWordingMessageExtension(wording, cards),
+    wordingSearch: createWordingMessageExtension(wording, cards, safety),
     logger: logger.child({ component: 'bot' }),
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
+    // Before anything that touches storage: a storage failure never hides the safety card.
+    new SafetyFirst({ ...safety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations),
   ];
   return { ...features, bot, middleware };

@@ -32,14 +32,20 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '50' },
   },
 });
-const wantedHalves: readonly Half[] = halves.filter((h) => args.half === undefined || h === args.half);
+const wantedHalves: readonly Half[] = halves.filter(
+  (h) => args.half === undefined || h === args.half,
+);
 const listMisses = new Set((args.misses ?? '').split(',').filter((s) => s !== ''));
 
 const net = loadCoachingPack().safety;
 const levelOf = (id: string): string =>
   (net.category(id) as { level?: string } | undefined)?.level ?? 'unlevelled';
 const cardLevel = (ids: readonly string[]): string =>
-  ids.length === 0 ? 'none' : ids.some((id) => levelOf(id) === 'act-now') ? 'act-now' : 'check-this';
+  ids.length === 0
+    ? 'none'
+    : ids.some((id) => levelOf(id) === 'act-now')
+      ? 'act-now'
+      : 'check-this';
 
 interface Tally {
   danger: number;
@@ -67,7 +73,8 @@ function percent(n: number, of: number): string {
 
 function line(label: string, t: Tally): string {
   const split = t.caught === 0 ? '—' : `${t.actNow}/${t.checkThis}`;
-  const alarms = t.ordinary === 0 ? '—' : `${t.falseAlarms}/${t.ordinary} ${percent(t.falseAlarms, t.ordinary)}`;
+  const alarms =
+    t.ordinary === 0 ? '—' : `${t.falseAlarms}/${t.ordinary} ${percent(t.falseAlarms, t.ordinary)}`;
   return `${label.padEnd(40)} ${String(t.danger).padStart(6)} ${percent(t.caught, t.danger)}  ${split.padStart(9)}   ${alarms}`;
 }
 
@@ -109,7 +116,8 @@ function scoreBatch(batch: LabelledBatch, byCategory: Map<string, Tally>): Tally
 const batches = readLabelledBatches(wantedHalves);
 const missing = labelledCategoryIds.filter((id) => net.category(id) === undefined);
 console.log(`\nSafety net accuracy (${net.categoryIds.length} categories)`);
-if (missing.length > 0) console.log(`Categories the content does not define yet: ${missing.join(', ')}`);
+if (missing.length > 0)
+  console.log(`Categories the content does not define yet: ${missing.join(', ')}`);
 const levelled = net.categoryIds.map((id) => `${id} ${levelOf(id)}`).join(', ');
 console.log(`Levels: ${levelled}\n`);
 

@@ -21,10 +21,10 @@ const positives: ReadonlyArray<readonly [string, string]> = [
   ['He threatened to kill her', 'threat-to-kill'],
   ["he said he'll kill her if she leaves", 'threat-to-kill'],
   ['told her she would end up dead', 'threat-to-kill'],
-  ['he threatens to kill himself when she goes out', 'threat-to-kill'],
+  ['he threatens to kill himself when she goes out', 'suicide-self-harm'],
   ['he is going to kill the kids, he said', 'threat-to-kill'],
   ['death threats by text', 'threat-to-kill'],
-  ['says he’ll take his own life', 'threat-to-kill'],
+  ['says he’ll take his own life', 'suicide-self-harm'],
   // weapons
   ['he keeps a knife by the bed', 'weapon'],
   ['He has access to a shotgun', 'weapon'],
@@ -55,10 +55,10 @@ const positives: ReadonlyArray<readonly [string, string]> = [
   ['they are no longer together', 'separation'],
   ['he moved out in March', 'separation'],
   // pregnancy with violence
-  ['she is pregnant and he hit her', 'pregnancy'],
-  ['he kicked her while she was expecting a baby', 'pregnancy'],
-  ['he punched her bump', 'pregnancy'],
-  ['since the new baby he has been pushing her around', 'pregnancy'],
+  ['she is pregnant and he hit her', 'pregnancy-baby'],
+  ['he kicked her while she was expecting a baby', 'pregnancy-baby'],
+  ['he punched her bump', 'pregnancy-baby'],
+  ['since the new baby he has been pushing her around', 'pregnancy-baby'],
   // stalking
   ['he follows her to work', 'stalking'],
   ['he put a tracker on her car', 'stalking'],
@@ -176,7 +176,7 @@ describe('safety net triggers', () => {
       // "no longer" is not a negation.
       ['she no longer lives with him', 'separation'],
       // A second mention after a negated one still counts.
-      ['not pregnant before, but she is pregnant now and he pushed her', 'pregnancy'],
+      ['not pregnant before, but she is pregnant now and he pushed her', 'pregnancy-baby'],
     ];
     for (const [text, category] of stillRaised) {
       it(`${category}: "${text}"`, () => {

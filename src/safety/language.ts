@@ -1,0 +1,121 @@
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * The language layer: free text in, sentences of tokens out, each token with its lower-case form,
+ * its lemma ("strangled" → "strangle", "kids" → "kid", "won't" → "will" + "not") and its clause
+ * within the sentence. wink-nlp does the sentence split, tokenising, contractions and lemmas; this
+ * file adds what case notes need on top: text-speak and common misspellings ("ptnr", "kikced"),
+ * children named by age or school year ("3yo", "14-year-old", "year 9" → "child"), and clause
+ * boundaries ("but", "though", ";", ",") so a negation never reaches past them.
+ */
+
+export interface Token {
+  /** Lower case, accents and apostrophes dropped ("'s" → "s"). */
+  readonly word: string;
+  readonly lemma: string;
+  /** The clause within its sentence: a negation only reaches forward inside its own clause. */
+  readonly clause: number;
+  /** The words as the user typed them (for the personal safety card only; never logged). */
+  readonly typed: string;
+}
+
+export type Sentence = readonly Token[];
+
+export interface LanguageRules {
+  /** Text-speak and misspellings, whole words (lower case) → what they stand for. */
+  readonly spelling: Readonly<Record<string, string>>;
+  /** Words a misspelling one edit away is read as ("strangld" → "strangled"); 6+ letters. */
+  readonly fuzzyWords: readonly string[];
+  /** Words that start a new clause ("but", "though"). */
+  readonly clauseBreaks: readonly string[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+// wink-nlp's own typings declare `its.lemma` with a signature `out()` does not accept; it works.
+const lemmaOf = its.lemma as unknown as ItsFunction<string>;
+
+/** A child named by age or school year: "3yo", "3 y/o", "14-year-old", "12 yr old", "year 9", "Y3". */
+const childAge =
+  /\b(?:1[0-7]|[1-9])\s?(?:yo|y\/o|yrs?\s?olds?|years?\s?olds?|-years?-olds?|-yrs?-olds?|-year|yr)\b/gi;
+const schoolYear = /\b(?:year|yr|y)\s?(?:1[0-3]|[1-9])\b/gi;
+/** A baby by age in weeks or months: "8mo", "6wk old", "9 month old", "baby 10 weeks". */
+const babyAge =
+  /\b(?:[1-9]|1[0-8])\s?(?:mo|mos|mths?|months?|wks?|weeks?)(?:[\s-]?old)\b|\b(?:[1-9]|1[0-8])mo\b/gi;
+/** Pregnancy as midwives write it: "30/40", "16/40". */
+const gestation = /\b(?:[4-9]|[1-3]\d|4[0-2])\/40\b/g;
+
+const apostrophes = /['’‘`´ʼ′]/g;
+
+function plain(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export function createLanguage(rules: LanguageRules): (text: string) => Sentence[] {
+  const spelling = new Map(Object.entries(rules.spelling));
+  const fuzzy = rules.fuzzyWords.filter((w) => w.length >= 6);
+  const fuzzyByLength = new Map<number, string[]>();
+  for (const w of fuzzy) {
+    for (const length of [w.length - 1, w.length, w.length + 1]) {
+      const list = fuzzyByLength.get(length) ?? [];
+      list.push(w);
+      fuzzyByLength.set(length, list);
+    }
+  }
+  const known = new Set(fuzzy);
+  const breaks = new Set(rules.clauseBreaks);
+
+  const fixWord = (word: string): string => {
+    const lower = word.toLowerCase();
+    const spelt = spelling.get(lower.replace(apostrophes, ''));
+    if (spelt !== undefined) return spelt;
+    if (lower.length < 6 || known.has(lower)) return word;
+    const near = (fuzzyByLength.get(lower.length) ?? []).filter((w) => oneEditApart(lower, w));
+    return near.length === 1 && near[0] !== undefined ? near[0] : word;
+  };
+
+  return (text) => {
+    const prepared = plain(text)
+      .replace(gestation, ' pregnant ')
+      .replace(babyAge, ' baby ')
+      .replace(childAge, ' child ')
+      .replace(schoolYear, ' child ')
+      .replace(/\bw\/o\b/g, ' without ')
+      .replace(/\bw\//g, ' with ')
+      .replace(/[a-z][a-z'’]*[a-z0-9]|[a-z0-9]+/g, fixWord);
+    const doc = nlp.readDoc(prepared);
+    const sentences: Sentence[] = [];
+    doc.sentences().each((sentence: ItemSentence) => {
+      const tokens: Token[] = [];
+      let clause = 0;
+      sentence.tokens().each((t: ItemToken) => {
+        const raw = t.out();
+        if (t.out(its.type) === 'punctuation') {
+          if (/^[,;:!?()\-–—"“”]$/.test(raw) || raw === '...') clause += 1;
+          return;
+        }
+        const word = raw.replace(apostrophes, '');
+        if (word === '') return;
+        // A break word ("but", "though") starts the next clause and stays a word of it.
+        if (breaks.has(word)) clause += 1;
+        tokens.push({ word, lemma: t.out(lemmaOf).replace(apostrophes, ''), clause, typed: raw });
+      });
+      if (tokens.length > 0) sentences.push(tokens);
+    });
+    return sentences;
+  };
+}
+
+/** Damerau-Levenshtein distance of exactly one (insert, delete, substitute or swap two letters). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
