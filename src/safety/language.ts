@@ -81,6 +81,8 @@ export function createLanguage(rules: LanguageRules): (text: string) => Sentence
       .replace(babyAge, ' baby ')
       .replace(childAge, ' child ')
       .replace(schoolYear, ' child ')
+      .replace(/(\p{L})-(?=\p{L})/gu, '$1 ')
+      .replace(/(\d)\+/g, '$1')
       .replace(/\bw\/o\b/g, ' without ')
       .replace(/\bw\//g, ' with ')
       .replace(/[a-z][a-z'’]*[a-z0-9]|[a-z0-9]+/g, fixWord);
@@ -107,15 +109,21 @@ export function createLanguage(rules: LanguageRules): (text: string) => Sentence
   };
 }
 
-/** Damerau-Levenshtein distance of exactly one (insert, delete, substitute or swap two letters). */
-export function oneEditApart(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (Math.abs(a.length - b.length) > 1) return false;
+/**
+ * Whether `typed` is a likely typo of `word`: two neighbouring letters swapped ("kikced"), or,
+ * for words of 7+ letters, one letter missing or doubled ("strangld", "threatenned"). A changed
+ * letter is not counted: it turns real words into each other too often ("sitting", "hitting").
+ */
+export function oneEditApart(typed: string, word: string): boolean {
+  if (typed === word) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < typed.length && i < word.length && typed[i] === word[i]) i += 1;
+  if (typed.length === word.length)
+    return (
+      typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2)
+    );
+  if (word.length < 7 || Math.abs(typed.length - word.length) !== 1) return false;
+  return typed.length > word.length
+    ? typed.slice(i + 1) === word.slice(i)
+    : typed.slice(i) === word.slice(i + 1);
 }

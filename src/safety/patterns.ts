@@ -97,7 +97,7 @@ function compileAlternatives(
     if (option.startsWith('@')) {
       const set = wordSets[option.slice(1)];
       if (set === undefined) return `uses unknown word set ${option}`;
-      out.push(...set.map((w) => [toAlternative(w)]));
+      out.push(...set.map((w) => w.split('+').map(toAlternative)));
     } else if (/^[a-z0-9]+\*?(?:\+[a-z0-9]+\*?)*$/.test(option)) {
       out.push(option.split('+').map(toAlternative));
     } else {
@@ -129,7 +129,7 @@ function alternativeMatches(token: Token, a: Alternative): boolean {
 }
 
 function tokenMatches(token: Token, t: PatternToken): boolean {
-  if (t.kind === 'number') return /^\d+$/.test(token.word);
+  if (t.kind === 'number') return /^\d+\+?$/.test(token.word);
   if (t.kind !== 'word') return false;
   if (t.any) return true;
   if (t.exact.has(token.word) || t.exact.has(token.lemma)) return true;

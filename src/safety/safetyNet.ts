@@ -3,7 +3,6 @@ import {
   compilePattern,
   findMatch,
   findMatches,
-  wordsOf,
   type CompiledPattern,
   type NegationRules,
 } from './patterns';
@@ -79,11 +78,7 @@ export function compileSafetyNet(
   }));
   const idioms = compileAll(file.idioms, ['idioms']);
   const byId = new Map(categories.map((c) => [c.content.id, c.content]));
-  const vocabulary = new Set([
-    ...file.language.fuzzyWords,
-    ...categories.flatMap((c) => c.phrases.flatMap(wordsOf)).filter((w) => w.length >= 7),
-  ]);
-  const analyse = createLanguage({ ...file.language, fuzzyWords: [...vocabulary] });
+  const analyse = createLanguage(file.language);
 
   const check = (text: string): SafetyFinding[] => {
     const sentences = analyse(text.slice(0, 20_000));
