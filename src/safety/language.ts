@@ -76,10 +76,11 @@ export function createLanguage(rules: LanguageRules): (text: string) => Sentence
   };
 
   return (text) => {
-    const prepared = plain(text)
+    const prepared = plain(text.replace(/\b[A-Z]\s?\((?:1[0-7]|[1-9])\)/g, ' child '))
       .replace(gestation, ' pregnant ')
       .replace(babyAge, ' baby ')
       .replace(childAge, ' child ')
+      .replace(/\b(\d{1,2})(wks?|weeks?|mths?|months?)\b/g, '$1 $2')
       .replace(schoolYear, ' child ')
       .replace(/(\p{L})-(?=\p{L})/gu, '$1 ')
       .replace(/(\d)\+/g, '$1')
@@ -120,7 +121,9 @@ export function oneEditApart(typed: string, word: string): boolean {
   while (i < typed.length && i < word.length && typed[i] === word[i]) i += 1;
   if (typed.length === word.length)
     return (
-      typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2)
+      typed[i] === word[i + 1] &&
+      typed[i + 1] === word[i] &&
+      typed.slice(i + 2) === word.slice(i + 2)
     );
   if (word.length < 7 || Math.abs(typed.length - word.length) !== 1) return false;
   return typed.length > word.length

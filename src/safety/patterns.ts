@@ -203,6 +203,38 @@ export function findMatch(
   return undefined;
 }
 
+/**
+ * The match of the pattern starting at `start`, or undefined (also when negated). For callers
+ * that already know where a pattern may start (see PhraseIndex).
+ */
+export function matchAt(
+  pattern: CompiledPattern,
+  tokens: Sentence,
+  start: number,
+  negation: NegationRules | undefined,
+): readonly number[] | undefined {
+  const stack: number[] = [];
+  if (!matchFrom(pattern, 0, tokens, start, stack)) return undefined;
+  return negation && negated(tokens, stack, negation) ? undefined : stack;
+}
+
+/** What a pattern's first word may be: whole words, stems, or anything (`_`, `#`). */
+export function firstWordsOf(pattern: CompiledPattern): {
+  readonly exact: readonly string[];
+  readonly stems: readonly string[];
+  readonly any: boolean;
+} {
+  const first = pattern[0];
+  if (first === undefined || first.kind !== 'word' || first.any)
+    return { exact: [], stems: [], any: true };
+  const heads = [...first.alternatives, ...first.runs.flatMap((r) => r.slice(0, 1))];
+  return {
+    exact: heads.filter((a) => !a.stem).map((a) => a.text),
+    stems: heads.filter((a) => a.stem).map((a) => a.text),
+    any: false,
+  };
+}
+
 /** Every match of the pattern in the sentence (see findMatch). */
 export function findMatches(
   pattern: CompiledPattern,

@@ -1,11 +1,6 @@
-import { createLanguage, type Sentence } from './language';
-import {
-  compilePattern,
-  findMatch,
-  findMatches,
-  type CompiledPattern,
-  type NegationRules,
-} from './patterns';
+import { createLanguage } from './language';
+import { compilePattern, matchAt, type CompiledPattern, type NegationRules } from './patterns';
+import { PhraseIndex } from './phraseIndex';
 import type { SafetyCategoryContent, SafetyFile, SafetyLevel } from './schema';
 
 /** Reports a malformed phrase with its path inside the safety file. */
@@ -14,8 +9,8 @@ export type PatternProblem = (path: readonly PropertyKey[], problem: string) => 
 interface CompiledCategory {
   readonly content: SafetyCategoryContent;
   readonly phrases: readonly CompiledPattern[];
-  readonly unless: readonly CompiledPattern[];
-  readonly requiresAlso: readonly CompiledPattern[] | undefined;
+  readonly unless: PhraseIndex;
+  readonly requiresAlso: PhraseIndex | undefined;
 }
 
 /** One category the text raised, and the words (as typed) that raised it. */
@@ -50,7 +45,7 @@ export function compileSafetyNet(
   file: SafetyFile,
   problem: PatternProblem = () => undefined,
 ): SafetyNet {
-  const negation: NegationRules = {
+  const rules: NegationRules = {
     negators: new Set(file.negation.negators),
     notNegating: notNegatingMap(file.negation.notNegating),
     window: file.negation.window,
@@ -71,43 +66,59 @@ export function compileSafetyNet(
   const categories: CompiledCategory[] = file.categories.map((content, index) => ({
     content,
     phrases: compileAll(content.phrases, ['categories', index, 'phrases']),
-    unless: compileAll(content.unless, ['categories', index, 'unless']),
+    unless: new PhraseIndex(compileAll(content.unless, ['categories', index, 'unless'])),
     requiresAlso:
       content.requiresAlso &&
-      compileAll(content.requiresAlso, ['categories', index, 'requiresAlso']),
+      new PhraseIndex(compileAll(content.requiresAlso, ['categories', index, 'requiresAlso'])),
   }));
-  const idioms = compileAll(file.idioms, ['idioms']);
+  // One index over every category's phrases: each token is looked up once per check.
+  const owners = categories.flatMap((c, index) => c.phrases.map(() => index));
+  const phrases = new PhraseIndex(categories.flatMap((c) => c.phrases));
+  const idioms = new PhraseIndex(compileAll(file.idioms, ['idioms']));
   const byId = new Map(categories.map((c) => [c.content.id, c.content]));
   const analyse = createLanguage(file.language);
 
   const check = (text: string): SafetyFinding[] => {
     const sentences = analyse(text.slice(0, 20_000));
     if (sentences.length === 0) return [];
-    const idiomWords = sentences.map((s) => maskOf(idioms, s, undefined));
-    const found = new Map<string, string[]>();
-    for (const category of categories) {
-      const words = matchCategory(category, sentences, idiomWords, negation);
-      if (words) found.set(category.content.id, words);
-    }
+    const idiomWords = sentences.map((s) => idioms.coverage(s));
+    const found = new Map<number, string[]>();
+    sentences.forEach((sentence, s) => {
+      const masked = idiomWords[s] ?? new Set<number>();
+      const unless = new Map<number, Set<number>>();
+      for (const { phrase, start } of phrases.candidates(sentence)) {
+        const owner = owners[phrase] ?? -1;
+        const category = categories[owner];
+        const pattern = phrases.phrases[phrase];
+        if (!category || !pattern || found.has(owner)) continue;
+        const negation = category.content.negatable ? rules : undefined;
+        const match = matchAt(pattern, sentence, start, negation);
+        if (!match || match.some((i) => masked.has(i))) continue;
+        let exceptions = unless.get(owner);
+        if (!exceptions) {
+          exceptions = category.unless.coverage(sentence);
+          unless.set(owner, exceptions);
+        }
+        if (match.some((i) => exceptions.has(i))) continue;
+        found.set(
+          owner,
+          match.map((i) => sentence[i]?.typed ?? ''),
+        );
+      }
+    });
     // A category that needs company ("pregnant") counts only beside another sign of abuse.
-    const standalone = categories.some(
-      (c) => c.requiresAlso === undefined && found.has(c.content.id),
-    );
-    return categories
-      .filter((c) => found.has(c.content.id))
-      .filter(
-        (c) =>
-          c.requiresAlso === undefined ||
-          standalone ||
-          sentences.some((s) =>
-            c.requiresAlso?.some((p) => findMatch(p, s, negation) !== undefined),
-          ),
-      )
-      .map((c) => ({
-        id: c.content.id,
-        level: c.content.level,
-        words: found.get(c.content.id) ?? [],
-      }));
+    const standalone = [...found.keys()].some((i) => categories[i]?.requiresAlso === undefined);
+    return categories.flatMap((c, index) => {
+      const words = found.get(index);
+      if (!words) return [];
+      const company =
+        c.requiresAlso === undefined ||
+        standalone ||
+        sentences.some((s, i) =>
+          c.requiresAlso?.matchesAny(s, rules, idiomWords[i] ?? new Set<number>()),
+        );
+      return company ? [{ id: c.content.id, level: c.content.level, words }] : [];
+    });
   };
 
   return {
@@ -117,42 +128,6 @@ export function compileSafetyNet(
     categoryIds: categories.map((c) => c.content.id),
     phraseCount: file.categories.reduce((n, c) => n + c.phrases.length, 0),
   };
-}
-
-/** Token positions covered by any of the patterns in the sentence. */
-function maskOf(
-  patterns: readonly CompiledPattern[],
-  sentence: Sentence,
-  negation: NegationRules | undefined,
-): Set<number> {
-  const mask = new Set<number>();
-  for (const p of patterns)
-    for (const m of findMatches(p, sentence, negation)) m.forEach((i) => mask.add(i));
-  return mask;
-}
-
-/** The typed words of the category's first match that no idiom or exception covers, or undefined. */
-function matchCategory(
-  category: CompiledCategory,
-  sentences: readonly Sentence[],
-  idiomWords: readonly Set<number>[],
-  rules: NegationRules,
-): string[] | undefined {
-  const negation = category.content.negatable ? rules : undefined;
-  for (const [s, sentence] of sentences.entries()) {
-    let unless: Set<number> | undefined;
-    const idioms = idiomWords[s];
-    const accept = (match: readonly number[]): boolean => {
-      if (idioms && match.some((i) => idioms.has(i))) return false;
-      unless ??= maskOf(category.unless, sentence, undefined);
-      return !match.some((i) => unless?.has(i));
-    };
-    for (const phrase of category.phrases) {
-      const match = findMatch(phrase, sentence, negation, accept);
-      if (match) return match.map((i) => sentence[i]?.typed ?? '');
-    }
-  }
-  return undefined;
 }
 
 function notNegatingMap(pairs: readonly string[]): Map<string, Set<string>> {

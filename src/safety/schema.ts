@@ -56,7 +56,16 @@ export const safetyFileSchema = z.strictObject({
   /** Named word lists, used in phrases as `@name`. */
   wordSets: z.record(
     id,
-    z.array(z.string().regex(/^[a-z0-9]+\*?(?:\+[a-z0-9]+\*?)*$/, 'must be a word, a stem* or words joined by +')).min(1),
+    z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9]+\*?(?:\+[a-z0-9]+\*?)*$/,
+            'must be a word, a stem* or words joined by +',
+          ),
+      )
+      .min(1),
   ),
   language: z.strictObject({
     /** Text-speak and common misspellings, one typed word → the words it stands for. */
