@@ -1,26 +1,71 @@
 import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
+import { coachingVerbs } from '../coaching';
 import type { Logger } from '../logging/logger';
-import { buildSafetyAlert, type ContactsSource, type SafetyFile, type SafetyNet } from '../safety';
+import {
+  buildSafetyAlert,
+  settleWithin,
+  type ContactsSource,
+  type SafetyAlertCardData,
+  type SafetyFile,
+  type SafetyNet,
+} from '../safety';
 import { conversationKindOf, identityOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
 
-/** Set on the turn once the safety card has been sent, so nothing later sends it twice. */
-export const safetyCardSentKey = Symbol('safetyCardSent');
+/** How long the card waits for the session before leaving out "Back to the walk-through". */
+const sessionWaitMs = 150;
 
-export interface SafetyFirstDeps {
+export interface TypedTextSafety {
   readonly net: SafetyNet;
   readonly alert: SafetyFile['alert'];
   /** Contacts that never wait long on storage (SafetyContacts). */
   readonly contacts: ContactsSource;
+  /** Whether a walk-through can be carried on (reads the session; may fail or be slow). */
+  readonly hasWalkthrough?: (tenantId: string, userId: string) => Promise<boolean>;
+}
+
+/**
+ * The safety card for typed text, or undefined. Built from the text alone; the way back into a
+ * walk-through is added only when the session answers quickly, and a storage failure only
+ * leaves that button out. The user's own words that raised it are shown only in a personal chat.
+ */
+export async function typedTextSafetyCard(
+  deps: TypedTextSafety,
+  activity: TurnContext['activity'],
+  text: string,
+): Promise<SafetyAlertCardData | undefined> {
+  const findings = deps.net.check(text);
+  if (findings.length === 0) return undefined;
+  const { tenantId, userId } = identityOf(activity);
+  const personal = conversationKindOf(activity) === 'personal';
+  const [contacts, inProgress] = await Promise.all([
+    deps.contacts.contactsFor(tenantId),
+    personal && deps.hasWalkthrough
+      ? settleWithin(deps.hasWalkthrough(tenantId, userId), sessionWaitMs)
+      : Promise.resolve(false),
+  ]);
+  return buildSafetyAlert(
+    deps.alert,
+    deps.net,
+    findings.map((f) => f.id),
+    contacts,
+    {
+      ...(personal ? { words: findings.map((f) => f.words.join(' ')) } : {}),
+      ...(inProgress === true ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {}),
+    },
+  );
+}
+
+export interface SafetyFirstDeps extends TypedTextSafety {
   readonly cards: CardCatalog;
   readonly logger: Logger;
 }
 
 /**
- * The safety net on typed chat text, before anything touches storage: danger words raise the
- * safety card first, then the turn carries on as usual (a walk-through in progress is not
- * blocked). It needs only the text: no session, no stored state. The words that raised it are
- * shown back only in a personal chat.
+ * The safety net on typed chat text, before anything touches storage: danger words are answered
+ * with the safety card straight away, and that card is the turn's reply (its button carries a
+ * walk-through on). It needs only the text, so a storage failure can neither hide nor hold it.
+ * Text with no danger goes on down the chain as usual.
  */
 export class SafetyFirst implements Middleware {
   constructor(private readonly deps: SafetyFirstDeps) {}
@@ -29,26 +74,18 @@ export class SafetyFirst implements Middleware {
     const { activity } = turn;
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text;
-      await this.raise(turn, text);
+      const card = await typedTextSafetyCard(this.deps, activity, text);
+      if (card) {
+        this.deps.logger.info('safety card raised', {
+          count: card.concerns.length,
+          reason: 'typed text',
+        });
+        await turn.sendActivity({
+          attachments: [this.deps.cards.attachment('safety-alert', card)],
+        });
+        return;
+      }
     }
     await next();
-  }
-
-  private async raise(turn: TurnContext, text: string): Promise<void> {
-    const { net, alert, contacts, cards, logger } = this.deps;
-    const findings = net.check(text);
-    if (findings.length === 0) return;
-    const personal = conversationKindOf(turn.activity) === 'personal';
-    const card = buildSafetyAlert(
-      alert,
-      net,
-      findings.map((f) => f.id),
-      await contacts.contactsFor(identityOf(turn.activity).tenantId),
-      personal ? { words: findings.flatMap((f) => f.words) } : {},
-    );
-    if (!card) return;
-    turn.turnState.set(safetyCardSentKey, true);
-    logger.info('safety card raised', { count: card.concerns.length, reason: 'typed text' });
-    await turn.sendActivity({ attachments: [cards.attachment('safety-alert', card)] });
   }
 }

@@ -1,10 +1,7 @@
-import { coachingVerbs, findResumable, type CoachingDeps } from '../coaching';
-import { settleWithin } from '../safety';
 import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
-import { backToMenu, notice } from './actions/welcomeActions';
 import type { WordingActionDeps } from './actions/wordingActions';
-import { safetyCardSentKey } from './safetyFirst';
+import { typedTextSafetyCard, type TypedTextSafety } from './safetyFirst';
 
 /**
  * Answers free text (anything that is not a command), or passes with `undefined`. The bot asks
@@ -12,30 +9,19 @@ import { safetyCardSentKey } from './safetyFirst';
  */
 export type TextResponder = (context: ActionContext, text: string) => Promise<CardJson | undefined>;
 
-/** How long the safety responder waits for the session before leaving the button out. */
-const sessionWaitMs = 250;
-
 /**
- * After the safety card (sent by the SafetyFirst middleware, before any storage call): the way
- * back into a walk-through in progress, when the session can be read quickly; the menu otherwise.
- * The card itself never waits for, or depends on, the session.
+ * The safety net on typed text, for a bot run without the SafetyFirst middleware (which answers
+ * danger before anything else when it is installed): the same card, built the same way.
  */
-export function safetyNetResponder(deps: CoachingDeps): TextResponder {
-  return async (context) => {
-    if (context.turn.turnState.get(safetyCardSentKey) !== true) return undefined;
-    const inProgress = await settleWithin(
-      findResumable(deps, { tenantId: context.tenantId, userId: context.userId }),
-      sessionWaitMs,
-    );
-    return notice(context.cards, {
-      title: 'When you are ready',
-      text: inProgress
-        ? `The safety card above has the routes. Your walk-through is where you left it: ${inProgress.description}.`
-        : 'The safety card above has the routes. The menu is below when you need it.',
-      actions: inProgress
-        ? [{ title: 'Back to the walk-through', verb: coachingVerbs.resume, data: {} }, backToMenu]
-        : [backToMenu],
+export function safetyNetResponder(deps: TypedTextSafety): TextResponder {
+  return async (context, text) => {
+    const card = await typedTextSafetyCard(deps, context.turn.activity, text);
+    if (!card) return undefined;
+    context.logger.info('safety card raised', {
+      count: card.concerns.length,
+      reason: 'typed text',
     });
+    return context.cards.render('safety-alert', card);
   };
 }
 

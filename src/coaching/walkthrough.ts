@@ -226,7 +226,7 @@ function raisedCategories(
 /** The note's words that raised the safety net (the walk-through runs in a personal chat only). */
 function noteWords(pack: CoachingPack, action: CoachingAction): string[] {
   if (!('input' in action) || action.input.note === undefined) return [];
-  return pack.safety.check(action.input.note).flatMap((f) => f.words);
+  return pack.safety.check(action.input.note).map((f) => f.words.join(' '));
 }
 
 function safetyView(

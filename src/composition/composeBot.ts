@@ -43,6 +43,11 @@ export function composeBot(
     alert: coaching.walkthrough.pack.safetyAlert,
     contacts: safetyContacts,
   };
+  const typedSafety = {
+    ...safety,
+    hasWalkthrough: async (tenantId: string, userId: string) =>
+      (await findResumable(coaching, { tenantId, userId })) !== undefined,
+  };
 
   const bot = new DareCoachBot({
     cards,
@@ -62,16 +67,16 @@ export function composeBot(
         ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
       }),
     },
-    // After the safety card (SafetyFirst): the way back into a walk-through, before any search.
-    textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],
+    // SafetyFirst answers danger before these run; the responder covers a bot run without it.
+    textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
     logger: logger.child({ component: 'bot' }),
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
     // Before anything that touches storage: a storage failure never hides the safety card.
-    new SafetyFirst({ ...safety, cards, logger: logger.child({ component: 'safety' }) }),
-    new ConversationMemory(conversations),
+    new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
+    new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
   return { ...features, bot, middleware };
 }

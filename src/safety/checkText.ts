@@ -31,7 +31,7 @@ export function checkTextForDanger(
     contacts,
     {
       ...(options.continueAction ? { continueAction: options.continueAction } : {}),
-      ...(options.showWords ? { words: findings.flatMap((f) => f.words) } : {}),
+      ...(options.showWords ? { words: findings.map((f) => f.words.join(' ')) } : {}),
     },
   );
 }
