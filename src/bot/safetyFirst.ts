@@ -4,10 +4,8 @@ import type { Logger } from '../logging/logger';
 import {
   buildSafetyAlert,
   settleWithin,
-  type ContactsSource,
   type SafetyAlertCardData,
-  type SafetyFile,
-  type SafetyNet,
+  type SafetyDeps,
 } from '../safety';
 import { conversationKindOf, identityOf } from './activityFacts';
 import type { CardCatalog } from './cards/cardCatalog';
@@ -15,11 +13,7 @@ import type { CardCatalog } from './cards/cardCatalog';
 /** How long the card waits for the session before leaving out "Back to the walk-through". */
 const sessionWaitMs = 150;
 
-export interface TypedTextSafety {
-  readonly net: SafetyNet;
-  readonly alert: SafetyFile['alert'];
-  /** Contacts that never wait long on storage (SafetyContacts). */
-  readonly contacts: ContactsSource;
+export interface TypedTextSafety extends SafetyDeps {
   /** Whether a walk-through can be carried on (reads the session; may fail or be slow). */
   readonly hasWalkthrough?: (tenantId: string, userId: string) => Promise<boolean>;
 }

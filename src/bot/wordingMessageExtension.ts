@@ -3,13 +3,7 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
-import {
-  buildSafetyAlert,
-  type ContactsSource,
-  type SafetyAlertCardData,
-  type SafetyFile,
-  type SafetyNet,
-} from '../safety';
+import { buildSafetyAlert, type SafetyAlertCardData, type SafetyDeps } from '../safety';
 import { messageExtensionResults } from '../wording/views';
 import type { WordingActionDeps } from './actions/wordingActions';
 import type { CardCatalog } from './cards/cardCatalog';
@@ -17,13 +11,6 @@ import { wordingSearchCommandId, wordingSearchParameter } from './messageExtensi
 
 /** Most results Teams shows usefully in the compose box list. */
 const maxResults = 10;
-
-export interface SearchSafety {
-  readonly net: SafetyNet;
-  readonly alert: SafetyFile['alert'];
-  /** Contacts that never wait long on storage (SafetyContacts). */
-  readonly contacts: ContactsSource;
-}
 
 /**
  * The compose-box search: the practitioner types what happened and picks wording to paste into
@@ -35,7 +22,7 @@ export interface SearchSafety {
 export function createWordingMessageExtension(
   deps: WordingActionDeps,
   cards: CardCatalog,
-  safety?: SearchSafety,
+  safety?: SafetyDeps,
 ) {
   return async (
     tenantId: string,

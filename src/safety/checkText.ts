@@ -1,8 +1,17 @@
 import type { LocalContacts } from '../tenants/localContacts';
 import { buildSafetyAlert } from './alert';
+import type { ContactsSource } from './contacts';
 import type { SafetyNet } from './safetyNet';
 import type { SafetyFile } from './schema';
 import type { CardAction, SafetyAlertCardData } from './views';
+
+/** What every surface needs to raise the safety card: the net, the card's words, contacts. */
+export interface SafetyDeps {
+  readonly net: SafetyNet;
+  readonly alert: SafetyFile['alert'];
+  /** Contacts that never wait long on storage (SafetyContacts). */
+  readonly contacts: ContactsSource;
+}
 
 export interface CheckTextOptions {
   /** "Back to the walk-through" when one is in progress. */

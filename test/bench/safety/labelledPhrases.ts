@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { halves, readBatchFiles, type Half } from '../support/labelledBatches';
 
 /**
  * The labelled safety phrases, in two halves, one folder each under test/fixtures/safety:
@@ -9,8 +9,7 @@ import { z } from 'zod';
  * one batch: `{ about, danger: [{ text, category }], ordinary: [text] }`. Either folder may be
  * missing or empty.
  */
-export const halves = ['tuning', 'held-out'] as const;
-export type Half = (typeof halves)[number];
+export { halves, type Half };
 
 /** The category ids labelled phrases use (the safety content must define each of them). */
 export const labelledCategoryIds = [
@@ -58,23 +57,10 @@ export function readLabelledBatches(
   wanted: readonly Half[] = halves,
   folder: string = labelledPhrasesFolder,
 ): LabelledBatch[] {
-  return wanted.flatMap((half) => {
-    const dir = path.join(folder, half);
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir)
-      .filter((file) => file.endsWith('.json'))
-      .sort()
-      .map((file) => {
-        const full = path.join(dir, file);
-        const parsed = batch.safeParse(JSON.parse(readFileSync(full, 'utf8')));
-        if (!parsed.success)
-          throw new Error(`${path.relative(folder, full)}: ${z.prettifyError(parsed.error)}`);
-        return {
-          half,
-          name: file.slice(0, -'.json'.length),
-          danger: parsed.data.danger,
-          ordinary: parsed.data.ordinary,
-        };
-      });
-  });
+  return readBatchFiles(folder, batch, wanted).map(({ half, name, data }) => ({
+    half,
+    name,
+    danger: data.danger,
+    ordinary: data.ordinary,
+  }));
 }
