@@ -76,7 +76,11 @@ export function createLanguage(rules: LanguageRules): (text: string) => Sentence
   };
 
   return (text) => {
-    const prepared = plain(text.replace(/\b[A-Z]\s?\((?:1[0-7]|[1-9])\)/g, ' child '))
+    const prepared = plain(
+      text
+        .replace(/\b[A-Z]\s?\((?:1[0-7]|[1-9])\)/g, ' child ')
+        .replace(/\((?:1[0-7]|[1-9])\)/g, ' child '),
+    )
       .replace(gestation, ' pregnant ')
       .replace(babyAge, ' baby ')
       .replace(childAge, ' child ')
