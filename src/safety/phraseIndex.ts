@@ -13,7 +13,8 @@ export interface Candidate {
  */
 export class PhraseIndex {
   private readonly byWord = new Map<string, number[]>();
-  private readonly byStem: { readonly stem: string; readonly phrase: number }[] = [];
+  /** Stems by their first two letters, so a token is checked against a handful only. */
+  private readonly byStem = new Map<string, { readonly stem: string; readonly phrase: number }[]>();
   private readonly anywhere: number[] = [];
 
   constructor(readonly phrases: readonly CompiledPattern[]) {
@@ -25,7 +26,12 @@ export class PhraseIndex {
         list.push(phrase);
         this.byWord.set(word, list);
       }
-      for (const stem of first.stems) this.byStem.push({ stem, phrase });
+      for (const stem of first.stems) {
+        const key = stem.slice(0, 2);
+        const list = this.byStem.get(key) ?? [];
+        list.push({ stem, phrase });
+        this.byStem.set(key, list);
+      }
     });
   }
 
@@ -37,8 +43,9 @@ export class PhraseIndex {
       for (const p of this.byWord.get(token.word) ?? []) phrases.add(p);
       if (token.lemma !== token.word)
         for (const p of this.byWord.get(token.lemma) ?? []) phrases.add(p);
-      for (const { stem, phrase } of this.byStem)
-        if (token.word.startsWith(stem) || token.lemma.startsWith(stem)) phrases.add(phrase);
+      for (const key of new Set([token.word.slice(0, 2), token.lemma.slice(0, 2)]))
+        for (const { stem, phrase } of this.byStem.get(key) ?? [])
+          if (token.word.startsWith(stem) || token.lemma.startsWith(stem)) phrases.add(phrase);
       for (const phrase of phrases) found.push({ phrase, start });
     });
     return found.sort((a, b) => a.phrase - b.phrase || a.start - b.start);

@@ -149,7 +149,10 @@ for (const half of wantedHalves) {
 
 const heldOut = totals.get('held-out');
 const targetLine = `Held-out targets: recall ≥ ${targets.recall * 100}% overall and ≥ ${targets.categoryRecall * 100}% in every category, false alarms ≤ ${targets.falseAlarms * 100}%`;
-if (heldOut === undefined) console.log(`${targetLine} — not measured (no held-out batches).`);
+if (heldOut === undefined)
+  console.log(
+    `${targetLine} — not measured (${wantedHalves.includes('held-out') ? 'no held-out batches' : 'held-out half not read in this run'}).`,
+  );
 else {
   const { total, byCategory } = heldOut;
   const short = [...byCategory].filter(([, t]) => t.caught / t.danger < targets.categoryRecall);
