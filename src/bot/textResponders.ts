@@ -1,9 +1,7 @@
-import { coachingVerbs, findResumable, type CoachingDeps } from '../coaching';
-import { buildSafetyAlert } from '../safety';
-import type { TenantDirectory } from '../tenants/tenantSettings';
 import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
 import type { WordingActionDeps } from './actions/wordingActions';
+import { typedTextSafetyCard, type TypedTextSafety } from './safetyFirst';
 
 /**
  * Answers free text (anything that is not a command), or passes with `undefined`. The bot asks
@@ -12,35 +10,18 @@ import type { WordingActionDeps } from './actions/wordingActions';
 export type TextResponder = (context: ActionContext, text: string) => Promise<CardJson | undefined>;
 
 /**
- * The safety net on typed text: danger words raise the safety card in the same turn, with a way
- * back into a walk-through in progress. It runs first and is never blocked by anything else.
+ * The safety net on typed text, for a bot run without the SafetyFirst middleware (which answers
+ * danger before anything else when it is installed): the same card, built the same way.
  */
-export function safetyNetResponder(
-  deps: CoachingDeps & { readonly tenants: TenantDirectory },
-): TextResponder {
-  const { pack } = deps.walkthrough;
+export function safetyNetResponder(deps: TypedTextSafety): TextResponder {
   return async (context, text) => {
-    const raised = pack.safety.scan(text);
-    if (raised.length === 0) return undefined;
-    const contacts = await deps.tenants.contactsFor(context.tenantId);
-    const inProgress = await findResumable(deps, {
-      tenantId: context.tenantId,
-      userId: context.userId,
-    });
-    // Built from the categories already found: the text is scanned once.
-    const alert = buildSafetyAlert(
-      pack.safetyAlert,
-      pack.safety,
-      raised,
-      contacts,
-      inProgress ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {},
-    );
-    if (!alert) return undefined;
+    const card = await typedTextSafetyCard(deps, context.turn.activity, text);
+    if (!card) return undefined;
     context.logger.info('safety card raised', {
-      count: alert.concerns.length,
+      count: card.concerns.length,
       reason: 'typed text',
     });
-    return context.cards.render('safety-alert', alert);
+    return context.cards.render('safety-alert', card);
   };
 }
 

@@ -48,6 +48,11 @@ export interface Walkthrough {
   view(session: CoachingSession, contacts: LocalContacts): CoachingCardView;
   /** The card for an action that could not be applied, e.g. after losing a race to another device. */
   staleView(reason: StaleReason): CoachingCardView;
+  /**
+   * The safety card an action raises from what was typed or ticked, from the action alone: no
+   * session, so it can be shown before (and whatever happens to) any storage call.
+   */
+  safetyFor(action: CoachingAction, contacts: LocalContacts): SafetyCardView | undefined;
 }
 
 export function createWalkthrough(pack: CoachingPack): Walkthrough {
@@ -82,7 +87,7 @@ export function createWalkthrough(pack: CoachingPack): Walkthrough {
     ctx: TurnContext,
   ): Transition => {
     const raised = 'input' in action ? raisedCategories(pack, action) : [];
-    const safety = safetyView(pack, raised, ctx.contacts);
+    const safety = safetyView(pack, raised, ctx.contacts, noteWords(pack, action));
     const withSafety = (t: Transition): Transition => (safety ? { ...t, safety } : t);
 
     if (action.type === 'start') return withSafety(start(action.mode, ctx, session));
@@ -109,7 +114,19 @@ export function createWalkthrough(pack: CoachingPack): Walkthrough {
     return withSafety({ kind: 'changed', session: next, view: view(next, ctx.contacts) });
   };
 
-  return { pack, start, apply, view, staleView: (reason) => stale(pack, reason).view };
+  const safetyFor = (action: CoachingAction, contacts: LocalContacts) =>
+    'input' in action
+      ? safetyView(pack, raisedCategories(pack, action), contacts, noteWords(pack, action))
+      : undefined;
+
+  return {
+    pack,
+    start,
+    apply,
+    view,
+    staleView: (reason) => stale(pack, reason).view,
+    safetyFor,
+  };
 }
 
 type CardActionOf<T extends CoachingAction['type']> = Extract<CoachingAction, { type: T }>;
@@ -206,13 +223,21 @@ function raisedCategories(
   return pack.safety.categoryIds.filter((id) => found.has(id));
 }
 
+/** The note's words that raised the safety net (the walk-through runs in a personal chat only). */
+function noteWords(pack: CoachingPack, action: CoachingAction): string[] {
+  if (!('input' in action) || action.input.note === undefined) return [];
+  return pack.safety.check(action.input.note).map((f) => f.words.join(' '));
+}
+
 function safetyView(
   pack: CoachingPack,
   raised: readonly string[],
   contacts: LocalContacts,
+  words: readonly string[],
 ): SafetyCardView | undefined {
   const data = buildSafetyAlert(pack.safetyAlert, pack.safety, raised, contacts, {
     continueAction: { verb: coachingVerbs.resume, data: {} },
+    words,
   });
   return data && { card: 'safety-alert', data };
 }

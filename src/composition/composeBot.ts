@@ -6,12 +6,14 @@ import { welcomeActions } from '../bot/actions/welcomeActions';
 import { wordingActions } from '../bot/actions/wordingActions';
 import { ConversationMemory } from '../bot/conversationMemory';
 import { DareCoachBot } from '../bot/dareCoachBot';
+import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
 import { findResumable } from '../coaching';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../kernel/errors';
+import { SafetyContacts } from '../safety';
 import { composeFeatures, type Features } from './features';
 import type { ApplicationParts } from './parts';
 
@@ -36,6 +38,18 @@ export function composeBot(
   const features = composeFeatures(parts);
   const { cards, conversations, tenants, coaching, wording } = features;
   const resumeLogger = logger.child({ component: 'bot' });
+  // Safety first: the safety card never waits on storage for a council's contacts.
+  const safetyContacts = new SafetyContacts(tenants);
+  const safety = {
+    net: coaching.walkthrough.pack.safety,
+    alert: coaching.walkthrough.pack.safetyAlert,
+    contacts: safetyContacts,
+  };
+  const typedSafety = {
+    ...safety,
+    hasWalkthrough: async (tenantId: string, userId: string) =>
+      (await findResumable(coaching, { tenantId, userId })) !== undefined,
+  };
 
   const bot = new DareCoachBot({
     cards,
@@ -50,7 +64,7 @@ export function composeBot(
           return undefined;
         }),
       ),
-      ...coachingActions(coaching),
+      ...coachingActions({ ...coaching, safetyContacts }),
       ...wordingActions(wording),
       ...outcomeActions(features.confidence),
       ...referralActions({
@@ -59,20 +73,19 @@ export function composeBot(
         clock,
         tenants,
         conversations,
-        safety: {
-          net: coaching.walkthrough.pack.safety,
-          alert: coaching.walkthrough.pack.safetyAlert,
-        },
+        safety,
         ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
       }),
     },
-    // The safety net first: danger words always raise the safety card.
-    textResponders: [safetyNetResponder(coaching), wordingSearchResponder(wording)],
-    wordingSearch: createWordingMessageExtension(wording, cards),
+    // SafetyFirst answers danger before these run; the responder covers a bot run without it.
+    textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
+    wordingSearch: createWordingMessageExtension(wording, cards, safety),
     logger: logger.child({ component: 'bot' }),
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
+    // Before anything that touches storage: a storage failure never hides the safety card.
+    new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
   return { ...features, bot, middleware };

@@ -171,12 +171,15 @@ function safetyCard(safety: SafetyFile): string[] {
     '',
     'Raised in the same turn whenever a practitioner types or ticks a risk sign.',
     '',
-    `**${md(a.title)}.** ${md(a.intro)}`,
+    `**${md(a.titles['act-now'])}.** ${md(a.intros['act-now'])}`,
     '',
-    `- ${md(a.immediate)}`,
+    `**${md(a.titles['check-this'])}.** ${md(a.intros['check-this'])}`,
+    '',
+    `- ${md(a.immediate)} (act-now cards only)`,
     `- ${md(a.childRoute)}`,
     `- ${md(a.highRiskRoute)}`,
     `- ${md(a.adviceRoute)}`,
+    ...Object.values(a.extraRoutes).map((r) => `- ${md(r)} (where the category calls for it)`),
     ...a.reminders.map((r) => `- ${md(r)}`),
     '',
     '**What it reacts to:**',
@@ -187,7 +190,7 @@ function safetyCard(safety: SafetyFile): string[] {
       .filter((r) => r !== '')
       .join(', ');
     out.push(
-      `- **${md(c.label)}** (${code(c.id)}${routes ? `; ${routes}` : ''}): ${md(c.why)} ${c.phrases.length} phrase patterns; principles ${principleList(c.principles)}.`,
+      `- **${md(c.label)}** (${code(c.id)}, ${c.level}${routes ? `; ${routes}` : ''}): ${md(c.why)} ${c.phrases.length} phrase patterns; principles ${principleList(c.principles)}.`,
     );
   }
   out.push('');

@@ -1,7 +1,13 @@
 /** The safety net: danger words in, categories and the safety card out. Framework-free. */
-export { buildSafetyAlert, type SafetyAlertOptions } from './alert';
-export { checkTextForDanger } from './checkText';
-export { normaliseWords } from './normalise';
-export { compileSafetyNet, type SafetyNet } from './safetyNet';
-export { safetyFileSchema, type SafetyCategoryContent, type SafetyFile } from './schema';
+export { alertLevel, buildSafetyAlert, type SafetyAlertOptions } from './alert';
+export { checkTextForDanger, type CheckTextOptions, type SafetyDeps } from './checkText';
+export { SafetyContacts, settleWithin, type ContactsSource } from './contacts';
+export { compileSafetyNet, type SafetyFinding, type SafetyNet } from './safetyNet';
+export {
+  safetyFileSchema,
+  safetyLevels,
+  type SafetyCategoryContent,
+  type SafetyFile,
+  type SafetyLevel,
+} from './schema';
 export type { CardAction, SafetyAlertCardData, SafetyCardModels, SafetyConcern } from './views';

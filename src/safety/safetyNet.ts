@@ -1,11 +1,7 @@
-import { normaliseWords } from './normalise';
-import {
-  compilePattern,
-  patternMatches,
-  type CompiledPattern,
-  type NegationRules,
-} from './patterns';
-import type { SafetyCategoryContent, SafetyFile } from './schema';
+import { createLanguage } from './language';
+import { compilePattern, matchAt, type CompiledPattern, type NegationRules } from './patterns';
+import { PhraseIndex } from './phraseIndex';
+import type { SafetyCategoryContent, SafetyFile, SafetyLevel } from './schema';
 
 /** Reports a malformed phrase with its path inside the safety file. */
 export type PatternProblem = (path: readonly PropertyKey[], problem: string) => void;
@@ -13,17 +9,30 @@ export type PatternProblem = (path: readonly PropertyKey[], problem: string) => 
 interface CompiledCategory {
   readonly content: SafetyCategoryContent;
   readonly phrases: readonly CompiledPattern[];
-  readonly requiresAlso: readonly CompiledPattern[] | undefined;
+  readonly unless: PhraseIndex;
+  readonly requiresAlso: PhraseIndex | undefined;
+}
+
+/** One category the text raised, and the words (as typed) that raised it. */
+export interface SafetyFinding {
+  readonly id: string;
+  readonly level: SafetyLevel;
+  /**
+   * The user's own words that drove it, for the personal safety card only. Never log them, never
+   * put them where others can see (the compose-box result shows routes only).
+   */
+  readonly words: readonly string[];
 }
 
 /**
- * The safety net: finds which danger categories a piece of text touches. It returns category ids
- * only, never the text or the phrase that matched, so nothing a user typed can be echoed or
- * logged through it.
+ * The safety net: finds which danger categories a piece of text touches. `scan` returns category
+ * ids only; `check` adds the words that drove each one, for the personal card.
  */
 export interface SafetyNet {
-  /** Category ids the text matches, in the order of the trigger file. */
+  /** Category ids the text raises, in the order of the trigger file. */
   scan(text: string): string[];
+  /** The categories the text raises with their level and the words that drove them. */
+  check(text: string): SafetyFinding[];
   /** The category's content, for ids from `scan` or from a ticked answer. */
   category(id: string): SafetyCategoryContent | undefined;
   /** Every category id, in file order. */
@@ -36,9 +45,8 @@ export function compileSafetyNet(
   file: SafetyFile,
   problem: PatternProblem = () => undefined,
 ): SafetyNet {
-  const negation: NegationRules = {
+  const rules: NegationRules = {
     negators: new Set(file.negation.negators),
-    fillers: new Set(file.negation.fillers),
     notNegating: notNegatingMap(file.negation.notNegating),
     window: file.negation.window,
   };
@@ -58,36 +66,68 @@ export function compileSafetyNet(
   const categories: CompiledCategory[] = file.categories.map((content, index) => ({
     content,
     phrases: compileAll(content.phrases, ['categories', index, 'phrases']),
+    unless: new PhraseIndex(compileAll(content.unless, ['categories', index, 'unless'])),
     requiresAlso:
       content.requiresAlso &&
-      compileAll(content.requiresAlso, ['categories', index, 'requiresAlso']),
+      new PhraseIndex(compileAll(content.requiresAlso, ['categories', index, 'requiresAlso'])),
   }));
+  // One index over every category's phrases: each token is looked up once per check.
+  const owners = categories.flatMap((c, index) => c.phrases.map(() => index));
+  const phrases = new PhraseIndex(categories.flatMap((c) => c.phrases));
+  const idioms = new PhraseIndex(compileAll(file.idioms, ['idioms']));
   const byId = new Map(categories.map((c) => [c.content.id, c.content]));
+  const analyse = createLanguage(file.language);
+
+  const check = (text: string): SafetyFinding[] => {
+    const sentences = analyse(text.slice(0, 20_000));
+    if (sentences.length === 0) return [];
+    const idiomWords = sentences.map((s) => idioms.coverage(s));
+    const found = new Map<number, string[]>();
+    sentences.forEach((sentence, s) => {
+      const masked = idiomWords[s] ?? new Set<number>();
+      const unless = new Map<number, Set<number>>();
+      for (const { phrase, start } of phrases.candidates(sentence)) {
+        const owner = owners[phrase] ?? -1;
+        const category = categories[owner];
+        const pattern = phrases.phrases[phrase];
+        if (!category || !pattern || found.has(owner)) continue;
+        const negation = category.content.negatable ? rules : undefined;
+        const match = matchAt(pattern, sentence, start, negation);
+        if (!match || match.some((i) => masked.has(i))) continue;
+        let exceptions = unless.get(owner);
+        if (!exceptions) {
+          exceptions = category.unless.coverage(sentence);
+          unless.set(owner, exceptions);
+        }
+        if (match.some((i) => exceptions.has(i))) continue;
+        found.set(
+          owner,
+          match.map((i) => sentence[i]?.typed ?? ''),
+        );
+      }
+    });
+    // A category that needs company ("pregnant") counts only beside another sign of abuse.
+    const standalone = [...found.keys()].some((i) => categories[i]?.requiresAlso === undefined);
+    return categories.flatMap((c, index) => {
+      const words = found.get(index);
+      if (!words) return [];
+      const company =
+        c.requiresAlso === undefined ||
+        standalone ||
+        sentences.some((s, i) =>
+          c.requiresAlso?.matchesAny(s, rules, idiomWords[i] ?? new Set<number>()),
+        );
+      return company ? [{ id: c.content.id, level: c.content.level, words }] : [];
+    });
+  };
 
   return {
-    scan(text) {
-      const words = normaliseWords(text);
-      if (words.length === 0) return [];
-      return categories.filter((c) => matchesCategory(c, words, negation)).map((c) => c.content.id);
-    },
+    scan: (text) => check(text).map((f) => f.id),
+    check,
     category: (id) => byId.get(id),
     categoryIds: categories.map((c) => c.content.id),
     phraseCount: file.categories.reduce((n, c) => n + c.phrases.length, 0),
   };
-}
-
-function matchesCategory(
-  category: CompiledCategory,
-  words: readonly string[],
-  rules: NegationRules,
-): boolean {
-  const negation = category.content.negatable ? rules : undefined;
-  if (!category.phrases.some((p) => patternMatches(p, words, negation))) return false;
-  // The companion words are never negated: "pregnant, and he says he did not hit her" still counts.
-  return (
-    category.requiresAlso === undefined ||
-    category.requiresAlso.some((p) => patternMatches(p, words, undefined))
-  );
 }
 
 function notNegatingMap(pairs: readonly string[]): Map<string, Set<string>> {

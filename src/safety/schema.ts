@@ -12,10 +12,18 @@ const word = z.string().regex(/^[a-z0-9]+$/, 'must be one normalised word (a-z, 
 /** A phrase as normalised text: words, `|` alternatives, `*` stems, `_`, `..` gaps, `@set`s. */
 const phrase = z
   .string()
-  .regex(/^[a-z0-9|*_.@ -]+$/, 'may use only a-z, 0-9, spaces and | * _ .. @');
+  .regex(/^[a-z0-9|*_.@#+ -]+$/, 'may use only a-z, 0-9, spaces and | * _ .. @ # +');
+
+/** "act-now": immediate danger, the 999 card. "check-this": the safeguarding route today, no 999 banner. */
+export const safetyLevels = ['act-now', 'check-this'] as const;
+export type SafetyLevel = (typeof safetyLevels)[number];
+
+/** Routes a category adds to the card beside the ones every card lists. */
+export const extraRouteIds = ['mentalHealth', 'samaritans', 'loneWorking', 'manager'] as const;
 
 const category = z.strictObject({
   id,
+  level: z.enum(safetyLevels),
   /** Shown on the safety card as what was picked up; no user text is ever shown back. */
   label: text,
   why: text,
@@ -29,8 +37,15 @@ const category = z.strictObject({
    * checking ("he would never strangle her"): a false alarm costs less than a miss.
    */
   negatable: z.boolean(),
+  /** Routes this category adds, listed first on the card (e.g. the mental-health crisis route). */
+  routes: z.array(z.enum(extraRouteIds)).default([]),
   phrases: z.array(phrase).min(1),
-  /** When set, the category is raised only if one of these also appears in the same text. */
+  /** Everyday senses of the category's words: a phrase match on the same words does not count. */
+  unless: z.array(phrase).default([]),
+  /**
+   * When set, the category is raised only if one of these also appears in the same text, or
+   * another category is raised ("pregnant" alone is not a danger; pregnant and controlled is).
+   */
   requiresAlso: z.array(phrase).min(1).optional(),
 });
 
@@ -41,27 +56,53 @@ export const safetyFileSchema = z.strictObject({
   /** Named word lists, used in phrases as `@name`. */
   wordSets: z.record(
     id,
-    z.array(z.string().regex(/^[a-z0-9]+\*?$/, 'must be a word or a stem*')).min(1),
+    z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9]+\*?(?:\+[a-z0-9]+\*?)*$/,
+            'must be a word, a stem* or words joined by +',
+          ),
+      )
+      .min(1),
   ),
+  language: z.strictObject({
+    /** Text-speak and common misspellings, one typed word → the words it stands for. */
+    spelling: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().regex(/^[a-z0-9' ]+$/)),
+    /** Danger words a typo one letter away is read as ("strangld" → "strangled"); 6+ letters. */
+    fuzzyWords: z.array(word.refine((w) => w.length >= 6, 'must have 6 or more letters')),
+    /** Words that start a new clause: a negation never reaches past them ("but", "though"). */
+    clauseBreaks: z.array(word),
+  }),
+  /** Everyday idioms whose words are never read as danger ("killed it", "kill for a cuppa"). */
+  idioms: z.array(phrase),
   negation: z.strictObject({
     negators: z.array(word).min(1),
-    /** Words that may sit between a negator and the phrase: "no sign of a knife". */
-    fillers: z.array(word),
     /** Negator + next word that do not negate: "no longer", "not only". */
     notNegating: z.array(z.string().regex(/^[a-z0-9]+ [a-z0-9]+$/, 'must be two normalised words')),
-    /** How many words back a negator may be. */
-    window: z.number().int().min(1).max(5),
+    /** How many words back, inside the same clause, a negator reaches. */
+    window: z.number().int().min(1).max(8),
   }),
   categories: z.array(category).min(1),
   alert: z.strictObject({
-    title: text,
-    intro: text,
+    titles: z.strictObject({ 'act-now': text, 'check-this': text }),
+    intros: z.strictObject({ 'act-now': text, 'check-this': text }),
     matchedLabel: text,
+    /** Heads the words the card reacted to (personal chat only; never logged). */
+    wordsLabel: text,
     routesLabel: text,
+    /** The 999 line: first on an "act now" card, absent from a "check this" one. */
     immediate: text,
     childRoute: text,
     highRiskRoute: text,
     adviceRoute: text,
+    extraRoutes: z.strictObject({
+      mentalHealth: text,
+      samaritans: text,
+      loneWorking: text,
+      manager: text,
+    }),
     reminders: z.array(text).min(1),
     continueTitle: text,
   }),

@@ -1,6 +1,6 @@
 /**
  * The safety card's data model (cards/safety-alert.json). Plain data, filled with the tenant's
- * local details; it names categories only and never carries what the user typed.
+ * local details. It carries what the user typed only in `words`, and only on a personal card.
  */
 
 import type { CardAction } from '../kernel/cardAction';
@@ -13,13 +13,22 @@ export interface SafetyConcern {
 }
 
 export interface SafetyAlertCardData {
-  /** Fixed wording: no personal data in card titles. */
+  /** "act-now" leads with 999; "check-this" has no 999 banner. */
+  readonly level: 'act-now' | 'check-this';
+  /** Fixed wording per level: no personal data in card titles. */
   readonly title: string;
   readonly intro: string;
-  /** The 999 line, always shown first. */
+  /** The 999 line, first on an "act now" card; empty on a "check this" card. */
   readonly immediate: string;
   readonly matchedLabel: string;
+  /** Empty on a routes-only result (the compose-box search). */
   readonly concerns: readonly SafetyConcern[];
+  readonly wordsLabel: string;
+  /**
+   * The user's own words that raised it, quoted ("“strangled”, “the baby”"), on a personal chat
+   * card only; empty elsewhere. Never logged.
+   */
+  readonly words: string;
   readonly routesLabel: string;
   /** Children's safeguarding (same day), the high-risk route, advice. */
   readonly routes: readonly string[];

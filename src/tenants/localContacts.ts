@@ -15,6 +15,10 @@ export interface LocalContacts {
   readonly partnershipPhone: string;
   readonly victimServiceName: string;
   readonly victimServicePhone: string;
+  /** Where to turn when he may harm himself (the local mental-health crisis line). */
+  readonly mentalHealthCrisisRoute: string;
+  /** The council's lone-working procedure, for threats to staff. */
+  readonly loneWorkingRoute: string;
 }
 
 /** What staff see where a council has not set a contact yet: honest, and still actionable. */
@@ -30,6 +34,8 @@ export const genericLocalContacts: LocalContacts = {
   partnershipPhone: "the partnership's referral line (see your local procedures)",
   victimServiceName: 'the local victim support service',
   victimServicePhone: "the victim support service's number (see your local procedures)",
+  mentalHealthCrisisRoute: 'the local NHS mental health crisis line (NHS 111, option 2)',
+  loneWorkingRoute: "your service's lone-working procedure",
 };
 
 /** Placeholder names as they appear in content, mapped to the field that fills them. */
@@ -45,6 +51,8 @@ export const contactPlaceholders: Readonly<Record<string, keyof LocalContacts>> 
   'partnership.phone': 'partnershipPhone',
   'victimService.name': 'victimServiceName',
   'victimService.phone': 'victimServicePhone',
+  'mentalHealthCrisis.route': 'mentalHealthCrisisRoute',
+  'loneWorking.route': 'loneWorkingRoute',
 };
 
 /** Fills `{{placeholder}}` markers; an unknown placeholder is a content bug, caught by the pack tests. */

@@ -18,6 +18,8 @@ export const tenantSettingsSchema = z
         partnershipPhone: z.string().trim().min(1).max(60),
         victimServiceName: z.string().trim().min(1).max(160),
         victimServicePhone: z.string().trim().min(1).max(60),
+        mentalHealthCrisisRoute: z.string().trim().min(1).max(300),
+        loneWorkingRoute: z.string().trim().min(1).max(300),
       })
       .partial()
       .strict(),

@@ -107,7 +107,7 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     const before = await chat.cardCount();
 
     const safety = await chat.ask(dangerPhrase, { timeoutMs: turnTimeoutMs });
-    await chat.waitForCardText(safety, 'Check safety now', turnTimeoutMs);
+    await chat.waitForCardText(safety, 'Act now: check safety', turnTimeoutMs);
     await chat.waitForCardText(safety, 'Back to the walk-through', turnTimeoutMs);
     assert.equal(await chat.cardCount(), before + 1, 'the safety card is a new message');
     assert.equal(safety, before, 'and the last card in the chat');
@@ -129,7 +129,7 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
 
     await pressAndExpect(safety, 'Back to the walk-through', progress(3));
     assert.equal(await chat.cardCount(), before + 1, 'the safety card turns into the step');
-    assert.doesNotMatch(await chat.cardText(safety), /Check safety now/);
+    assert.doesNotMatch(await chat.cardText(safety), /Act now: check safety/);
     assert.match(await chat.cardText(safety), /Explore what happens at home/);
     await snapshot('back-to-step-3', safety);
 

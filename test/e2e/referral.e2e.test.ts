@@ -96,7 +96,8 @@ describe('end to end: a referral in the Agents Playground, in Chromium', functio
     await form.tick('A worker saw or heard it');
     await form.text(
       'What has happened recently',
-      'Controls the household money and what she spends.',
+      // Words that raise no safety card (controlling money would: its card is a new message).
+      'Raised his voice at her during the last home visit.',
     );
     await form.radio('How does he respond to the concerns?', 'He minimises it');
     await chat.press(at, 'Next');

@@ -4,11 +4,14 @@ import {
   parseCoachingAction,
   type CoachingDeps,
 } from '../../coaching';
+import type { ContactsSource } from '../../safety';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import type { ActionContext, ActionOutcome, RegisteredAction } from './actionTable';
 
 export interface CoachingActionDeps extends CoachingDeps {
   readonly tenants: TenantDirectory;
+  /** Contacts that never wait long on storage (SafetyContacts); `tenants` when absent. */
+  readonly safetyContacts?: ContactsSource;
 }
 
 /**
@@ -26,22 +29,19 @@ export function coachingActions(deps: CoachingActionDeps): Record<string, Regist
           card: context.cards.renderView(deps.walkthrough.staleView('out-of-date')),
         };
       }
-      const contacts = await deps.tenants.contactsFor(context.tenantId);
+      // Safety first: from the action alone, before the session is read or anything is saved.
+      const contacts = await (deps.safetyContacts ?? deps.tenants).contactsFor(context.tenantId);
+      const safety = deps.walkthrough.safetyFor(action, contacts);
+      if (safety) {
+        context.logger.info('safety card raised', { verb, count: safety.data.concerns.length });
+        await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(safety)] });
+      }
       const result = await handleCoachingAction(deps, {
         tenantId: context.tenantId,
         userId: context.userId,
         action,
         contacts,
       });
-      if (result.safety) {
-        context.logger.info('safety card raised', {
-          verb,
-          count: result.safety.data.concerns.length,
-        });
-        await context.turn.sendActivity({
-          attachments: [context.cards.attachmentOf(result.safety)],
-        });
-      }
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
       return { kind: 'card', card: context.cards.renderView(result.view) };
     },

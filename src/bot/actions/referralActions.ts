@@ -12,8 +12,12 @@ import {
   type ReferralTurnResult,
   type TeamsProfile,
 } from '../../referrals/form';
-import { checkTextForDanger, type SafetyFile, type SafetyNet } from '../../safety';
-import type { LocalContacts } from '../../tenants/localContacts';
+import {
+  checkTextForDanger,
+  type ContactsSource,
+  type SafetyFile,
+  type SafetyNet,
+} from '../../safety';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { conversationKindOf, minimalReference } from '../activityFacts';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
@@ -29,7 +33,12 @@ export interface ReferralActionDeps extends ReferralFormDeps {
   /** Asks the delivery worker for a pass now (DeliveryWorker.wake), so a referral goes at once. */
   readonly wakeDelivery?: () => void;
   /** The safety net: danger words in the form's free text raise the safety card. */
-  readonly safety?: { readonly net: SafetyNet; readonly alert: SafetyFile['alert'] };
+  readonly safety?: {
+    readonly net: SafetyNet;
+    readonly alert: SafetyFile['alert'];
+    /** Contacts that never wait long on storage (SafetyContacts). */
+    readonly contacts?: ContactsSource;
+  };
 }
 
 /** Name and email from the Teams roster; the activity's display name if Teams cannot say. */
@@ -80,8 +89,9 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
         context.logger.warn('card action data refused', { verb });
         return card(context.cards.renderView(staleNotice('out-of-date', false)));
       }
+      // Safety first: every free-text answer is checked before anything is read or saved.
+      if (command.type === 'next') await raiseSafetyCard(context, rawData);
       const contacts = await deps.tenants.contactsFor(context.tenantId);
-      if (command.type === 'next') await raiseSafetyCard(context, contacts, rawData);
       const result = await handleReferralTurn(deps, {
         tenantId: context.tenantId,
         userId: context.userId,
@@ -95,15 +105,15 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
     },
   });
 
-  async function raiseSafetyCard(
-    context: ActionContext,
-    contacts: LocalContacts,
-    data: unknown,
-  ): Promise<void> {
+  async function raiseSafetyCard(context: ActionContext, data: unknown): Promise<void> {
     if (!deps.safety) return;
     const text = freeTextOf(data);
-    if (text === '') return;
-    const alert = checkTextForDanger(deps.safety.net, deps.safety.alert, text, contacts);
+    if (text === '' || deps.safety.net.scan(text).length === 0) return;
+    const contacts = await (deps.safety.contacts ?? deps.tenants).contactsFor(context.tenantId);
+    // Referrals are made in a personal chat only, so the words that raised it may be shown.
+    const alert = checkTextForDanger(deps.safety.net, deps.safety.alert, text, contacts, {
+      showWords: true,
+    });
     if (!alert) return;
     context.logger.info('safety card raised', {
       count: alert.concerns.length,

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { situationIds } from '../../../src/content/wording/schema';
+import { halves, readBatchFiles, type Half } from '../support/labelledBatches';
 
 /**
  * The labelled practitioner queries, in two halves, one folder each under
@@ -9,8 +9,7 @@ import { situationIds } from '../../../src/content/wording/schema';
  * their misses may be read) and `held-out/` (written blind, only ever scored: never tuned against,
  * their misses never listed). A file is one batch, with its provenance in `about`.
  */
-export const halves = ['tuning', 'held-out'] as const;
-export type Half = (typeof halves)[number];
+export { halves, type Half };
 
 const labelled = z.object({ query: z.string().min(1), expected: z.enum(situationIds) }).strict();
 const batch = z
@@ -37,21 +36,10 @@ export const labelledQueriesFolder = path.resolve(__dirname, '../../fixtures/wor
 
 /** Every batch of both halves, validated, so a typo in an expected id fails loudly, not as a 0. */
 export function readLabelledSets(folder: string = labelledQueriesFolder): LabelledSet[] {
-  return halves.flatMap((half) =>
-    readdirSync(path.join(folder, half))
-      .filter((file) => file.endsWith('.json'))
-      .sort()
-      .map((file) => {
-        const full = path.join(folder, half, file);
-        const parsed = batch.safeParse(JSON.parse(readFileSync(full, 'utf8')));
-        if (!parsed.success)
-          throw new Error(`${path.relative(folder, full)}: ${z.prettifyError(parsed.error)}`);
-        return {
-          half,
-          name: file.slice(0, -'.json'.length),
-          queries: parsed.data.queries,
-          offTopic: parsed.data.offTopic,
-        };
-      }),
-  );
+  return readBatchFiles(folder, batch).map(({ half, name, data }) => ({
+    half,
+    name,
+    queries: data.queries,
+    offTopic: data.offTopic,
+  }));
 }

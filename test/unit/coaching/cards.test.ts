@@ -47,6 +47,6 @@ describe('coaching and safety card templates', () => {
 
   it('keeps titles to fixed wording', () => {
     const titles = (samples['safety-alert'] ?? []).map((s) => render('safety-alert', s).body);
-    assert.match(JSON.stringify(titles), /Check safety now/);
+    assert.match(JSON.stringify(titles), /Act now: check safety/);
   });
 });

@@ -313,7 +313,9 @@ describe('coaching walk-through engine', () => {
       );
       assert.equal(t.safety?.card, 'safety-alert');
       assert.deepEqual(t.session.path.at(-1)?.safety, ['strangulation']);
-      assert.ok(!JSON.stringify(t.safety).includes('neck'), 'never echoes the text');
+      // The personal card shows the words that raised it, never the rest of the note.
+      assert.match(t.safety?.data.words ?? '', /neck/);
+      assert.ok(!JSON.stringify(t.safety).includes('last week'), 'never echoes the rest');
     });
 
     it('ticked risk signs raise the safety card', () => {

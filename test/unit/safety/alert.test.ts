@@ -56,8 +56,52 @@ describe('safety card', () => {
     assert.doesNotMatch(everything, /checklist with (him|the father)/i);
   });
 
-  it('has a fixed title with no personal data', () => {
-    assert.equal(alert?.title, 'Check safety now');
+  it('has a fixed title per level, with no personal data', () => {
+    assert.equal(alert?.level, 'act-now');
+    assert.equal(alert?.title, pack.safetyAlert.titles['act-now']);
+  });
+
+  it('has no 999 banner when every concern is "check this"', () => {
+    const check = buildSafetyAlert(pack.safetyAlert, pack.safety, ['separation'], contacts);
+    assert.equal(check?.level, 'check-this');
+    assert.equal(check?.immediate, '');
+    assert.equal(check?.title, pack.safetyAlert.titles['check-this']);
+    assert.match(check?.routes.join('\n') ?? '', /Northtown MASH/);
+  });
+
+  it('adds the mental-health crisis route and Samaritans for his suicide threats, first', () => {
+    const card = buildSafetyAlert(pack.safetyAlert, pack.safety, ['suicide-self-harm'], {
+      ...contacts,
+      mentalHealthCrisisRoute: 'the Northtown crisis line on 0800 000 000',
+    });
+    assert.match(card?.routes[0] ?? '', /Northtown crisis line on 0800 000 000/);
+    assert.match(card?.routes[1] ?? '', /116 123/);
+  });
+
+  it('adds the lone-working route and the manager for threats to the worker', () => {
+    const card = buildSafetyAlert(pack.safetyAlert, pack.safety, ['threat-to-worker'], {
+      ...contacts,
+      loneWorkingRoute: 'the Northtown lone-working policy',
+    });
+    const routes = card?.routes.join('\n') ?? '';
+    assert.match(routes, /Northtown lone-working policy/);
+    assert.match(routes, /manager/);
+  });
+
+  it('shows the words it reacted to only when given them, and never in a routes-only result', () => {
+    assert.equal(alert?.words, '');
+    const withWords = buildSafetyAlert(pack.safetyAlert, pack.safety, ['weapon'], contacts, {
+      words: ['machete'],
+    });
+    assert.match(withWords?.words ?? '', /machete/);
+    const routesOnly = buildSafetyAlert(pack.safetyAlert, pack.safety, ['weapon'], contacts, {
+      words: ['machete'],
+      routesOnly: true,
+    });
+    assert.equal(routesOnly?.words, '');
+    assert.deepEqual(routesOnly?.concerns, []);
+    assert.ok(!JSON.stringify(routesOnly).includes('machete'));
+    assert.ok((routesOnly?.routes.length ?? 0) >= 3);
   });
 
   it('offers the way back to the walk-through only when asked to', () => {
@@ -79,6 +123,11 @@ describe('safety card', () => {
     );
     const json = JSON.stringify(card);
     for (const word of ['Example', 'machete', 'High Street']) assert.ok(!json.includes(word), word);
+    const personal = checkTextForDanger(pack.safety, pack.safetyAlert, text, contacts, {
+      showWords: true,
+    });
+    assert.match(personal?.words ?? '', /machete/);
+    assert.ok(!JSON.stringify(personal).includes('High Street'));
     assert.equal(
       checkTextForDanger(pack.safety, pack.safetyAlert, 'See you on Tuesday', contacts),
       undefined,

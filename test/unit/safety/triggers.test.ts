@@ -21,10 +21,10 @@ const positives: ReadonlyArray<readonly [string, string]> = [
   ['He threatened to kill her', 'threat-to-kill'],
   ["he said he'll kill her if she leaves", 'threat-to-kill'],
   ['told her she would end up dead', 'threat-to-kill'],
-  ['he threatens to kill himself when she goes out', 'threat-to-kill'],
+  ['he threatens to kill himself when she goes out', 'suicide-self-harm'],
   ['he is going to kill the kids, he said', 'threat-to-kill'],
   ['death threats by text', 'threat-to-kill'],
-  ['says he’ll take his own life', 'threat-to-kill'],
+  ['says he’ll take his own life', 'suicide-self-harm'],
   // weapons
   ['he keeps a knife by the bed', 'weapon'],
   ['He has access to a shotgun', 'weapon'],
@@ -55,10 +55,10 @@ const positives: ReadonlyArray<readonly [string, string]> = [
   ['they are no longer together', 'separation'],
   ['he moved out in March', 'separation'],
   // pregnancy with violence
-  ['she is pregnant and he hit her', 'pregnancy'],
-  ['he kicked her while she was expecting a baby', 'pregnancy'],
-  ['he punched her bump', 'pregnancy'],
-  ['since the new baby he has been pushing her around', 'pregnancy'],
+  ['she is pregnant and he hit her', 'pregnancy-baby'],
+  ['he kicked her while she was expecting a baby', 'pregnancy-baby'],
+  ['he punched her bump', 'pregnancy-baby'],
+  ['since the new baby he has been pushing her around', 'pregnancy-baby'],
   // stalking
   ['he follows her to work', 'stalking'],
   ['he put a tracker on her car', 'stalking'],
@@ -87,6 +87,41 @@ const positives: ReadonlyArray<readonly [string, string]> = [
   ['his family says she has brought shame on the family', 'honour-based'],
   ['they want to force her into marriage', 'honour-based'],
   ['it was about family honour', 'honour-based'],
+  // physical assault and injury
+  ['he punched her in the ribs', 'physical-assault'],
+  ['mum has a black eye, says it was from him', 'physical-assault'],
+  ['ptnr pushd her down the stairs', 'physical-assault'],
+  // breach of orders or bail
+  ['he turned up at the house despite the non-mol', 'breach-of-orders'],
+  ['bail says no contact but he keeps texting her', 'breach-of-orders'],
+  // coercive control
+  ['he takes her wages and gives her £20 a week', 'coercive-control'],
+  ['she is not allowed to see her friends', 'coercive-control'],
+  ['he keeps her passport locked in his car', 'coercive-control'],
+  ['he locks her in the flat when he goes out', 'coercive-control'],
+  // pets
+  ['he kicked the dog across the kitchen', 'pets'],
+  ['he said he would drown the cat if she left', 'pets'],
+  // his suicide or self-harm threats
+  ['he says he will kill himself if she leaves', 'suicide-self-harm'],
+  ['dad took an overdose last week', 'suicide-self-harm'],
+  // threats to the worker
+  ['he told me he knows where I live', 'threat-to-worker'],
+  ['dad followed my car after the visit', 'threat-to-worker'],
+  // child abduction
+  ["he's threatened to take the kids abroad and she'll never see them again", 'child-abduction'],
+  ['dad did not bring the children back after contact', 'child-abduction'],
+  // children however they are named
+  ['the 3yo was in her arms when he hit her', 'child-harm'],
+  ['DS (14) got between them and dad shoved him', 'child-harm'],
+  ['year 9 says she hides when dad shouts at mum', 'child-harm'],
+  // pregnancy or a baby with any abuse, not only violence
+  ['she is 20 wks pregnant and he checks her phone', 'pregnancy-baby'],
+  ['baby 10 weeks, dad takes her bank card', 'pregnancy-baby'],
+  // reported speech, text-speak and typos
+  ["she told me he'd said he would do her in", 'threat-to-kill'],
+  ['he thrtnd 2 kill her', 'threat-to-kill'],
+  ['mum sed he kikced her', 'physical-assault'],
 ];
 
 /** Ordinary things said in a routine enquiry that must not raise a card. */
@@ -122,6 +157,19 @@ const negatives: readonly string[] = [
   'There was no sign of stalking',
   'There was no sign of a weapon',
   'He has never owned a gun',
+  'He has never threatened her with a weapon',
+  'the kids were watching TV when I arrived',
+  'dad was hammered at his brother’s wedding years ago, sober since',
+  'DS got an honour at the school awards',
+  'mum killed it at her interview',
+  'dad said he would kill for a cuppa',
+  'new knife block in the kitchen, knives out of reach',
+  'parents separated amicably and share care',
+  'dad moved out for a job in Leeds, sees the kids every weekend',
+  'she left her job to go to college',
+  'the little one pushed his sister off the trampoline, both fine',
+  'mum is 28 weeks pregnant, midwife happy',
+  'the eldest is scared of spiders',
   'She is pregnant and they are excited',
   'The baby is due in June',
   'The kids love their grandparents',
@@ -167,8 +215,9 @@ describe('safety net triggers', () => {
 
   describe('errs on the side of raising the card', () => {
     const stillRaised: ReadonlyArray<readonly [string, string]> = [
-      // The negator is too far from the danger word to be sure what it negates.
-      ['He has never threatened her with a weapon', 'weapon'],
+      // A negation never reaches past a full stop, a comma or "but".
+      ['no gun. He held a knife to her', 'weapon'],
+      ['no knife, but he had a gun', 'weapon'],
       // Denials of the gravest harms are worth a second look, so they are not negatable.
       ['he says he did not choke her', 'strangulation'],
       ['he would never hurt the kids', 'child-harm'],
@@ -176,7 +225,7 @@ describe('safety net triggers', () => {
       // "no longer" is not a negation.
       ['she no longer lives with him', 'separation'],
       // A second mention after a negated one still counts.
-      ['not pregnant before, but she is pregnant now and he pushed her', 'pregnancy'],
+      ['not pregnant before, but she is pregnant now and he pushed her', 'pregnancy-baby'],
     ];
     for (const [text, category] of stillRaised) {
       it(`${category}: "${text}"`, () => {
@@ -186,8 +235,20 @@ describe('safety net triggers', () => {
   });
 
   it('returns category ids only, in file order, each once', () => {
-    const found = net.scan('He strangled her, then strangled her again, and had a knife');
-    assert.deepEqual(found, ['strangulation', 'weapon']);
+    const found = net.scan('He strangled her, then strangled her again, and held a knife to her');
+    assert.deepEqual(found, ['physical-assault', 'strangulation', 'weapon']);
+  });
+
+  it('says which of the typed words raised each category', () => {
+    const findings = net.check('Mum says he STRANGLED her');
+    assert.deepEqual(findings.find((f) => f.id === 'strangulation')?.words, ['strangled']);
+  });
+
+  it('gives every category a level', () => {
+    for (const id of net.categoryIds)
+      assert.ok(['act-now', 'check-this'].includes(net.category(id)?.level ?? ''), id);
+    assert.equal(net.category('strangulation')?.level, 'act-now');
+    assert.equal(net.category('separation')?.level, 'check-this');
   });
 
   it('returns nothing for empty or punctuation-only text', () => {
