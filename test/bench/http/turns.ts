@@ -135,7 +135,7 @@ function createPlainServer(logger: Logger): HttpServer {
   return createHttpServer({
     logger,
     handleBotRequest: (req, res) => adapter.process(req, res, (turn) => bot.run(turn)),
-    checkReadiness: async () => undefined,
+    checkReadiness: () => Promise.resolve({ ready: true as const }),
     maxBodyBytes: maxRequestBodyBytes,
   });
 }
