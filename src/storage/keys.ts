@@ -65,3 +65,10 @@ export function compareIds(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;
 }
+
+/** Field names a cross-partition query may filter on: plain identifiers, written into the query. */
+export function assertFieldName(field: string): void {
+  if (typeof field !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(field)) {
+    throw invalid('Field name must be a plain identifier.');
+  }
+}
