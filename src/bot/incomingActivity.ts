@@ -112,5 +112,44 @@ export function incomingActivitySchema(options: { readonly production: boolean }
       localTimestamp: dateFromString,
       expiration: dateFromString,
     })
-    .passthrough();
+    .passthrough()
+    .superRefine((activity, context) => {
+      // botbuilder reads value.action.type of a card press without checking it is there.
+      // The same for a compose-box search's commandId and parameters.
+      if (activity.type !== 'invoke') return;
+      const schema = invokeValues[activity.name ?? ''];
+      if (schema && !schema.safeParse(activity.value).success) {
+        context.addIssue({ code: 'custom', message: 'invoke value not understood' });
+      }
+    });
 }
+
+/** The invoke values the bot reads, by invoke name: checked before botbuilder touches them. */
+const invokeValues: Record<string, z.ZodType> = {
+  'adaptiveCard/action': z.lazy(() => cardActionValue),
+  'composeExtension/query': z.lazy(() => messagingExtensionQuery),
+};
+
+const messagingExtensionQuery = z
+  .object({
+    commandId: z.string().max(64).optional(),
+    parameters: z
+      .array(z.object({ name: z.string().max(64).optional() }).passthrough())
+      .max(16)
+      .optional(),
+    queryOptions: z.object({}).passthrough().optional(),
+  })
+  .passthrough();
+
+/** What an Action.Execute press carries; the verb's own data is parsed by its handler. */
+const cardActionValue = z
+  .object({
+    action: z
+      .object({
+        type: z.string().max(64),
+        verb: z.string().max(maxIdLength).optional(),
+        id: z.string().max(maxIdLength).optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();

@@ -78,6 +78,14 @@ describe('HTTP edge hygiene', () => {
       ['a numeric from.id', { from: { id: 1234 } }],
       ['text that is an object', { text: { nested: 'Testy McFakeface' } }],
       ['a service URL that is a number', { serviceUrl: 8080 }],
+      [
+        'a card press whose value is no card action',
+        { type: 'invoke', name: 'adaptiveCard/action', value: 5 },
+      ],
+      [
+        'a compose-box search without a value',
+        { type: 'invoke', name: 'composeExtension/query', value: null },
+      ],
     ];
     for (const [label, override] of cases) {
       it(`refuses ${label} with 400, stores nothing and logs none of it`, async () => {

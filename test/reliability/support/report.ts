@@ -1,0 +1,35 @@
+/** One scenario's outcome: its counts line, and whether it passed. */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly counts: Record<string, number | string>;
+  /** Failed checks, in words; empty when the scenario passed. */
+  readonly failures: string[];
+  /** Checks that need other branches (see PENDING_MERGE in run.ts): reported, not failed. */
+  readonly pending?: string[];
+}
+
+export function line(result: ScenarioResult): string {
+  const counts = Object.entries(result.counts)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const verdict =
+    result.failures.length > 0
+      ? 'FAIL'
+      : (result.pending?.length ?? 0) > 0
+        ? 'PENDING MERGE'
+        : 'ok';
+  return `reliability ${result.name}: ${verdict} ${counts}`;
+}
+
+/** Collects check failures without stopping at the first. */
+export class Checks {
+  readonly failures: string[] = [];
+  readonly pending: string[] = [];
+  check(ok: boolean, what: string): void {
+    if (!ok) this.failures.push(what);
+  }
+  /** A check that passes only once another branch is merged: noted, not failed, when false. */
+  pendingMerge(ok: boolean, what: string): void {
+    if (!ok) this.pending.push(what);
+  }
+}
