@@ -46,7 +46,7 @@ export async function startConnector(): Promise<Connector> {
         return;
       }
       const text = Buffer.concat(chunks).toString('utf8');
-      let body: Record<string, unknown> = {};
+      let body: Record<string, unknown>;
       try {
         body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
       } catch {
