@@ -66,9 +66,13 @@ export function compareIds(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-/** Field names a cross-partition query may filter on: plain identifiers, written into the query. */
-export function assertFieldName(field: string): void {
+/**
+ * Checks a findByField call: the field must be a plain identifier (it is written into the query)
+ * and the limit a valid one.
+ */
+export function assertFieldQuery(field: string, limit: number): void {
   if (typeof field !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(field)) {
     throw invalid('Field name must be a plain identifier.');
   }
+  assertLimit(limit);
 }

@@ -3,7 +3,7 @@ import type { DocumentStore, ItemKey, StoredItem, WriteOptions } from '../../ker
 import { AppError, ErrorCodes } from '../../kernel/errors';
 import type { Logger } from '../../logging/logger';
 import {
-  assertFieldName,
+  assertFieldQuery,
   assertItemKey,
   assertLimit,
   assertPartitionKey,
@@ -132,8 +132,7 @@ export class CosmosCollection<T> implements DocumentStore<T> {
     options: { readonly limit: number },
   ): Promise<StoredItem<T>[]> {
     this.lifecycle.assertOpen();
-    assertFieldName(field);
-    assertLimit(options.limit);
+    assertFieldQuery(field, options.limit);
     if (options.limit === 0) return [];
     // The field name is a checked identifier (it cannot be a parameter); the value is one.
     const query: SqlQuerySpec = {

@@ -7,7 +7,7 @@ import {
   assertLimit,
   assertPartitionKey,
   assertWriteOptions,
-  assertFieldName,
+  assertFieldQuery,
   compareIds,
 } from '../keys';
 import type { Lifecycle } from '../lifecycle';
@@ -92,8 +92,7 @@ export class InMemoryCollection<T> implements DocumentStore<T> {
     options: { readonly limit: number },
   ): Promise<StoredItem<T>[]> {
     this.lifecycle.assertOpen();
-    assertFieldName(field);
-    assertLimit(options.limit);
+    assertFieldQuery(field, options.limit);
     const items: StoredItem<T>[] = [];
     for (const [partitionKey, partition] of this.partitions) {
       for (const id of [...partition.keys()]) {

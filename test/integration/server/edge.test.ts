@@ -10,7 +10,7 @@ import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { aCardAction, aConfig, aMessage, fakeTenantId } from '../../support/builders';
 import { capturedLogger } from '../../support/capturedLogs';
 import { startFakeConnector } from '../../support/fakeConnector';
-import { countingStorage } from '../../support/countingStorage';
+import { writeFaultStorage } from '../../support/writeFaultStorage';
 
 const clock: Clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 
@@ -89,7 +89,7 @@ describe('HTTP edge hygiene', () => {
     ];
     for (const [label, override] of cases) {
       it(`refuses ${label} with 400, stores nothing and logs none of it`, async () => {
-        const storage = countingStorage(new InMemoryStorage({ clock }));
+        const storage = writeFaultStorage(new InMemoryStorage({ clock }));
         const app = await startApp({}, storage);
         const run = sinon.spy(app.bot, 'run');
         try {
@@ -313,7 +313,7 @@ describe('HTTP edge hygiene', () => {
 
   describe('/readyz', () => {
     it('is 503 when storage reads but refuses writes', async () => {
-      const storage = countingStorage(new InMemoryStorage({ clock }), { failWrites: true });
+      const storage = writeFaultStorage(new InMemoryStorage({ clock }), { failWrites: true });
       const app = await startApp({}, storage);
       try {
         const res = await fetch(`${app.base}/readyz`);
@@ -325,7 +325,7 @@ describe('HTTP edge hygiene', () => {
     });
 
     it('answers 503 while storage hangs instead of waiting for it', async () => {
-      const storage = countingStorage(new InMemoryStorage({ clock }), { hangWrites: true });
+      const storage = writeFaultStorage(new InMemoryStorage({ clock }), { hangWrites: true });
       const app = await startApp({}, storage);
       try {
         // The probe never settles: an answer at all shows the endpoint does not wait on storage.

@@ -1,7 +1,7 @@
 import type { ContainerName, DocumentStore, Storage } from '../../src/kernel/documentStore';
 import { AppError, ErrorCodes } from '../../src/kernel/errors';
 
-export interface CountingStorage extends Storage {
+export interface WriteFaultStorage extends Storage {
   /** Writes attempted so far (create, replace, upsert, delete), in every container. */
   writes(): number;
   /** Lets hung writes fail, so a test can stop cleanly. */
@@ -14,10 +14,10 @@ const writeMethods = new Set(['create', 'replace', 'upsert', 'delete']);
  * Wraps a store to count write attempts and, when asked, to fail or hang every write while reads
  * still work (the "writes fail, reads succeed" fault).
  */
-export function countingStorage(
+export function writeFaultStorage(
   inner: Storage,
   faults: { readonly failWrites?: boolean; readonly hangWrites?: boolean } = {},
-): CountingStorage {
+): WriteFaultStorage {
   let writes = 0;
   const hung: Array<() => void> = [];
   const unavailable = () => new AppError(ErrorCodes.storeUnavailable, 'Writes are failing (test).');
