@@ -20,6 +20,7 @@ export async function load(
   let errors = 0;
   let mixed = 0;
   let stale = 0;
+  const examples: string[] = [];
   const started = Date.now();
   await Promise.all(
     Array.from({ length: conversations }, async (_, n) => {
@@ -37,15 +38,17 @@ export async function load(
           const text = cardText(user);
           if (other.test(text) && !own.test(text)) mixed += 1;
           if (staleOrBroken.test(text)) stale += 1;
-        } catch {
+        } catch (err) {
           errors += 1;
+          if (examples.length < 3)
+            examples.push(err instanceof Error ? err.message.slice(0, 160) : 'unknown');
         }
       }
     }),
   );
   const seconds = (Date.now() - started) / 1000;
   const total = conversations * turns;
-  checks.check(errors === 0, `${errors} turns failed`);
+  checks.check(errors === 0, `${errors} turns failed ${examples.join(' | ')}`);
   checks.check(answered === total, `${total - answered} turns without a card`);
   checks.check(mixed === 0, `${mixed} cards from another practitioner's mode`);
   checks.check(stale === 0, `${stale} stale or error cards`);
