@@ -13,15 +13,39 @@ import type { Logger } from '../logging/logger';
 import type { CardJson } from './actions/actionTable';
 import { failureTextFor, safetyLine } from './actions/welcomeActions';
 
+/** The request's token was missing, malformed, forged or not for this bot: answer 401. */
+export class AuthenticationRefused extends Error {
+  constructor(readonly reason: 'authentication failed') {
+    super('The request could not be authenticated.');
+    this.name = 'AuthenticationRefused';
+  }
+}
+
 /** CloudAdapter with its request pipeline opened up, so our endpoint owns parsing and errors. */
 export class DareCoachAdapter extends CloudAdapter {
-  /** Authenticates `authHeader` (when an app id is set) and runs the turn; resolves the invoke response. */
-  runActivity(
+  /**
+   * Authenticates `authHeader` (when an app id is set) and runs the turn; resolves the invoke
+   * response. Any failure while checking the token rejects with AuthenticationRefused: the token
+   * libraries throw assorted errors for forged tokens (alg "none", HS256 signed with the public
+   * key, an unknown key id) and none of them is a fault of ours.
+   */
+  async runActivity(
     authHeader: string,
     activity: Activity,
     logic: (turn: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+    let authenticated: Awaited<
+      ReturnType<typeof this.botFrameworkAuthentication.authenticateRequest>
+    >;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(
+        activity,
+        authHeader,
+      );
+    } catch {
+      throw new AuthenticationRefused('authentication failed');
+    }
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 

@@ -1,8 +1,9 @@
 import type { Activity } from 'botbuilder';
-import { z } from 'zod';
 import type { Logger } from '../logging/logger';
 import type { DareCoachAdapter } from './adapter';
+import { AuthenticationRefused } from './adapter';
 import type { DareCoachBot } from './dareCoachBot';
+import { incomingActivitySchema } from './incomingActivity';
 
 /** The HTTP shapes the endpoint needs; restify's request and response satisfy them. */
 export interface BotHttpRequest {
@@ -13,26 +14,9 @@ export interface BotHttpResponse {
   send(status: number, body?: unknown): void;
 }
 
-const dateFromString = z.preprocess(
-  (v) => (typeof v === 'string' ? new Date(v) : v),
-  z.date().optional(),
-);
-
-/** The little we insist on before Bot Framework code sees a request: an object with a type. */
-const incomingActivity = z
-  .object({
-    type: z.string().min(1),
-    timestamp: dateFromString,
-    localTimestamp: dateFromString,
-    expiration: dateFromString,
-  })
-  .passthrough();
-
-/** botframework-connector's AuthenticationError carries a 401 status code. */
-function isAuthenticationFailure(err: unknown): boolean {
-  return (
-    typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 401
-  );
+export interface BotEndpointOptions {
+  /** In production a service URL must be https on a Teams host. */
+  readonly production: boolean;
 }
 
 /**
@@ -40,11 +24,22 @@ function isAuthenticationFailure(err: unknown): boolean {
  * Bot Framework token whenever an app id is set) and runs the turn. Errors are logged here, by
  * status only, and never echoed to the caller.
  */
-export function createBotEndpoint(adapter: DareCoachAdapter, bot: DareCoachBot, logger: Logger) {
+export function createBotEndpoint(
+  adapter: DareCoachAdapter,
+  bot: DareCoachBot,
+  logger: Logger,
+  options: BotEndpointOptions = { production: false },
+) {
+  const incomingActivity = incomingActivitySchema(options);
   return async (req: BotHttpRequest, res: BotHttpResponse): Promise<void> => {
     const parsed = incomingActivity.safeParse(req.body);
     if (!parsed.success) {
-      logger.warn('bot request refused', { httpStatus: 400, reason: 'not an activity' });
+      // The count of bad fields only: their paths and values are the caller's.
+      logger.warn('bot request refused', {
+        httpStatus: 400,
+        reason: 'not an activity',
+        count: parsed.error.issues.length,
+      });
       res.send(400, { error: 'The request body is not a Bot Framework activity.' });
       return;
     }
@@ -57,8 +52,9 @@ export function createBotEndpoint(adapter: DareCoachAdapter, bot: DareCoachBot, 
       );
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (err) {
-      if (isAuthenticationFailure(err)) {
-        logger.warn('bot request refused', { httpStatus: 401, reason: 'authentication failed' });
+      if (err instanceof AuthenticationRefused) {
+        // A forged or stale token is the caller's problem, not ours: a warning, never an error.
+        logger.warn('bot request refused', { httpStatus: 401, reason: err.reason });
         res.send(401, { error: 'Unauthorized.' });
         return;
       }

@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
@@ -61,6 +62,12 @@ export class DareCoachBot extends TeamsActivityHandler {
       await this.sendWelcome(turn);
       await next();
     });
+  }
+
+  /** botbuilder answers invoke names no handler knows with 501 and no body; we answer 200. */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(turn);
+    return response.status === 501 ? { status: 200 } : response;
   }
 
   protected override async onAdaptiveCardInvoke(

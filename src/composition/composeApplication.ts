@@ -7,7 +7,9 @@ import type { AppConfig } from '../config/config';
 import { createHttpPartnershipClient } from '../partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../referrals';
 import { retentionFromTenants } from '../referrals/deliveryWorker';
+import { randomUUID } from 'node:crypto';
 import { createHttpServer, type HttpServer } from '../server/httpServer';
+import { createReadinessCheck } from '../server/readiness';
 import { composeBot } from './composeBot';
 import type { ApplicationParts } from './parts';
 
@@ -23,7 +25,7 @@ export interface Application {
 
 /** Wires every part together. No I/O happens here beyond loading content and card templates. */
 export function composeApplication(config: AppConfig, parts: ApplicationParts): Application {
-  const { logger, storage, clock } = parts;
+  const { logger, clock } = parts;
   const composed = composeBot(config, parts, { wakeDelivery: () => delivery?.wake() });
   const { bot, middleware } = composed;
   const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware, (err) =>
@@ -57,9 +59,25 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
 
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),
-    handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' })),
-    checkReadiness: () => storage.ping(),
+    handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' }), {
+      production: config.environment === 'production',
+    }),
+    checkReadiness: readinessProbe(parts),
     maxBodyBytes: maxRequestBodyBytes,
   });
   return { server, bot, delivery };
+}
+
+/**
+ * Ready means storage takes writes (a read can succeed while writes fail): each instance upserts
+ * one tiny document of its own, expiring by itself, at most once per cache period.
+ */
+function readinessProbe({ storage, clock }: ApplicationParts) {
+  const probes = storage.collection<{ readonly at: string }>('leases');
+  const key = { partitionKey: 'readiness', id: `probe-${randomUUID()}` };
+  return createReadinessCheck({
+    probe: async () => {
+      await probes.upsert(key, { at: clock.now().toISOString() }, { ttlSeconds: 600 });
+    },
+  });
 }

@@ -42,6 +42,16 @@ export interface DocumentStore<T> {
     partitionKey: string,
     options?: { readonly limit?: number },
   ): Promise<StoredItem<T>[]>;
+  /**
+   * Items of any partition whose value's top-level `field` equals `equals`, at most `limit`, in no
+   * particular order. A cross-partition query: for background repair (the stranded-referral
+   * sweeper), never for a turn. Optional so that test doubles of the port need not implement it.
+   */
+  findByField?(
+    field: string,
+    equals: string,
+    options: { readonly limit: number },
+  ): Promise<StoredItem<T>[]>;
 }
 
 /** The whole store: opens typed collections, answers readiness, and closes. */

@@ -39,6 +39,48 @@ export const safeLogKeys = [
 ] as const;
 
 export type SafeLogKey = (typeof safeLogKeys)[number];
+
+/**
+ * Keys whose values a caller can choose (an activity's type, a message extension's command id, a
+ * request path): only the listed values are written, anything else becomes `other`. The lists are
+ * protocol constants and our own command ids (a unit test checks them against the bot's tables).
+ */
+export const enumeratedLogValues: Partial<Record<SafeLogKey, ReadonlySet<string>>> = {
+  activityType: new Set([
+    'message',
+    'conversationUpdate',
+    'installationUpdate',
+    'invoke',
+    'invokeResponse',
+    'messageReaction',
+    'messageUpdate',
+    'messageDelete',
+    'typing',
+    'endOfConversation',
+    'event',
+    'trace',
+    'handoff',
+    'command',
+    'commandResult',
+    'contactRelationUpdate',
+    'deleteUserData',
+    'suggestion',
+  ]),
+  route: new Set(['/api/messages', '/healthz', '/readyz']),
+  command: new Set([
+    // Text commands (src/bot/commands.ts) and the message extension's command ids (manifest).
+    'help',
+    'prepare',
+    'debrief',
+    'wording',
+    'refer',
+    'nudges',
+    'searchWording',
+  ]),
+};
+
+/** What an enumerated key's value is written as when it is not on its list. */
+export const unlistedLogValue = 'other';
 export type LogValue = string | number | boolean | undefined;
 export type LogFields = Partial<Record<SafeLogKey, LogValue>>;
 
@@ -59,7 +101,11 @@ function sanitize(fields: Record<string, unknown> | undefined): Record<string, L
   if (!fields) return out;
   for (const [key, value] of Object.entries(fields)) {
     if (!allowed.has(key)) continue;
-    if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    const listed = enumeratedLogValues[key as SafeLogKey];
+    if (listed) {
+      if (value !== undefined)
+        out[key] = typeof value === 'string' && listed.has(value) ? value : unlistedLogValue;
+    } else if (typeof value === 'number' || typeof value === 'boolean') out[key] = value;
     else if (typeof value === 'string') out[key] = value.slice(0, maxValueLength);
   }
   return out;

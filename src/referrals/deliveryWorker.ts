@@ -28,7 +28,10 @@ import {
   type OutboxEntry,
   type PurgeEntry,
   type ReferralStores,
+  type WorkerLeaseEntry,
+  workerLeasePartition,
 } from './referralStores';
+import { sweepStrandedReferrals, type SweepReport } from './strandedSweeper';
 import {
   failUndeliverable,
   isDue,
@@ -43,8 +46,13 @@ export interface DeliveryWorkerOptions {
   readonly workerId?: string;
   /** Pause between passes when started. Default 5 s. */
   readonly pollIntervalMs?: number;
-  /** Pause between purge passes when started. Default 15 min. */
+  /** Pause between maintenance passes (purge, then the stranded-referral sweep) when started;
+   * one instance runs each pass (a lease). Default 15 min. */
   readonly purgeIntervalMs?: number;
+  /** Longest pause between scheduled scans when the outbox is empty: the interval doubles from
+   * `pollIntervalMs` up to this while nothing is found (a submit wakes the worker at once).
+   * Default 30 s. */
+  readonly idlePollIntervalMs?: number;
   /** How long an attempt may take before another worker may take over. Must exceed the client's
    * request timeout. Default 2 min. */
   readonly leaseMs?: number;
@@ -114,11 +122,20 @@ export interface DeliveryPassReport {
   /** Telling the referrer failed (again): tried again later. */
   notifyRetrying: number;
   errors: number;
+  /** Outbox entries listed (due or not): zero means the outbox was empty. */
+  seen: number;
 }
 
 export interface PurgePassReport {
   purged: number;
   errors: number;
+}
+
+/** What one maintenance pass did; `ran` is false when another instance holds this pass. */
+export interface MaintenanceReport {
+  ran: boolean;
+  purge?: PurgePassReport;
+  sweep?: SweepReport;
 }
 
 export const defaultRetentionMs = 30 * 24 * 60 * 60_000;
@@ -135,6 +152,7 @@ const emptyDeliveryReport = (): DeliveryPassReport => ({
   notified: 0,
   notifyRetrying: 0,
   errors: 0,
+  seen: 0,
 });
 
 const isRaceLoss = (err: unknown): boolean =>
@@ -152,6 +170,7 @@ export class DeliveryWorker {
   private readonly policy: DeliveryPolicy;
   private readonly pollIntervalMs: number;
   private readonly purgeIntervalMs: number;
+  private readonly idlePollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly orphanGraceMs: number;
@@ -163,7 +182,13 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private pass: Promise<void> | undefined;
   private wakeRequested = false;
+  /** A wake-up not yet served by a scan: the next scan runs whoever holds the poll lease. */
+  private wakePending = false;
   private nextPurgeAtMs = 0;
+  /** The current pause between scheduled scans (grows while the outbox stays empty). */
+  private currentPollMs: number;
+  /** Our poll lease's etag while we hold it: renewing is then one conditional write. */
+  private pollLeaseEtag: string | undefined;
 
   constructor(private readonly deps: DeliveryWorkerDeps) {
     const options = deps.options ?? {};
@@ -176,6 +201,8 @@ export class DeliveryWorker {
     };
     this.pollIntervalMs = options.pollIntervalMs ?? 5_000;
     this.purgeIntervalMs = options.purgeIntervalMs ?? 15 * 60_000;
+    this.idlePollIntervalMs = Math.max(this.pollIntervalMs, options.idlePollIntervalMs ?? 30_000);
+    this.currentPollMs = this.pollIntervalMs;
     this.leaseMs = options.leaseMs ?? 120_000;
     this.batchSize = options.batchSize ?? 200;
     this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
@@ -200,6 +227,8 @@ export class DeliveryWorker {
   /** Asks for a pass now (e.g. just after a submit) instead of at the next poll. */
   wake(): void {
     if (!this.running) return;
+    this.currentPollMs = this.pollIntervalMs;
+    this.wakePending = true;
     if (this.pass) {
       this.wakeRequested = true;
     } else if (this.timer) {
@@ -226,21 +255,122 @@ export class DeliveryWorker {
   }
 
   private async tick(): Promise<void> {
+    const woken = this.wakePending;
+    this.wakePending = false;
     try {
-      await this.runOnce();
+      // A wake-up (a submit on this instance) scans at once; scheduled scans are one instance's
+      // duty at a time, so idle polling does not grow with the number of instances.
+      const report = woken ? await this.runOnce() : await this.pollOnce();
+      if (report) {
+        const idle = report.seen === 0 && report.errors === 0;
+        this.currentPollMs = idle
+          ? Math.min(Math.max(this.currentPollMs * 2, this.pollIntervalMs), this.idlePollIntervalMs)
+          : this.pollIntervalMs;
+      }
       const now = this.deps.clock.now().getTime();
       if (now >= this.nextPurgeAtMs) {
         this.nextPurgeAtMs = now + this.purgeIntervalMs;
-        await this.purgeOnce();
+        await this.maintainOnce();
       }
     } catch (err) {
       // The passes catch their own failures; this is the last guard of a timer callback.
       this.log.error('Referral delivery pass failed', {}, err);
     } finally {
       this.pass = undefined;
-      if (this.running) this.schedule(this.wakeRequested ? 0 : this.pollIntervalMs);
+      if (this.running) this.schedule(this.wakeRequested ? 0 : this.currentPollMs);
       this.wakeRequested = false;
     }
+  }
+
+  /** A scheduled scan: runs a pass if this instance holds (or takes) the poll lease, else nothing. */
+  async pollOnce(): Promise<DeliveryPassReport | undefined> {
+    return (await this.holdsPollLease()) ? this.runOnce() : undefined;
+  }
+
+  /**
+   * Takes or renews the poll lease (held for two idle intervals, so a holder that stops is
+   * replaced within a minute). True when this instance should scan. Without a lease store, or when
+   * the lease cannot be read, it scans: a missed scan delays referrals, an extra one costs queries.
+   */
+  private async holdsPollLease(): Promise<boolean> {
+    const leases = this.deps.stores.workerLeases;
+    if (!leases) return true;
+    const holdMs = 2 * this.idlePollIntervalMs + this.pollIntervalMs;
+    const lease = this.leaseValue(holdMs);
+    const key = { partitionKey: workerLeasePartition, id: 'poll' };
+    try {
+      if (this.pollLeaseEtag !== undefined) {
+        try {
+          this.pollLeaseEtag = (
+            await leases.replace({ ...key, etag: this.pollLeaseEtag }, lease)
+          ).etag;
+          return true;
+        } catch (err) {
+          if (!isRaceLoss(err)) throw err;
+          this.pollLeaseEtag = undefined; // taken over: fall through and look
+        }
+      }
+      const taken = await this.takeWorkerLease('poll', holdMs);
+      this.pollLeaseEtag = taken?.etag;
+      return taken !== undefined;
+    } catch (err) {
+      this.pollLeaseEtag = undefined;
+      this.log.warn('Could not read the referral poll lease; scanning anyway', {
+        code: codeOf(err),
+      });
+      return true;
+    }
+  }
+
+  private leaseValue(holdMs: number): WorkerLeaseEntry {
+    const until = new Date(this.deps.clock.now().getTime() + holdMs).toISOString();
+    return { kind: 'lease', owner: this.id, until };
+  }
+
+  /** The lease when this instance now holds it (taken free, expired, or already its own). */
+  private async takeWorkerLease(
+    id: 'poll' | 'maintenance',
+    holdMs: number,
+  ): Promise<StoredItem<WorkerLeaseEntry> | undefined> {
+    const leases = this.deps.stores.workerLeases;
+    if (!leases) return undefined;
+    const key = { partitionKey: workerLeasePartition, id };
+    const current = await leases.read(key);
+    const lease = this.leaseValue(holdMs);
+    try {
+      if (!current) return await leases.create(key, lease);
+      const live = Date.parse(current.value.until) > this.deps.clock.now().getTime();
+      if (live && current.value.owner !== this.id) return undefined;
+      return await leases.replace({ ...key, etag: current.etag }, lease);
+    } catch (err) {
+      if (isRaceLoss(err) || isAppError(err, ErrorCodes.storeConflict)) return undefined;
+      throw err;
+    }
+  }
+
+  /**
+   * One maintenance pass (purge, then the stranded-referral sweep) if no other instance has run
+   * one within the purge interval: the lease is held for the whole interval and not given back.
+   */
+  async maintainOnce(): Promise<MaintenanceReport> {
+    if (this.deps.stores.workerLeases) {
+      try {
+        const taken = await this.takeWorkerLease('maintenance', this.purgeIntervalMs);
+        if (!taken) return { ran: false };
+      } catch (err) {
+        this.log.warn('Could not take the referral maintenance lease; skipping this pass', {
+          code: codeOf(err),
+        });
+        return { ran: false };
+      }
+    }
+    const purge = await this.purgeOnce();
+    const sweep = await sweepStrandedReferrals({
+      stores: this.deps.stores,
+      clock: this.deps.clock,
+      logger: this.log,
+    });
+    return { ran: true, purge, sweep };
   }
 
   /** One pass over every outbox partition: attempts each due referral once. Never rejects. */
@@ -257,6 +387,7 @@ export class DeliveryWorker {
         this.log.error('Could not read the referral outbox', { code: codeOf(err) }, err);
         continue;
       }
+      report.seen += entries.length;
       const now = this.deps.clock.now();
       const due = entries
         .filter((e): e is StoredItem<DeliverEntry | NotifyEntry> => e.value.kind !== 'purge')

@@ -44,17 +44,31 @@ export interface NotifyEntry {
   readonly attempts: number;
 }
 
+/**
+ * Which delivery worker instance drives a shared duty until when, in the `leases` container
+ * (partition `referral-worker`): `poll` (the scheduled scan of the outbox) and `maintenance` (each
+ * purge and stranded-referral sweep pass).
+ */
+export interface WorkerLeaseEntry {
+  readonly kind: 'lease';
+  readonly owner: string;
+  readonly until: string;
+}
+
 export type OutboxEntry = DeliverEntry | PurgeEntry | NotifyEntry;
 
 export interface ReferralStores {
   readonly referrals: DocumentStore<ReferralRecord>;
   readonly outbox: DocumentStore<OutboxEntry>;
+  /** Shared duties between worker instances; without it every instance does every duty. */
+  readonly workerLeases?: DocumentStore<WorkerLeaseEntry>;
 }
 
 export function referralStoresFrom(storage: Storage): ReferralStores {
   return {
     referrals: storage.collection<ReferralRecord>('referrals'),
     outbox: storage.collection<OutboxEntry>('outbox'),
+    workerLeases: storage.collection<WorkerLeaseEntry>('leases'),
   };
 }
 
@@ -73,6 +87,7 @@ export function shardOf(referralId: string): number {
 
 export const deliverPartition = (shard: number): string => `deliver-${shard}`;
 export const purgePartition = (shard: number): string => `purge-${shard}`;
+export const workerLeasePartition = 'referral-worker';
 
 export function referralKey(tenantId: string, referralId: string): ItemKey {
   return { partitionKey: tenantId, id: referralId };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../kernel/clock';
-import { AppError } from '../kernel/errors';
+import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
 import { toSummary, type ReferralRecord, type ReferralSummary } from './referralRecord';
 import { deliverKey, referralKey, type DeliverEntry, type ReferralStores } from './referralStores';
 import { validateReferral, type FieldErrors } from './validateReferral';
@@ -34,8 +34,17 @@ export type SubmitReferralResult =
 
 /**
  * Validates a referral and stores it as `queued` with its outbox entry; the delivery worker takes
- * it from there. Nothing is stored when validation fails. Rejects with a store error (e.g.
- * STORE_UNAVAILABLE) when it could not be stored: then nothing will be sent either.
+ * it from there. Nothing is stored when validation fails.
+ *
+ * Idempotent for a given id (the form fixes the id before the first Send), and written so that a
+ * lost answer cannot separate the referral from its outbox entry: the entry goes first and is
+ * never removed here (an entry whose referral never arrives is dropped by the worker after a grace
+ * period, and nothing is sent for it), and a failed write is re-checked by reading before it is
+ * reported. The two live in different containers, so no single transaction can cover both; the
+ * stranded-referral sweeper repairs a queued referral found without its entry whatever the cause.
+ *
+ * Rejects with a store error (e.g. STORE_UNAVAILABLE) when the referral could not be confirmed as
+ * stored: pressing Send again (same id) stores it or finds it, never twice.
  */
 export async function submitReferral(
   deps: SubmitReferralDeps,
@@ -51,6 +60,12 @@ export async function submitReferral(
   const id = (deps.newId ?? randomUUID)();
   // The id is the Idempotency-Key the partnership sees: it must be a UUID (README contract).
   if (!isReferralId(id)) throw new AppError(referralRequestInvalid, 'Referral ids must be UUIDs.');
+  const key = referralKey(request.tenantId, id);
+
+  // A retry of a Send whose answer was lost: the referral may already stand.
+  const earlier = await deps.stores.referrals.read(key);
+  if (earlier) return alreadyStored(deps.stores, earlier.value, request.referrerId);
+
   const at = now.toISOString();
   const deadline = new Date(now.getTime() + (deps.deliveryDeadlineMs ?? defaultDeliveryDeadlineMs));
   const record: ReferralRecord = {
@@ -70,25 +85,55 @@ export async function submitReferral(
     ),
     body: validation.referral,
   };
-  const entry: DeliverEntry = {
-    kind: 'deliver',
-    referralId: id,
-    tenantId: request.tenantId,
-    dueAt: at,
-    createdAt: at,
-  };
 
-  // Outbox entry first: if we crash before the referral is written, a worker finds an entry with
-  // no referral and drops it after a grace period. The other order could leave a queued referral
-  // that no worker would ever find.
-  await deps.stores.outbox.create(deliverKey(id), entry);
+  await ensureDeliverEntry(deps.stores, record, at);
   try {
-    await deps.stores.referrals.create(referralKey(request.tenantId, id), record);
+    await deps.stores.referrals.create(key, record);
   } catch (err) {
-    await deps.stores.outbox.delete(deliverKey(id)).catch(() => false);
+    // The write may have landed with its answer lost (or an earlier press won the race): look.
+    const stored = await deps.stores.referrals.read(key).catch(() => undefined);
+    if (stored) return alreadyStored(deps.stores, stored.value, request.referrerId);
     throw err;
   }
   return { ok: true, referral: toSummary(record) };
+}
+
+/** An id already used: the same referrer's referral stands (its entry made sure of); else a bug. */
+async function alreadyStored(
+  stores: ReferralStores,
+  existing: ReferralRecord,
+  referrerId: string,
+): Promise<SubmitReferralResult> {
+  if (existing.referrerId !== referrerId) {
+    throw new AppError(ErrorCodes.storeConflict, 'This referral id belongs to another referrer.');
+  }
+  if (existing.status === 'queued') await ensureDeliverEntry(stores, existing, existing.updatedAt);
+  return { ok: true, referral: toSummary(existing) };
+}
+
+/**
+ * Creates the referral's delivery entry unless one is there (an earlier attempt's, or the worker's
+ * own with a later due time, which must not be replaced).
+ */
+export async function ensureDeliverEntry(
+  stores: ReferralStores,
+  record: Pick<ReferralRecord, 'id' | 'tenantId' | 'nextAttemptAt'>,
+  at: string,
+): Promise<'created' | 'present'> {
+  const entry: DeliverEntry = {
+    kind: 'deliver',
+    referralId: record.id,
+    tenantId: record.tenantId,
+    dueAt: record.nextAttemptAt ?? at,
+    createdAt: at,
+  };
+  try {
+    await stores.outbox.create(deliverKey(record.id), entry);
+    return 'created';
+  } catch (err) {
+    if (isAppError(err, ErrorCodes.storeConflict)) return 'present';
+    throw err;
+  }
 }
 
 /** The current status of one referral, for a receipt card; undefined when unknown. */

@@ -1,12 +1,13 @@
 import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
+import type { ReadinessAnswer } from './readiness';
 
 export interface HttpServerOptions {
   readonly logger: Logger;
   /** Authenticates and runs one Bot Framework request, writing the response itself. */
   readonly handleBotRequest: (req: Request, res: Response) => Promise<void>;
-  /** Resolves when storage answers. */
-  readonly checkReadiness: () => Promise<void>;
+  /** Whether storage takes writes; answers quickly whatever storage does (see readiness.ts). */
+  readonly checkReadiness: () => Promise<ReadinessAnswer>;
   /** Largest request body accepted, in bytes; bigger requests get 413 before any bot code. */
   readonly maxBodyBytes: number;
 }
@@ -47,13 +48,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     res.send(415, { error: 'Compressed request bodies are not accepted.' });
     return next(false);
   });
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: options.maxBodyBytes,
-      mapParams: false,
-      mapFiles: false,
-    }),
-  );
+  // Only JSON is read, and only up to the limit: restify's general bodyParser would hand
+  // multipart bodies to formidable (which writes file parts to disk before authentication) and
+  // accept form-urlencoded ones as activities.
+  server.pre((req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type === 'application/json') return next();
+    res.header('Connection', 'close');
+    res.send(415, { error: 'Only application/json bodies are accepted.' });
+    return next(false);
+  });
+  server.use(restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }));
+  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await options.handleBotRequest(req, res);
@@ -66,22 +73,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   server.get('/readyz', async (_req: Request, res: Response) => {
     if (stopping) return res.send(503, { status: 'stopping' });
-    try {
-      await options.checkReadiness();
+    const answer = await options.checkReadiness();
+    if (answer.ready) {
       res.send(200, { status: 'ready', storage: 'ok' });
-    } catch (err) {
-      logger.warn('not ready', {
-        reason: 'storage unreachable',
-        code: (err as { code?: string }).code,
-      });
-      res.send(503, { status: 'unavailable', storage: 'unreachable' });
+      return;
     }
+    logger.warn('not ready', { reason: answer.reason });
+    res.send(503, { status: 'unavailable', storage: 'unreachable' });
   });
 
   server.on(
     'restifyError',
     (req: Request, _res: Response, err: { statusCode?: number }, callback: () => void) => {
-      // Log the status only: a body parser error message may quote the request.
+      // Log the status only: a body parser error message may quote the request, and the path is
+      // the caller's choice (the logger writes only our own routes; any other becomes "other").
       logger.warn('request refused', { httpStatus: err.statusCode, route: req.getPath() });
       return callback();
     },

@@ -65,3 +65,14 @@ export function compareIds(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;
 }
+
+/**
+ * Checks a findByField call: the field must be a plain identifier (it is written into the query)
+ * and the limit a valid one.
+ */
+export function assertFieldQuery(field: string, limit: number): void {
+  if (typeof field !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(field)) {
+    throw invalid('Field name must be a plain identifier.');
+  }
+  assertLimit(limit);
+}

@@ -293,6 +293,29 @@ export function describeDocumentStoreContract(
       });
     });
 
+    describe('findByField (cross-partition, for sweepers)', function () {
+      it('finds items in every partition whose field equals the value, up to the limit', async function () {
+        const wanted = `step-${randomUUID()}`;
+        const other = `tenant-${randomUUID()}`;
+        await sessions.create({ partitionKey: pk, id: 'a' }, aSession({ step: wanted }));
+        await sessions.create({ partitionKey: other, id: 'b' }, aSession({ step: wanted }));
+        await sessions.create({ partitionKey: pk, id: 'c' }, aSession({ step: 'another' }));
+        const found = await sessions.findByField?.('step', wanted, { limit: 10 });
+        assert.deepEqual(
+          found?.map((item) => `${item.partitionKey}/${item.id}`).sort(),
+          [`${pk}/a`, `${other}/b`].sort(),
+        );
+        assert.equal((await sessions.findByField?.('step', wanted, { limit: 1 }))?.length, 1);
+      });
+
+      it('refuses a field name that is not a plain identifier', async function () {
+        await assert.rejects(
+          Promise.resolve().then(() => sessions.findByField?.('a"] OR 1=1 --', 'x', { limit: 1 })),
+          (err: unknown) => isAppError(err, ErrorCodes.storeRequestInvalid),
+        );
+      });
+    });
+
     describe('listPartition', function () {
       it('lists one partition in ordinal id order', async function () {
         const other = `tenant-${randomUUID()}`;

@@ -19,6 +19,7 @@ export function countingStorage(inner: Storage) {
     upsert: 'write',
     delete: 'write',
     listPartition: 'query',
+    findByField: 'query',
   };
   const storage: Storage = {
     collection<T>(container: ContainerName): DocumentStore<T> {
@@ -35,6 +36,7 @@ export function countingStorage(inner: Storage) {
         upsert: counted('upsert'),
         delete: counted('delete'),
         listPartition: counted('listPartition'),
+        ...(store.findByField ? { findByField: counted('findByField') } : {}),
       };
     },
     ping: () => inner.ping(),

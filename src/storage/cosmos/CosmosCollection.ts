@@ -2,7 +2,13 @@ import type { Container, Resource, SqlQuerySpec } from '@azure/cosmos';
 import type { DocumentStore, ItemKey, StoredItem, WriteOptions } from '../../kernel/documentStore';
 import { AppError, ErrorCodes } from '../../kernel/errors';
 import type { Logger } from '../../logging/logger';
-import { assertItemKey, assertLimit, assertPartitionKey, assertWriteOptions } from '../keys';
+import {
+  assertFieldQuery,
+  assertItemKey,
+  assertLimit,
+  assertPartitionKey,
+  assertWriteOptions,
+} from '../keys';
 import type { Lifecycle } from '../lifecycle';
 import { cosmosStatus, isNotFound, toStoreError, transportCode } from './cosmosErrors';
 import { toDocument, toStoredItem, type CosmosDocument } from './cosmosDocument';
@@ -116,6 +122,28 @@ export class CosmosCollection<T> implements DocumentStore<T> {
       const { resources } = await this.container.items
         .query<StoredDocument<T>>(query, { partitionKey })
         .fetchAll();
+      return resources.map((resource) => toStoredItem(resource, this.name));
+    });
+  }
+
+  async findByField(
+    field: string,
+    equals: string,
+    options: { readonly limit: number },
+  ): Promise<StoredItem<T>[]> {
+    this.lifecycle.assertOpen();
+    assertFieldQuery(field, options.limit);
+    if (options.limit === 0) return [];
+    // The field name is a checked identifier (it cannot be a parameter); the value is one.
+    const query: SqlQuerySpec = {
+      query: `SELECT TOP @limit * FROM c WHERE c["value"]["${field}"] = @equals`,
+      parameters: [
+        { name: '@limit', value: options.limit },
+        { name: '@equals', value: equals },
+      ],
+    };
+    return this.call('findByField', async () => {
+      const { resources } = await this.container.items.query<StoredDocument<T>>(query).fetchAll();
       return resources.map((resource) => toStoredItem(resource, this.name));
     });
   }

@@ -6,7 +6,7 @@ import {
 } from '@azure/cosmos';
 import { containers, type ContainerName } from '../../kernel/documentStore';
 import { AppError, ErrorCodes } from '../../kernel/errors';
-import { cosmosStatus } from './cosmosErrors';
+import { cosmosStatus, isConflict } from './cosmosErrors';
 import { partitionKeyPath } from './cosmosDocument';
 
 function isContainerName(name: string): name is ContainerName {
@@ -32,6 +32,19 @@ function openFailure(what: string, err: unknown): AppError {
 }
 
 /**
+ * `createIfNotExists` reads, then creates on 404: another instance starting at the same moment
+ * can create in between, and our create then fails with 409. That means it exists: read it.
+ */
+async function createOrRead<T>(create: () => Promise<T>, read: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+    return read();
+  }
+}
+
+/**
  * Creates the database and every container if absent (reads them when present, which is all the
  * managed identity's data role allows) and checks each is partitioned on `/pk`.
  */
@@ -41,7 +54,10 @@ export async function ensureContainers(
 ): Promise<Database> {
   let database: Database;
   try {
-    ({ database } = await client.databases.createIfNotExists({ id: databaseId }));
+    ({ database } = await createOrRead(
+      () => client.databases.createIfNotExists({ id: databaseId }),
+      () => client.database(databaseId).read(),
+    ));
   } catch (err) {
     throw openFailure('the database', err);
   }
@@ -49,15 +65,19 @@ export async function ensureContainers(
     containerNames().map(async (name) => {
       let paths: string[] | undefined;
       try {
-        const { resource } = await database.containers.createIfNotExists({
-          id: name,
-          partitionKey: {
-            paths: [partitionKeyPath],
-            kind: PartitionKeyKind.Hash,
-            version: PartitionKeyDefinitionVersion.V2,
-          },
-          defaultTtl: containers[name].defaultTtlSeconds,
-        });
+        const { resource } = await createOrRead(
+          () =>
+            database.containers.createIfNotExists({
+              id: name,
+              partitionKey: {
+                paths: [partitionKeyPath],
+                kind: PartitionKeyKind.Hash,
+                version: PartitionKeyDefinitionVersion.V2,
+              },
+              defaultTtl: containers[name].defaultTtlSeconds,
+            }),
+          () => database.container(name).read(),
+        );
         paths = resource?.partitionKey?.paths;
       } catch (err) {
         throw openFailure(`container ${name}`, err);

@@ -7,6 +7,7 @@ import {
   assertLimit,
   assertPartitionKey,
   assertWriteOptions,
+  assertFieldQuery,
   compareIds,
 } from '../keys';
 import type { Lifecycle } from '../lifecycle';
@@ -81,6 +82,29 @@ export class InMemoryCollection<T> implements DocumentStore<T> {
       if (options?.limit !== undefined && items.length >= options.limit) break;
       const record = this.live({ partitionKey, id });
       if (record) items.push(decodeItem<T>(id, partitionKey, record));
+    }
+    return items;
+  }
+
+  async findByField(
+    field: string,
+    equals: string,
+    options: { readonly limit: number },
+  ): Promise<StoredItem<T>[]> {
+    this.lifecycle.assertOpen();
+    assertFieldQuery(field, options.limit);
+    const items: StoredItem<T>[] = [];
+    for (const [partitionKey, partition] of this.partitions) {
+      for (const id of [...partition.keys()]) {
+        if (items.length >= options.limit) return items;
+        const record = this.live({ partitionKey, id });
+        if (!record) continue;
+        const item = decodeItem<T>(id, partitionKey, record);
+        const value = item.value as Record<string, unknown> | null;
+        if (typeof value === 'object' && value !== null && value[field] === equals) {
+          items.push(item);
+        }
+      }
     }
     return items;
   }

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const server = createHttpServer({
     logger: createLogger({ level: 'error' }),
     handleBotRequest: (req, res) => adapter.process(req, res, (turn) => bot.run(turn)),
-    checkReadiness: async () => undefined,
+    checkReadiness: () => Promise.resolve({ ready: true as const }),
     maxBodyBytes: maxRequestBodyBytes,
   });
   const port = await server.listen(0, '127.0.0.1');

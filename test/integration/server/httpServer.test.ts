@@ -39,16 +39,19 @@ describe('HTTP server', () => {
       }
     });
 
-    it('GET /readyz is 200 when storage answers and 503 when it does not', async () => {
+    it('GET /readyz is 200 when storage takes a write and 503 when it does not', async () => {
       const app = await startApp();
+      const closed = new InMemoryStorage();
+      await closed.close();
+      const down = await startApp({}, closed);
       try {
         assert.equal((await fetch(`${app.base}/readyz`)).status, 200);
-        await app.storage.close();
-        const res = await fetch(`${app.base}/readyz`);
+        const res = await fetch(`${down.base}/readyz`);
         assert.equal(res.status, 503);
         assert.deepEqual(await res.json(), { status: 'unavailable', storage: 'unreachable' });
       } finally {
         await app.server.stop();
+        await down.server.stop();
       }
     });
   });

@@ -125,6 +125,24 @@ describe('Cosmos DB storage (real @azure/cosmos client, embedded Cosmos-protocol
       }
     });
 
+    it('two instances starting together on an empty database both come up (409 means it exists)', async function () {
+      // Each round is a fresh database: both instances find it and its containers missing and
+      // race to create them; whichever loses gets 409 and must read instead of exiting.
+      for (let round = 0; round < 8; round += 1) {
+        const settings = { endpoint: server.endpoint, key: server.key, database: `race-${round}` };
+        const opened = await Promise.allSettled([
+          openCosmosStorage(settings, logger),
+          openCosmosStorage(settings, logger),
+        ]);
+        for (const result of opened) if (result.status === 'fulfilled') await result.value.close();
+        assert.deepEqual(
+          opened.map((r) => r.status),
+          ['fulfilled', 'fulfilled'],
+          `round ${round}`,
+        );
+      }
+    });
+
     it('refuses to start on a container partitioned on another path', async function () {
       const client = new CosmosClient(
         cosmosClientOptions({ endpoint: server.endpoint, key: server.key, database: 'wrong' }),

@@ -107,6 +107,9 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
   };
 }
 
+/** Runs one turn and returns what the bot sent back, an invoke's answer as an invokeResponse. */
+export type TurnRunner = (activity: Partial<Activity>) => Promise<Array<Partial<Activity>>>;
+
 interface Button {
   readonly title: string;
   readonly verb: string;
@@ -168,7 +171,8 @@ export class TeamsUser {
   readonly messages = new Map<string, Card>();
   private readonly kept = new Map<string, Card>();
 
-  constructor(private readonly adapter: TestAdapter) {}
+  /** On botbuilder's TestAdapter, or any turn runner (the reliability suite's, over HTTP). */
+  constructor(private readonly adapter: TestAdapter | TurnRunner) {}
 
   async say(text: string): Promise<Card | undefined> {
     await this.turn(aMessage(text));
@@ -240,7 +244,10 @@ export class TeamsUser {
   }
 
   private async turn(activity: Partial<Activity>): Promise<Array<Partial<Activity>>> {
-    const replies = await runTurn(this.adapter, activity);
+    const replies =
+      typeof this.adapter === 'function'
+        ? await this.adapter(activity)
+        : await runTurn(this.adapter, activity);
     this.newCards = [];
     for (const reply of replies) {
       const card = cardOf(reply);
