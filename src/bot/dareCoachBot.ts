@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger';
 import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
 import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
 import { identityOf, tenantOf } from './activityFacts';
+import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
 import { botCommands, greetingWords } from './commands';
 import type { TextResponder } from './textResponders';
@@ -89,9 +90,27 @@ export class DareCoachBot extends TeamsActivityHandler {
       return {
         statusCode: 200,
         type: adaptiveCardResponseType,
-        value: somethingWentWrong(this.deps.cards, err),
+        value: somethingWentWrong(
+          this.deps.cards,
+          err,
+          this.retryOf(verb, invokeValue.action?.data),
+        ),
       };
     }
+  }
+
+  /** The press to offer again after a failure: only a registered verb, with the card's own data. */
+  private retryOf(verb: string, data: unknown): CardAction | undefined {
+    if (!Object.hasOwn(this.deps.actions, verb)) return undefined;
+    const flat: Record<string, string | number | boolean> = {};
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      for (const [key, value] of Object.entries(data)) {
+        if (['string', 'number', 'boolean'].includes(typeof value)) {
+          flat[key] = value as string | number | boolean;
+        }
+      }
+    }
+    return { title: 'Try again', verb, data: flat };
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -63,12 +63,22 @@ export function failureTextFor(err: unknown): string {
   return isAppError(err, ErrorCodes.storeUnavailable) ? notSavedText : failureText;
 }
 
-export function somethingWentWrong(cards: CardCatalog, err?: unknown) {
+/**
+ * The card a failed turn shows. When storage did not answer a button press, `retry` carries the
+ * press itself (its verb and everything the card sent, typed notes included), so "Try again" sends
+ * it once more and nothing typed is lost with the card it replaced.
+ */
+export function somethingWentWrong(
+  cards: CardCatalog,
+  err?: unknown,
+  retry?: Pick<CardAction, 'verb' | 'data'>,
+) {
   const notSaved = isAppError(err, ErrorCodes.storeUnavailable);
   return notice(cards, {
     title: notSaved ? 'Not saved' : 'Something went wrong',
     text: failureTextFor(err),
     safetyLine,
+    actions: notSaved && retry ? [{ title: 'Try again', ...retry }, backToMenu] : [backToMenu],
   });
 }
 

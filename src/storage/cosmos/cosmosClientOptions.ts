@@ -10,6 +10,9 @@ export interface CosmosSettings {
   readonly database: string;
 }
 
+/** How long one storage request may take before it fails (milliseconds). */
+export const storageRequestTimeoutMs = 4_000;
+
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** True only for a server on this machine: the one case where a self-signed certificate is fine. */
@@ -31,6 +34,15 @@ export function cosmosClientOptions(settings: CosmosSettings): CosmosClientOptio
       // A local server advertises itself under whatever host it bound to; following that
       // advertisement adds nothing, and without discovery there is no background refresh timer.
       enableEndpointDiscovery: !loopback,
+      // A turn must answer before Teams gives up on it (an invoke waits about 15 s): a hung
+      // connection or a long run of throttling answers fails the call in seconds, and the turn
+      // says plainly that nothing was saved instead of leaving the practitioner with no answer.
+      requestTimeout: storageRequestTimeoutMs,
+      retryOptions: {
+        maxRetryAttemptCount: 3,
+        fixedRetryIntervalInMilliseconds: 0,
+        maxWaitTimeInSeconds: 4,
+      },
     },
     // Local Cosmos-protocol servers (the embedded one, the emulator) use self-signed certificates.
     // Keep-alive as the SDK's own agent has it: without it every call pays a TLS handshake.

@@ -99,9 +99,10 @@ export async function storageFaults(stack: Stack): Promise<ScenarioResult> {
 
     stack.proxy.setMode('none');
     const up = await readyzBecomes(stack.base(), 200, 15_000);
-    // What the practitioner was shown last: the answer to the press, if one came.
-    if (pressCard) walker.card = pressCard;
+    // The step the practitioner last saw; then what they are shown now: the answer to the press,
+    // if one came (a "Not saved" card offers the same press again with "Try again").
     const stepBefore = stepOf(walker);
+    if (pressCard) walker.card = pressCard;
     // Nothing half-written: the card in view still works, from the step it showed or the next.
     let stepAfter: number | undefined;
     const again = forwardButton(walker);

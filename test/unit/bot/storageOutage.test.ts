@@ -53,6 +53,28 @@ describe('turns while storage is down', () => {
     assert.ok(texts.some((t) => /was not saved/.test(t)));
   });
 
+  it('offers the same press again on the "Not saved" card, with what was typed on the card', async () => {
+    const bot = aBotHarness({ storage: (memory) => failingStorage(memory) });
+    const data = { revision: 1, stepId: 'prepare-safe', note: 'Fake notes typed on the step' };
+    const sent = await runTurn(bot.adapter, aCardAction('coaching.next', data));
+    const card = invokeCardOf(sent.at(-1) ?? {}) as { actions?: Record<string, unknown>[] };
+    const retry = card.actions?.find((a) => a.title === 'Try again');
+    assert.ok(retry, 'a Try again button');
+    assert.equal(retry.verb, 'coaching.next');
+    assert.deepEqual(retry.data, data);
+    assert.ok(
+      card.actions?.some((a) => a.verb === 'welcome.show'),
+      'and a way back to the menu',
+    );
+  });
+
+  it('offers no retry for a button it does not know', async () => {
+    const bot = aBotHarness({ storage: (memory) => failingStorage(memory) });
+    const card = somethingWentWrong(bot.cards, new AppError(ErrorCodes.storeUnavailable, 'x'));
+    const titles = ((card as { actions?: { title: string }[] }).actions ?? []).map((a) => a.title);
+    assert.deepEqual(titles, ['Back to the menu']);
+  });
+
   it('answers a referral button with a card too, when only the drafts are down', async () => {
     const bot = aBotHarness({ storage: (memory) => failingStorage(memory, ['drafts']) });
     const sent = await runTurn(bot.adapter, aCardAction('referral.start'));
