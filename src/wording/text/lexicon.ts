@@ -60,6 +60,7 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   partners: 'she',
   wife: 'she',
   girlfriend: 'she',
+  gf: 'she',
   missus: 'she',
   mum: 'she',
   mums: 'she',
@@ -72,6 +73,7 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   father: 'he',
   husband: 'he',
   boyfriend: 'he',
+  bf: 'he',
 };
 /** Whether a typed word names one of the people ("missus", "dad"): never a misspelling. */
 export function namesPerson(word: string): boolean {
