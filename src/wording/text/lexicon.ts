@@ -74,6 +74,7 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   husband: 'he',
   boyfriend: 'he',
   bf: 'he',
+  fella: 'he',
 };
 /** Whether a typed word names one of the people ("missus", "dad"): never a misspelling. */
 export function namesPerson(word: string): boolean {
