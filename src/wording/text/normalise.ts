@@ -75,6 +75,10 @@ const bareForms: Readonly<Record<string, string>> = {
   acc: 'account',
   b4: 'before',
   bc: 'because',
+  txt: 'text',
+  txts: 'texts',
+  msg: 'message',
+  msgs: 'messages',
 };
 
 /** Lower-cases, folds accents and curly quotes, expands contractions; returns word tokens. */
