@@ -61,6 +61,7 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   wife: 'she',
   girlfriend: 'she',
   gf: 'she',
+  wifey: 'she',
   missus: 'she',
   mum: 'she',
   mums: 'she',
@@ -75,6 +76,7 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   boyfriend: 'he',
   bf: 'he',
   fella: 'he',
+  hubby: 'he',
 };
 /** Whether a typed word names one of the people ("missus", "dad"): never a misspelling. */
 export function namesPerson(word: string): boolean {

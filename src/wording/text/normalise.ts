@@ -79,6 +79,8 @@ const bareForms: Readonly<Record<string, string>> = {
   txts: 'texts',
   msg: 'message',
   msgs: 'messages',
+  mgmt: 'management',
+  preg: 'pregnant',
 };
 
 /** Lower-cases, folds accents and curly quotes, expands contractions; returns word tokens. */
