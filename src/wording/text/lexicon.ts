@@ -60,6 +60,8 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   partners: 'she',
   wife: 'she',
   girlfriend: 'she',
+  gf: 'she',
+  wifey: 'she',
   missus: 'she',
   mum: 'she',
   mums: 'she',
@@ -72,6 +74,9 @@ const people: Readonly<Record<string, 'he' | 'she'>> = {
   father: 'he',
   husband: 'he',
   boyfriend: 'he',
+  bf: 'he',
+  fella: 'he',
+  hubby: 'he',
 };
 /** Whether a typed word names one of the people ("missus", "dad"): never a misspelling. */
 export function namesPerson(word: string): boolean {

@@ -59,6 +59,28 @@ const bareForms: Readonly<Record<string, string>> = {
   tmrw: 'tomorrow',
   tmw: 'tomorrow',
   tomoz: 'tomorrow',
+  // Text-speak and shorthand from hurried notes ("wot", "r", "w anger", "agn").
+  wot: 'what',
+  wat: 'what',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  n: 'and',
+  w: 'with',
+  agn: 'again',
+  aswell: 'as well',
+  sayin: 'saying',
+  talkin: 'talking',
+  referal: 'referral',
+  acc: 'account',
+  b4: 'before',
+  bc: 'because',
+  txt: 'text',
+  txts: 'texts',
+  msg: 'message',
+  msgs: 'messages',
+  mgmt: 'management',
+  preg: 'pregnant',
 };
 
 /** Lower-cases, folds accents and curly quotes, expands contractions; returns word tokens. */

@@ -32,6 +32,25 @@ describe('wording text analysis', () => {
       assert.deepEqual(tokenize('cos he was gonna'), ['because', 'he', 'was', 'going', 'to']);
     });
 
+    it('reads the text-speak of hurried notes as the plain words', () => {
+      assert.deepEqual(tokenize('wot r u askin w anger agn'), [
+        'what',
+        'are',
+        'you',
+        'askin',
+        'with',
+        'anger',
+        'again',
+      ]);
+      assert.deepEqual(tokenize('reads her txts, referal made'), [
+        'reads',
+        'her',
+        'texts',
+        'referral',
+        'made',
+      ]);
+    });
+
     it('folds case and accents and splits on punctuation', () => {
       assert.deepEqual(tokenize('Café—RÔLE, non-molestation'), [
         'cafe',
@@ -130,6 +149,9 @@ describe('wording text analysis', () => {
       assert.deepEqual(keys('mum hits dad'), keys('she hits him'));
       assert.deepEqual(keys('he pushed his wife'), keys('he pushed her'));
       assert.deepEqual(keys('her partner'), ['he']);
+      assert.deepEqual(keys('his gf hits him'), keys('she hits him'), 'shorthand for a girlfriend');
+      assert.deepEqual(keys('her bf'), ['he']);
+      assert.deepEqual(keys("mum's new fella"), keys("mum's new boyfriend"));
       assert.notDeepEqual(keys('he hits her'), keys('she hits him'));
       assert.ok(keys('staying at his mum').includes('mum'), 'his own mother is not his partner');
       assert.ok(keys('he wants to kill himself').includes('himself'), 'himself is not "him"');
