@@ -52,7 +52,11 @@ export async function load(
   checks.check(answered === total, `${total - answered} turns without a card`);
   checks.check(mixed === 0, `${mixed} cards from another practitioner's mode`);
   checks.check(stale === 0, `${stale} stale or error cards`);
-  checks.check(stack.bot?.errorLines().length === 0, 'error lines in the bot log');
+  const errorLines = stack.bot?.errorLines() ?? [];
+  checks.check(
+    errorLines.length === 0,
+    `error lines in the bot log (first: ${errorLines.slice(0, 2).join(' ').slice(0, 600)})`,
+  );
   return {
     name: 'load',
     counts: {
