@@ -111,6 +111,8 @@ function sanitize(fields: Record<string, unknown> | undefined): Record<string, L
   return out;
 }
 
+const safeCode = /^[A-Za-z0-9_.-]{1,40}$/;
+
 /** Name, code and call sites of an error; never its message unless we wrote it (AppError). */
 export function describeError(err: unknown): Record<string, string | string[]> {
   if (!(err instanceof Error)) return { errorName: typeof err };
@@ -118,6 +120,18 @@ export function describeError(err: unknown): Record<string, string | string[]> {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' || typeof code === 'number') described.errorCode = String(code);
   if (err.name === 'AppError') described.errorMessage = err.message;
+  // What lies under a wrapped error (the transport's ECONNRESET, the store's 408): name and code
+  // only, never its message, which can quote ids.
+  const cause: unknown = err.cause;
+  if (cause instanceof Error) {
+    described.causeName = cause.name;
+    const causeCode = (cause as { code?: unknown }).code;
+    if (
+      typeof causeCode === 'number' ||
+      (typeof causeCode === 'string' && safeCode.test(causeCode))
+    )
+      described.causeCode = String(causeCode);
+  }
   const frames = (err.stack ?? '')
     .split('\n')
     .filter((line) => line.trimStart().startsWith('at '))

@@ -57,6 +57,21 @@ export function keepConnectionsOpen(server: Server): void {
   });
 }
 
+/** How long an idle connection is held open by a local Cosmos-protocol server. */
+export const idleConnectionMs = 30_000;
+
+/**
+ * Node closes an idle keep-alive connection after 5 s. A client picks idle connections from its
+ * pool and stops reusing them only 1 s before the time the server announces, so a client whose
+ * event loop lags under load can write a request onto a connection the server is closing, and a
+ * write that meets a reset is not retried (it may have been applied). Azure Cosmos DB holds
+ * idle connections for minutes; a local server announcing 30 s makes that race as rare as there.
+ */
+export function holdIdleConnections(server: Server): void {
+  server.keepAliveTimeout = idleConnectionMs;
+  server.headersTimeout = idleConnectionMs + 1_000;
+}
+
 function listen(server: Server): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -89,6 +104,7 @@ export async function startEmbeddedCosmos(
   const createServer = await loadServerFactory();
   const server = createServer();
   keepConnectionsOpen(server);
+  holdIdleConnections(server);
   const { onRequest, onConnection } = options;
   if (onRequest) server.prependListener('request', (req) => onRequest(req));
   if (onConnection) server.on('secureConnection', () => onConnection());

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import https from 'node:https';
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createLogger } from '../../../src/logging/logger';
 import {
+  idleConnectionMs,
   startEmbeddedCosmos,
   type EmbeddedCosmos,
 } from '../../../src/storage/cosmos/embeddedCosmos';
@@ -48,5 +50,19 @@ describe('storage connections (keep-alive)', function () {
       connections - before.connections <= 1,
       `40 calls opened ${connections - before.connections} connections; at most one expected`,
     );
+  });
+
+  it('announces an idle timeout long enough that a lagging client does not write onto a closing connection', async () => {
+    const announced = await new Promise<string | undefined>((resolve, reject) => {
+      https
+        .get(`${cosmos!.endpoint}/`, { rejectUnauthorized: false }, (res) => {
+          res.resume();
+          resolve(res.headers['keep-alive']);
+        })
+        .on('error', reject);
+    });
+    const seconds = Number(/timeout=(\d+)/.exec(announced ?? '')?.[1]);
+    assert.equal(seconds * 1000, idleConnectionMs);
+    assert.ok(seconds >= 30, `the server closes idle connections after ${seconds} s`);
   });
 });

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import https, { type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { holdIdleConnections } from '../../../src/storage/cosmos/embeddedCosmos';
 
 /** What the proxy does to each request on its way to the Cosmos-protocol server. */
 export type FaultMode = 'none' | '503' | '429' | 'drop' | 'hang' | 'writes';
@@ -112,6 +113,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.pipe(forward);
     },
   );
+  holdIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -54,6 +54,25 @@ describe('logging redacts personal data by construction', () => {
     );
   });
 
+  it("names a wrapped error's cause by name and code only, never by its message", () => {
+    const { logger, text, lines } = capturedLogger();
+    const reset = Object.assign(new Error(`socket hang up for ${personal.email}`), {
+      code: 'ECONNRESET',
+    });
+    const chosen = Object.assign(new Error('x'), { code: personal.freeText });
+    logger.error('failed', {}, new AppError('STORE_UNAVAILABLE', 'Call failed.', { cause: reset }));
+    logger.error(
+      'failed',
+      {},
+      new AppError('STORE_UNAVAILABLE', 'Call failed.', { cause: chosen }),
+    );
+    assertNoPersonalData(text());
+    const [first, second] = lines() as Array<{ err?: { causeName?: string; causeCode?: string } }>;
+    assert.equal(first?.err?.causeCode, 'ECONNRESET');
+    assert.equal(second?.err?.causeName, 'Error');
+    assert.equal(second?.err?.causeCode, undefined, 'a code that is free text is left out');
+  });
+
   it('a whole test conversation full of personal data leaves none of it in the logs', async () => {
     const { adapter, logs } = aBotHarness();
     const card = (verb: string) => aCardAction(verb, { ...personal, notes: personal.freeText });
