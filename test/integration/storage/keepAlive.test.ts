@@ -57,7 +57,7 @@ describe('storage connections (keep-alive)', function () {
       https
         .get(`${cosmos!.endpoint}/`, { rejectUnauthorized: false }, (res) => {
           res.resume();
-          resolve(res.headers['keep-alive']);
+          resolve(String(res.headers['keep-alive']));
         })
         .on('error', reject);
     });
