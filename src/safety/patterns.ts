@@ -173,6 +173,11 @@ function negated(tokens: Sentence, matched: readonly number[], rules: NegationRu
   return false;
 }
 
+/** True when the token at `index` lies in a negation's reach (same clause, within the window). */
+export function negatedAt(tokens: Sentence, index: number, rules: NegationRules): boolean {
+  return negated(tokens, [index], rules);
+}
+
 /**
  * Places the pattern matches in the sentence, as the indices of the tokens its words matched,
  * one start position at a time; `accept` returns true to stop at that match. With `negation`,

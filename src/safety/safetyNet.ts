@@ -1,4 +1,5 @@
 import { createLanguage } from './language';
+import type { LearnedLayer } from './learned/model';
 import { compilePattern, matchAt, type CompiledPattern, type NegationRules } from './patterns';
 import { PhraseIndex } from './phraseIndex';
 import type { SafetyCategoryContent, SafetyFile, SafetyLevel } from './schema';
@@ -44,12 +45,9 @@ export interface SafetyNet {
 export function compileSafetyNet(
   file: SafetyFile,
   problem: PatternProblem = () => undefined,
+  learned?: LearnedLayer,
 ): SafetyNet {
-  const rules: NegationRules = {
-    negators: new Set(file.negation.negators),
-    notNegating: notNegatingMap(file.negation.notNegating),
-    window: file.negation.window,
-  };
+  const rules = negationRulesOf(file.negation);
   const compileAll = (
     phrases: readonly string[],
     path: readonly PropertyKey[],
@@ -106,6 +104,16 @@ export function compileSafetyNet(
         );
       }
     });
+    // The learned layer adds the one category it is confident of when no rule raised it,
+    // naming the words that drove it.
+    const judged = learned?.judge(sentences);
+    const judgedOwner = judged ? categories.findIndex((c) => c.content.id === judged.id) : -1;
+    if (judged && judgedOwner >= 0 && !found.has(judgedOwner)) {
+      found.set(
+        judgedOwner,
+        judged.drivers.map(([s, t]) => sentences[s]?.[t]?.typed ?? ''),
+      );
+    }
     // A category that needs company ("pregnant") counts only beside another sign of abuse.
     const standalone = [...found.keys()].some((i) => categories[i]?.requiresAlso === undefined);
     return categories.flatMap((c, index) => {
@@ -127,6 +135,15 @@ export function compileSafetyNet(
     category: (id) => byId.get(id),
     categoryIds: categories.map((c) => c.content.id),
     phraseCount: file.categories.reduce((n, c) => n + c.phrases.length, 0),
+  };
+}
+
+/** The negation rules of a safety file, compiled (the rules and the learned layer share them). */
+export function negationRulesOf(negation: SafetyFile['negation']): NegationRules {
+  return {
+    negators: new Set(negation.negators),
+    notNegating: notNegatingMap(negation.notNegating),
+    window: negation.window,
   };
 }
 

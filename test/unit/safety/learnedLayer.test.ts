@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import safetyModelJson from '../../../src/content/coaching/safety-model.json';
+import safetyJson from '../../../src/content/coaching/safety-triggers.json';
+import { createLanguage } from '../../../src/safety/language';
+import { createLearnedLayer, safetyModelSchema } from '../../../src/safety/learned/model';
+import { trainSafetyModel, type LabelledExample } from '../../../src/safety/learned/train';
+import { compileSafetyNet, negationRulesOf } from '../../../src/safety/safetyNet';
+import { safetyFileSchema } from '../../../src/safety/schema';
+import { trainingBatches, trainingFingerprint } from '../../bench/safety/trainingSet';
+
+const file = safetyFileSchema.parse(safetyJson);
+const analyse = createLanguage(file.language);
+const negation = negationRulesOf(file.negation);
+const about = { what: 'test', trainedOn: '0'.repeat(64), trainedWith: 'test' };
+
+/** A few made-up phrases: enough for the model to tell pets from ordinary notes. */
+const examples: LabelledExample[] = [
+  ...[
+    'he booted the puppy across the room',
+    'the puppy was booted again',
+    'booted puppy, yelping',
+  ].map((text) => ({ sentences: analyse(text), label: 'pets' })),
+  ...['the puppy chewed a shoe', 'walked the puppy to school', 'puppy asleep in the kitchen'].map(
+    (text) => ({ sentences: analyse(text), label: 'ordinary' }),
+  ),
+];
+
+describe('safety net learned layer', () => {
+  it('is trained on the tuning half as it stands now (retrain with npm run safety:train)', () => {
+    const batches = trainingBatches();
+    assert.ok(batches.length > 0);
+    assert.ok(
+      batches.every((b) => b.half === 'tuning'),
+      'the held-out half is never training data',
+    );
+    const model = safetyModelSchema.parse(safetyModelJson);
+    assert.equal(
+      model.about.trainedOn,
+      trainingFingerprint(batches, file),
+      'a tuning batch or the language rules changed since the model was trained',
+    );
+  });
+
+  it('trains the same model from the same phrases', () => {
+    assert.deepEqual(
+      trainSafetyModel(examples, about, negation),
+      trainSafetyModel(examples, about, negation),
+    );
+  });
+
+  it('names the category it is confident of and the typed words that drove it; stays quiet on ordinary notes', () => {
+    const layer = createLearnedLayer(trainSafetyModel(examples, about, negation), negation);
+    const judged = layer.judge(analyse('Dad BOOTED the puppy yesterday'));
+    assert.equal(judged?.id, 'pets');
+    const sentences = analyse('Dad BOOTED the puppy yesterday');
+    const words = judged?.drivers.map(([s, t]) => sentences[s]?.[t]?.typed);
+    assert.ok(words?.includes('booted'), `drivers: ${String(words)}`);
+    assert.equal(layer.judge(analyse('the puppy chewed a slipper')), undefined);
+  });
+
+  it('adds its category to the net only where no rule raised it', () => {
+    const model = trainSafetyModel(examples, about, negation);
+    const noRules = {
+      ...file,
+      categories: file.categories.map((c) => ({ ...c, phrases: ['zzzz'], unless: [] })),
+    };
+    const withLayer = compileSafetyNet(noRules, undefined, createLearnedLayer(model, negation));
+    const without = compileSafetyNet(noRules);
+    assert.deepEqual(without.scan('he booted the puppy'), []);
+    const [finding] = withLayer.check('he booted the puppy');
+    assert.equal(finding?.id, 'pets');
+    assert.equal(finding?.level, file.categories.find((c) => c.id === 'pets')?.level);
+    assert.ok((finding?.words.length ?? 0) > 0);
+  });
+});
