@@ -3,10 +3,10 @@ import { getReferralStatus } from '../../referrals';
 import {
   formSteps,
   handleReferralTurn,
-  parseReferralAction,
   personalChatOnly,
-  referralVerbs,
   staleNotice,
+  type ReferralCommand,
+  type ReferralVerb,
   type ReceiptRepository,
   type ReferralFormDeps,
   type ReferralTurnResult,
@@ -22,7 +22,16 @@ import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { conversationKindOf, minimalReference } from '../activityFacts';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
 import { inTurnCardUpdater, showReceiptStatus } from '../proactive';
-import type { ActionContext, ActionOutcome, CardJson, RegisteredAction } from './actionTable';
+import { safetyCardRaised } from '../safetyCardRaised';
+import { referralActionSchemas } from '../../referrals/form/actions';
+import {
+  onVerbs,
+  showCard,
+  type ActionContext,
+  type CardJson,
+  type Reply,
+  type VerbHandler,
+} from './actionTable';
 
 export interface ReferralActionDeps extends ReferralFormDeps {
   readonly receipts: ReceiptRepository;
@@ -74,36 +83,35 @@ function freeTextOf(data: unknown): string {
  * as a new message, and where it went is remembered so the delivery worker's status changes can
  * update it (see bot/proactive). Referrals are only made in a personal chat.
  */
-export function referralActions(deps: ReferralActionDeps): Record<string, RegisteredAction> {
+export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
   const lookupProfile = deps.lookupProfile ?? teamsProfile;
 
-  const run = (verb: string): RegisteredAction => ({
-    async run(context: ActionContext, rawData: unknown): Promise<ActionOutcome> {
-      const card = (json: CardJson): ActionOutcome => ({ kind: 'card', card: json });
-      if (conversationKindOf(context.turn.activity) !== 'personal') {
-        context.logger.info('referral refused outside a personal chat', { verb });
-        return card(context.cards.renderView(personalChatOnly()));
-      }
-      const command = parseReferralAction(verb, rawData);
-      if (!command) {
-        context.logger.warn('card action data refused', { verb });
-        return card(context.cards.renderView(staleNotice('out-of-date', false)));
-      }
-      // Safety first: every free-text answer is checked before anything is read or saved.
-      if (command.type === 'next') await raiseSafetyCard(context, rawData);
-      const contacts = await deps.tenants.contactsFor(context.tenantId);
-      const result = await handleReferralTurn(deps, {
-        tenantId: context.tenantId,
-        userId: context.userId,
-        command,
-        contacts,
-        profile: () => lookupProfile(context.turn),
-      });
-      logResult(context, verb, result);
-      if (result.kind === 'submitted') return card(await postReceipt(context, result));
-      return card(context.cards.renderView(result.view));
-    },
-  });
+  const handle = async (
+    context: ActionContext,
+    command: ReferralCommand,
+    verb: ReferralVerb,
+  ): Promise<Reply> => {
+    const refusal = refusedOutsidePersonalChat(context, verb);
+    if (refusal) return refusal;
+    // Safety first: every free-text answer is checked before anything is read or saved.
+    if (command.type === 'next') await raiseSafetyCard(context, command.input);
+    const contacts = await deps.tenants.contactsFor(context.tenantId);
+    const result = await handleReferralTurn(deps, {
+      tenantId: context.tenantId,
+      userId: context.userId,
+      command,
+      contacts,
+      profile: () => lookupProfile(context.turn),
+    });
+    logResult(context, verb, result);
+    if (result.kind === 'submitted') return showCard(await postReceipt(context, result));
+    return showCard(context.cards.renderView(result.view));
+  };
+
+  // Outside a personal chat the refusal comes first, even for data that does not parse.
+  const refused = async (context: ActionContext, verb: ReferralVerb): Promise<Reply> =>
+    refusedOutsidePersonalChat(context, verb) ??
+    showCard(context.cards.renderView(staleNotice('out-of-date', false)));
 
   async function raiseSafetyCard(context: ActionContext, data: unknown): Promise<void> {
     if (!deps.safety) return;
@@ -115,10 +123,7 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
       showWords: true,
     });
     if (!alert) return;
-    context.logger.info('safety card raised', {
-      count: alert.concerns.length,
-      reason: 'referral text',
-    });
+    safetyCardRaised(context.logger, alert, { reason: 'referral text' });
     await context.turn.sendActivity({
       attachments: [context.cards.attachment('safety-alert', alert)],
     });
@@ -180,7 +185,14 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
     return context.cards.renderView(activityId ? result.view : result.receipt);
   }
 
-  return Object.fromEntries(Object.values(referralVerbs).map((verb) => [verb, run(verb)]));
+  return onVerbs(referralActionSchemas, handle, refused);
+}
+
+/** Referrals are made in a personal chat only: elsewhere, the card that says so. */
+function refusedOutsidePersonalChat(context: ActionContext, verb: ReferralVerb): Reply | undefined {
+  if (conversationKindOf(context.turn.activity) === 'personal') return undefined;
+  context.logger.info('referral refused outside a personal chat', { verb });
+  return showCard(context.cards.renderView(personalChatOnly()));
 }
 
 function logResult(context: ActionContext, verb: string, result: ReferralTurnResult): void {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { referralActions, type ReferralActionDeps } from '../../../src/bot/actions/referralActions';
 import { referralFormStores } from '../../../src/referrals/form';
+import { VerbTable } from '../../../src/bot/actions/actionTable';
 import { welcomeActions } from '../../../src/bot/actions/welcomeActions';
 import { turnErrorHandler } from '../../../src/bot/adapter';
 import { CardCatalog } from '../../../src/bot/cards/cardCatalog';
@@ -70,7 +71,10 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
   };
   const bot = new DareCoachBot({
     cards,
-    actions: { ...welcomeActions(async () => undefined), ...referralActions(deps) },
+    actions: VerbTable.of(
+      welcomeActions(async () => undefined),
+      referralActions(deps),
+    ),
     textResponders: [],
     // The compose-box search is another feature's; this harness never queries it.
     wordingSearch: async () => ({
