@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
-import type { CardJson } from './actions/actionTable';
+import type { CardJson } from '../kernel/cardRenderer';
 import { failureTextFor, safetyLine } from './actions/welcomeActions';
 
 /** The request's token was missing, malformed, forged or not for this bot: answer 401. */

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { coachingVerbs } from '../../coaching/actions';
+import type { CardJson } from '../../kernel/cardRenderer';
 import { AppError, ErrorCodes } from '../../kernel/errors';
 import { nudgeVerbs, welcomeVerbs } from '../../kernel/verbs';
 import type { Logger } from '../../logging/logger';
@@ -34,7 +35,7 @@ export interface ActionContext {
 }
 
 /** A rendered Adaptive Card: it replaces the pressed card in place, or is sent as a new message. */
-export type CardJson = Record<string, unknown>;
+export type { CardJson };
 
 export type ActionOutcome =
   | { readonly kind: 'card'; readonly card: CardJson }

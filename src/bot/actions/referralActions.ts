@@ -4,6 +4,7 @@ import {
   formSteps,
   handleReferralTurn,
   personalChatOnly,
+  showReceiptStatus,
   staleNotice,
   type ReferralCommand,
   type ReferralVerb,
@@ -21,7 +22,7 @@ import {
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { conversationKindOf, minimalReference } from '../activityFacts';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
-import { inTurnCardUpdater, showReceiptStatus } from '../proactive';
+import { inTurnCardSender } from '../proactive';
 import { safetyCardRaised } from '../safetyCardRaised';
 import { referralActionSchemas } from '../../referrals/form/actions';
 import {
@@ -140,13 +141,11 @@ export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
   ): Promise<CardJson> {
     const { referral } = result;
     const log = context.logger;
+    const sender = inTurnCardSender(context.turn);
+    const reference = minimalReference(TurnContext.getConversationReference(context.turn.activity));
     let activityId: string | undefined;
     try {
-      activityId = (
-        await context.turn.sendActivity({
-          attachments: [context.cards.attachmentOf(result.receipt)],
-        })
-      )?.id;
+      activityId = await sender.send(reference, context.cards.renderView(result.receipt));
     } catch (err) {
       log.error('referral receipt could not be posted', { referralId: referral.referralId }, err);
     }
@@ -159,17 +158,14 @@ export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
           referralId: referral.referralId,
           conversationId,
           activityId,
-          reference: minimalReference(TurnContext.getConversationReference(context.turn.activity)),
+          reference,
           shownStatus: referral.status,
           createdAt: deps.clock.now().toISOString(),
           updatedAt: deps.clock.now().toISOString(),
         });
         const latest = await getReferralStatus(deps.stores, context.tenantId, referral.referralId);
         if (latest && latest.status !== referral.status) {
-          await showReceiptStatus(
-            { ...deps, cards: context.cards, port: inTurnCardUpdater(context.turn) },
-            latest,
-          );
+          await showReceiptStatus({ ...deps, cards: context.cards.renderer, sender }, latest);
         }
       } catch (err) {
         // The referral is stored and will be delivered; only the card's self-updating is lost.
