@@ -12,6 +12,7 @@ import {
 import { fingerprint } from '../kernel/hash';
 import { welcomeVerbs } from '../kernel/verbs';
 import type { Logger } from '../logging/logger';
+import { recordTurn } from '../telemetry/metrics';
 import type { ActionContext, CardJson, Reply, VerbTable } from './actions/actionTable';
 import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
 import { identityOf, tenantOf } from './activityFacts';
@@ -75,6 +76,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    recordTurn(this.deps.actions.has(verb) ? verb : 'unknown');
     try {
       const outcome = await this.runAction(turn, verb, invokeValue.action?.data);
       if (outcome.kind === 'message') {
@@ -118,7 +120,8 @@ export class DareCoachBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionResponse> {
     const logger = this.turnLogger(turn);
     logger.debug('message extension query', { command: query.commandId });
-    return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query);
+    recordTurn('compose.search');
+    return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query, logger);
   }
 
   private async handleText(turn: TurnContext): Promise<void> {
@@ -131,6 +134,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     const command =
       words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
     const logger = this.turnLogger(turn);
+    recordTurn(command ? command.action : 'text');
     let card: CardJson | undefined;
     if (command) {
       logger.debug('text command', { command: command.command });

@@ -8,7 +8,7 @@ import {
   type SafetyDeps,
 } from '../safety';
 import { conversationKindOf, identityOf } from './activityFacts';
-import { safetyCardRaised } from './safetyCardRaised';
+import { sendSafetyCard } from './safetyCardRaised';
 import type { CardCatalog } from './cards/cardCatalog';
 
 /** How long the card waits for the session before leaving out "Back to the walk-through". */
@@ -71,10 +71,7 @@ export class SafetyFirst implements Middleware {
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text;
       const card = await typedTextSafetyCard(this.deps, activity, text);
       if (card) {
-        safetyCardRaised(this.deps.logger, card, { reason: 'typed text' });
-        await turn.sendActivity({
-          attachments: [this.deps.cards.attachment('safety-alert', card)],
-        });
+        await sendSafetyCard(turn, this.deps, card, { reason: 'typed text' });
         return;
       }
     }

@@ -2,7 +2,7 @@ import { handleCoachingAction, type CoachingDeps } from '../../coaching';
 import { coachingActionSchemas } from '../../coaching/actions';
 import type { ContactsSource } from '../../safety';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
-import { safetyCardRaised } from '../safetyCardRaised';
+import { sendSafetyCard } from '../safetyCardRaised';
 import { onVerbs, showCard, type VerbHandler } from './actionTable';
 
 export interface CoachingActionDeps extends CoachingDeps {
@@ -23,8 +23,7 @@ export function coachingActions(deps: CoachingActionDeps): VerbHandler[] {
       const contacts = await (deps.safetyContacts ?? deps.tenants).contactsFor(context.tenantId);
       const safety = deps.walkthrough.safetyFor(action, contacts);
       if (safety) {
-        safetyCardRaised(context.logger, safety.data, { reason: 'card action', verb });
-        await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(safety)] });
+        await sendSafetyCard(context.turn, context, safety.data, { reason: 'card action', verb });
       }
       const result = await handleCoachingAction(deps, {
         tenantId: context.tenantId,

@@ -23,7 +23,7 @@ import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { conversationKindOf, minimalReference } from '../activityFacts';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
 import { inTurnCardSender } from '../proactive';
-import { safetyCardRaised } from '../safetyCardRaised';
+import { sendSafetyCard } from '../safetyCardRaised';
 import { referralActionSchemas } from '../../referrals/form/actions';
 import {
   onVerbs,
@@ -124,10 +124,7 @@ export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
       showWords: true,
     });
     if (!alert) return;
-    safetyCardRaised(context.logger, alert, { reason: 'referral text' });
-    await context.turn.sendActivity({
-      attachments: [context.cards.attachment('safety-alert', alert)],
-    });
+    await sendSafetyCard(context.turn, context, alert, { reason: 'referral text' });
   }
 
   /**
