@@ -7,7 +7,7 @@ import {
   type SafetyAlertCardData,
   type SafetyDeps,
 } from '../safety';
-import { conversationKindOf, identityOf } from './activityFacts';
+import { conversationKindOf, identityOf, isActivityOf } from './activityFacts';
 import { sendSafetyCard } from './safetyCardRaised';
 import type { CardCatalog } from './cards/cardCatalog';
 
@@ -67,7 +67,7 @@ export class SafetyFirst implements Middleware {
 
   async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = turn;
-    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
+    if (isActivityOf(activity, ActivityTypes.Message) && typeof activity.text === 'string') {
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text;
       const card = await typedTextSafetyCard(this.deps, activity, text);
       if (card) {

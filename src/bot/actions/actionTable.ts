@@ -52,17 +52,17 @@ export const showCard = (card: CardJson): Reply => ({ kind: 'card', card });
 export interface VerbHandler<D = unknown> {
   readonly verb: Verb;
   readonly schema: z.ZodType<D, unknown>;
-  handle(context: ActionContext, data: D): Promise<Reply>;
+  handle(context: ActionContext, data: D): Reply | Promise<Reply>;
   /** What to answer when the data does not parse; the bot's "out of date" notice when absent. */
-  refused?(context: ActionContext): Promise<Reply>;
+  refused?(context: ActionContext): Reply | Promise<Reply>;
 }
 
 /** A verb's handler, its data type checked against its schema and then erased for the table. */
 export function onVerb<D>(
   verb: Verb,
   schema: z.ZodType<D, unknown>,
-  handle: (context: ActionContext, data: D) => Promise<Reply>,
-  refused?: (context: ActionContext) => Promise<Reply>,
+  handle: (context: ActionContext, data: D) => Reply | Promise<Reply>,
+  refused?: (context: ActionContext) => Reply | Promise<Reply>,
 ): VerbHandler {
   return {
     verb,
@@ -75,8 +75,8 @@ export function onVerb<D>(
 /** The same handler for every verb of a feature's schema map (its keys typed by the feature). */
 export function onVerbs<V extends Verb, D>(
   schemas: { readonly [K in V]: z.ZodType<D, unknown> },
-  handle: (context: ActionContext, data: D, verb: V) => Promise<Reply>,
-  refused?: (context: ActionContext, verb: V) => Promise<Reply>,
+  handle: (context: ActionContext, data: D, verb: V) => Reply | Promise<Reply>,
+  refused?: (context: ActionContext, verb: V) => Reply | Promise<Reply>,
 ): VerbHandler[] {
   return (Object.keys(schemas) as V[]).map((verb) =>
     onVerb(

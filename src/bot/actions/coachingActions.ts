@@ -34,7 +34,6 @@ export function coachingActions(deps: CoachingActionDeps): VerbHandler[] {
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
       return showCard(context.cards.renderView(result.view));
     },
-    async (context) =>
-      showCard(context.cards.renderView(deps.walkthrough.staleView('out-of-date'))),
+    (context) => showCard(context.cards.renderView(deps.walkthrough.staleView('out-of-date'))),
   );
 }

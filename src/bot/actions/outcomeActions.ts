@@ -20,7 +20,7 @@ export function outcomeActions(log: ConfidenceLog): VerbHandler[] {
         };
       },
       // Usually nothing was picked. The card (often a summary still to be copied) stays as it is.
-      async () => ({
+      () => ({
         kind: 'message',
         text: 'Pick an answer to at least one of the two questions, then send.',
       }),

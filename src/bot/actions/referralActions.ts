@@ -110,7 +110,7 @@ export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
   };
 
   // Outside a personal chat the refusal comes first, even for data that does not parse.
-  const refused = async (context: ActionContext, verb: ReferralVerb): Promise<Reply> =>
+  const refused = (context: ActionContext, verb: ReferralVerb): Reply =>
     refusedOutsidePersonalChat(context, verb) ??
     showCard(context.cards.renderView(staleNotice('out-of-date', false)));
 

@@ -105,7 +105,7 @@ export function welcomeActions(findResumeOffer: FindResumeOffer): VerbHandler[] 
     onVerb(welcomeVerbs.show, noData, async ({ cards, tenantId, userId }) =>
       showCard(cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId)))),
     ),
-    onVerb(nudgeVerbs.manage, noData, async ({ cards }) =>
+    onVerb(nudgeVerbs.manage, noData, ({ cards }) =>
       showCard(
         notice(cards, {
           title: 'Refresher nudges is coming soon',

@@ -34,7 +34,7 @@ export function wordingActions(deps: WordingActionDeps): VerbHandler[] {
     build(await deps.tenants.contactsFor(context.tenantId));
   const render = async (context: ActionContext, build: (contacts: LocalContacts) => WordingView) =>
     showCard(context.cards.renderView(await viewFor(context, build)));
-  const menu = async ({ cards }: ActionContext) =>
+  const menu = ({ cards }: ActionContext) =>
     showCard(cards.render('wording-situations', situationsMenuView(library)));
   // Situation, next/previous phrasing and "show me why" differ only in the data they carry.
   const situation = (context: ActionContext, data: SituationRequest) =>

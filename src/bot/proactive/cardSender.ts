@@ -83,13 +83,9 @@ export function botFrameworkCardSender(adapter: ContinuingAdapter, botAppId: str
     logic: (turn: TurnContext) => Promise<T>,
   ): Promise<T> => {
     let result: { value: T } | undefined;
-    await adapter.continueConversationAsync(
-      botAppId,
-      address as Partial<ConversationReference>,
-      async (turn) => {
-        result = { value: await logic(turn) };
-      },
-    );
+    await adapter.continueConversationAsync(botAppId, address, async (turn) => {
+      result = { value: await logic(turn) };
+    });
     // The middleware refused the proactive turn (e.g. a tenant no longer allowed).
     if (!result) throw new Error('The proactive turn did not run.');
     return result.value;

@@ -180,7 +180,7 @@ export const referralActionSchemas: {
       type: 'edit',
       revision,
       place,
-      target: target as StepId,
+      target,
     })),
   [referralVerbs.back]: onPressed('back'),
   [referralVerbs.send]: onPressed('send'),

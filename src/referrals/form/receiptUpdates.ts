@@ -104,15 +104,16 @@ export function createReceiptUpdater(deps: ReceiptUpdaterDeps): ReferralStatusLi
       const { referral } = change;
       if (referral.status === 'queued') return;
       const fields = { referralId: referral.referralId, status: referral.status };
-      let failure: unknown;
+      let failure: Error | undefined;
+      const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
       const outcome = await showReceiptStatus(deps, referral).catch((err: unknown) => {
-        failure = err;
+        failure = asError(err);
         return 'failed' as const;
       });
       log.info('referral receipt', { ...fields, event: outcome });
       if (needsAttention(referral.status)) {
         const alert = await alertReferrer(deps, referral).catch((err: unknown) => {
-          failure ??= err;
+          failure ??= asError(err);
           return 'failed' as const;
         });
         log.info('referral alert', { ...fields, event: alert });

@@ -137,7 +137,8 @@ export function inputsOf(card: unknown): Record<string, unknown> {
       return;
     if (n.type === 'Input.Toggle')
       out[n.id] = n.value === n.valueOn ? n.valueOn : (n.valueOff ?? 'false');
-    else out[n.id] = n.value === undefined ? '' : String(n.value);
+    else
+      out[n.id] = typeof n.value === 'string' || typeof n.value === 'number' ? String(n.value) : '';
   });
   return out;
 }
@@ -152,7 +153,7 @@ export function fieldErrorsOf(card: unknown): Record<string, string> {
     const error = items.find((i) => i.type === 'RichTextBlock');
     if (input && error) {
       const run = (error.inlines as Array<Record<string, unknown>>)[0];
-      out[String(input.id)] = String(run?.text ?? '');
+      out[String(input.id)] = typeof run?.text === 'string' ? run.text : '';
     }
   });
   return out;
