@@ -82,12 +82,22 @@ export function botFrameworkCardSender(adapter: ContinuingAdapter, botAppId: str
     address: ConversationAddress,
     logic: (turn: TurnContext) => Promise<T>,
   ): Promise<T> => {
-    let result: { value: T } | undefined;
+    let result: { value: T } | { failure: unknown } | undefined;
     await adapter.continueConversationAsync(botAppId, address, async (turn) => {
-      result = { value: await logic(turn) };
+      // Caught here, not by the adapter's turn-error handler, which would answer the chat with
+      // "something went wrong" and report success: the caller decides (a receipt is retried).
+      try {
+        result = { value: await logic(turn) };
+      } catch (failure) {
+        result = { failure };
+      }
     });
     // The middleware refused the proactive turn (e.g. a tenant no longer allowed).
     if (!result) throw new Error('The proactive turn did not run.');
+    if ('failure' in result) {
+      const { failure } = result;
+      throw failure instanceof Error ? failure : new Error('The proactive turn failed.');
+    }
     return result.value;
   };
   return {

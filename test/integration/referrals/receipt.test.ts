@@ -184,10 +184,12 @@ describe('the Bot Framework card sender over HTTP (a real CloudAdapter, a fake c
       sender: CardSender,
       connector: Awaited<ReturnType<typeof startFakeConnector>>,
     ) => Promise<void>,
+    statusFor?: Parameters<typeof startFakeConnector>[0],
   ): Promise<void> {
-    const connector = await startFakeConnector();
+    const connector = await startFakeConnector(statusFor);
     try {
-      const adapter = createAdapter(aConfig(), capturedLogger().logger, []);
+      // The production adapter, turn-error handler included.
+      const adapter = createAdapter(aConfig(), capturedLogger().logger, [], () => card);
       await test(botFrameworkCardSender(adapter, ''), connector);
     } finally {
       await connector.stop();
@@ -211,6 +213,22 @@ describe('the Bot Framework card sender over HTTP (a real CloudAdapter, a fake c
       assert.equal(body.id, 'activity-42');
       assert.deepEqual(body.attachments[0]?.content, card);
     }));
+
+  it('rejects when Teams refuses an update, and posts nothing else into the chat', () =>
+    withSender(
+      async (sender, connector) => {
+        await assert.rejects(
+          sender.update(personalChat(connector.url), 'activity-42', card),
+          (err: unknown) => (err as { statusCode?: number }).statusCode === 429,
+        );
+        assert.deepEqual(
+          connector.received.map((r) => r.path),
+          ['/v3/conversations/a%3Areceipt-conversation/activities/activity-42'],
+          'no "something went wrong" message was posted for the failed update',
+        );
+      },
+      ({ method }) => (method === 'PUT' ? 429 : 200),
+    ));
 
   it('sends a card as a new message and answers with the activity id the connector gave it', () =>
     withSender(async (sender, connector) => {
