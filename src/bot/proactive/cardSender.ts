@@ -49,7 +49,10 @@ async function createPersonalIn(
   turn: TurnContext,
   member: PersonalChatMember,
 ): Promise<ConversationAddress> {
-  const connector = turn.turnState.get<ConversationsClient>(turn.adapter.ConnectorClientKey);
+  const connector = turn.turnState.get<ConversationsClient | undefined>(
+    turn.adapter.ConnectorClientKey,
+  );
+  if (!connector) throw new Error('This turn has no connector to create a conversation with.');
   const { activity } = turn;
   const created = await connector.conversations.createConversation({
     isGroup: false,
