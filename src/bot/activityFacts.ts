@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity, ActivityTypes, ConversationReference } from 'botbuilder';
 import type { ConversationKind } from '../conversations/conversationDirectory';
 import { AppError, ErrorCodes } from '../kernel/errors';
 
@@ -54,4 +54,12 @@ export function minimalReference(
     bot: reference.bot && { id: reference.bot.id },
     user: reference.user && { id: reference.user.id, aadObjectId: reference.user.aadObjectId },
   };
+}
+
+/** Whether an activity is of one of these types (botbuilder types `type` as a string, not its enum). */
+export function isActivityOf(
+  activity: Partial<Activity>,
+  ...types: ReadonlyArray<`${ActivityTypes}`>
+): boolean {
+  return types.some((type) => type === activity.type);
 }

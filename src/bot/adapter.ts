@@ -10,8 +10,9 @@ import {
 } from 'botbuilder';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
-import type { CardJson } from './actions/actionTable';
+import type { CardJson } from '../kernel/cardRenderer';
 import { failureTextFor, safetyLine } from './actions/welcomeActions';
+import { isActivityOf } from './activityFacts';
 
 /** The request's token was missing, malformed, forged or not for this bot: answer 401. */
 export class AuthenticationRefused extends Error {
@@ -97,7 +98,7 @@ export function turnErrorHandler(
     logger.error('turn failed', { activityType: turn.activity.type }, err);
     const text = `${failureTextFor(err)} ${safetyLine}`;
     try {
-      if (turn.activity.type === ActivityTypes.Invoke) {
+      if (isActivityOf(turn.activity, ActivityTypes.Invoke)) {
         await turn.sendActivity({
           type: ActivityTypes.InvokeResponse,
           value: {

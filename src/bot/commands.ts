@@ -1,3 +1,8 @@
+import { coachingVerbs } from '../coaching/actions';
+import { nudgeVerbs, welcomeVerbs } from '../kernel/verbs';
+import { referralVerbs } from '../referrals/form/actions';
+import { wordingVerbs } from '../wording/actions';
+
 /**
  * The text commands the bot answers, in one table. The Teams manifest's command lists are checked
  * against this table (npm run package), so a command shown in Teams is always one the bot handles.
@@ -7,37 +12,37 @@ export const botCommands = [
   {
     command: 'help',
     description: 'Show what DARE Coach can do',
-    action: 'welcome.show',
+    action: welcomeVerbs.show,
     scopes: ['personal', 'team', 'groupChat'],
   },
   {
     command: 'prepare',
     description: 'Prepare for a conversation with a father',
-    action: 'coaching.prepare',
+    action: coachingVerbs.prepare,
     scopes: ['personal'],
   },
   {
     command: 'debrief',
     description: 'Debrief a conversation you have had',
-    action: 'coaching.debrief',
+    action: coachingVerbs.debrief,
     scopes: ['personal'],
   },
   {
     command: 'wording',
     description: 'Find wording for a situation',
-    action: 'wording.browse',
+    action: wordingVerbs.browse,
     scopes: ['personal', 'groupChat'],
   },
   {
     command: 'refer',
     description: 'Make a referral to the partnership',
-    action: 'referral.start',
+    action: referralVerbs.start,
     scopes: ['personal'],
   },
   {
     command: 'nudges',
     description: 'Schedule refresher nudges for your team',
-    action: 'nudges.manage',
+    action: nudgeVerbs.manage,
     scopes: ['personal', 'team'],
   },
 ] as const;

@@ -10,8 +10,10 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import { fingerprint } from '../kernel/hash';
+import { welcomeVerbs } from '../kernel/verbs';
 import type { Logger } from '../logging/logger';
-import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
+import { recordTurn } from '../telemetry/metrics';
+import type { ActionContext, CardJson, Reply, VerbTable } from './actions/actionTable';
 import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
 import { identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
@@ -22,7 +24,7 @@ import type { WordingMessageExtension } from './wordingMessageExtension';
 
 export interface BotDependencies {
   readonly cards: CardCatalog;
-  readonly actions: ActionTable;
+  readonly actions: VerbTable;
   /** Asked in order for text that is not a command; the help card answers when none does. */
   readonly textResponders: readonly TextResponder[];
   /** Answers the compose-box wording search (composeExtension/query). */
@@ -30,9 +32,7 @@ export interface BotDependencies {
   readonly logger: Logger;
 }
 
-type CardOrMessage = Exclude<ActionOutcome, { kind: 'invalidData' }>;
-
-function cardOf(outcome: CardOrMessage): CardJson | undefined {
+function cardOf(outcome: Reply): CardJson | undefined {
   return outcome.kind === 'card' ? outcome.card : undefined;
 }
 
@@ -76,6 +76,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    recordTurn(this.deps.actions.has(verb) ? verb : 'unknown');
     try {
       const outcome = await this.runAction(turn, verb, invokeValue.action?.data);
       if (outcome.kind === 'message') {
@@ -101,7 +102,7 @@ export class DareCoachBot extends TeamsActivityHandler {
 
   /** The press to offer again after a failure: only a registered verb, with the card's own data. */
   private retryOf(verb: string, data: unknown): CardAction | undefined {
-    if (!Object.hasOwn(this.deps.actions, verb)) return undefined;
+    if (!this.deps.actions.has(verb)) return undefined;
     const flat: Record<string, string | number | boolean> = {};
     if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
       for (const [key, value] of Object.entries(data)) {
@@ -119,7 +120,8 @@ export class DareCoachBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionResponse> {
     const logger = this.turnLogger(turn);
     logger.debug('message extension query', { command: query.commandId });
-    return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query);
+    recordTurn('compose.search');
+    return this.deps.wordingSearch(identityOf(turn.activity).tenantId, query, logger);
   }
 
   private async handleText(turn: TurnContext): Promise<void> {
@@ -132,6 +134,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     const command =
       words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
     const logger = this.turnLogger(turn);
+    recordTurn(command ? command.action : 'text');
     let card: CardJson | undefined;
     if (command) {
       logger.debug('text command', { command: command.command });
@@ -148,7 +151,7 @@ export class DareCoachBot extends TeamsActivityHandler {
         if (card) break;
       }
     }
-    card ??= cardOf(await this.runAction(turn, 'welcome.show', {}));
+    card ??= cardOf(await this.runAction(turn, welcomeVerbs.show, {}));
     if (card) await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
@@ -159,10 +162,9 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   /** Looks the verb up, parses its data at the edge, and always returns something to show. */
-  private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<CardOrMessage> {
+  private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<Reply> {
     const logger = this.turnLogger(turn);
-    const action = Object.hasOwn(this.deps.actions, verb) ? this.deps.actions[verb] : undefined;
-    if (!action) {
+    if (!this.deps.actions.has(verb)) {
       logger.warn('unknown card action', { verb: 'unknown' });
       return {
         kind: 'card',
@@ -172,7 +174,7 @@ export class DareCoachBot extends TeamsActivityHandler {
         }),
       };
     }
-    const outcome = await action.run(this.actionContext(turn, logger), data);
+    const outcome = await this.deps.actions.run(this.actionContext(turn, logger), verb, data);
     if (outcome.kind === 'invalidData') {
       logger.warn('card action data refused', { verb, count: outcome.fields.length });
       return {

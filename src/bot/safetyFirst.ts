@@ -7,7 +7,8 @@ import {
   type SafetyAlertCardData,
   type SafetyDeps,
 } from '../safety';
-import { conversationKindOf, identityOf } from './activityFacts';
+import { conversationKindOf, identityOf, isActivityOf } from './activityFacts';
+import { sendSafetyCard } from './safetyCardRaised';
 import type { CardCatalog } from './cards/cardCatalog';
 
 /** How long the card waits for the session before leaving out "Back to the walk-through". */
@@ -66,17 +67,11 @@ export class SafetyFirst implements Middleware {
 
   async onTurn(turn: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = turn;
-    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
+    if (isActivityOf(activity, ActivityTypes.Message) && typeof activity.text === 'string') {
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text;
       const card = await typedTextSafetyCard(this.deps, activity, text);
       if (card) {
-        this.deps.logger.info('safety card raised', {
-          count: card.concerns.length,
-          reason: 'typed text',
-        });
-        await turn.sendActivity({
-          attachments: [this.deps.cards.attachment('safety-alert', card)],
-        });
+        await sendSafetyCard(turn, this.deps, card, { reason: 'typed text' });
         return;
       }
     }

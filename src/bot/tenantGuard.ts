@@ -1,7 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
-import { tenantOf } from './activityFacts';
+import { isActivityOf, tenantOf } from './activityFacts';
 
 export const tenantRefusalText =
   'Sorry, DARE Coach is not available for your organisation. If you think it should be, please contact your IT service desk.';
@@ -47,11 +47,11 @@ export class TenantGuard implements Middleware {
   }
 
   private async refuse(turn: TurnContext): Promise<void> {
-    const { type, name } = turn.activity;
-    if (type === ActivityTypes.Invoke) {
+    const { activity } = turn;
+    if (isActivityOf(activity, ActivityTypes.Invoke)) {
       // Card buttons get the refusal as a message; other invokes (search) an empty 403.
       const body =
-        name === 'adaptiveCard/action'
+        activity.name === 'adaptiveCard/action'
           ? {
               statusCode: 200,
               type: 'application/vnd.microsoft.activity.message',
@@ -65,9 +65,12 @@ export class TenantGuard implements Middleware {
       return;
     }
     if (
-      type === ActivityTypes.Message ||
-      type === ActivityTypes.ConversationUpdate ||
-      type === ActivityTypes.InstallationUpdate
+      isActivityOf(
+        activity,
+        ActivityTypes.Message,
+        ActivityTypes.ConversationUpdate,
+        ActivityTypes.InstallationUpdate,
+      )
     ) {
       await turn.sendActivity(tenantRefusalText);
     }

@@ -1,6 +1,7 @@
 import { searchResultView } from '../wording/views';
 import type { ActionContext, CardJson } from './actions/actionTable';
 import type { WordingActionDeps } from './actions/wordingActions';
+import { safetyCardRaised } from './safetyCardRaised';
 import { typedTextSafetyCard, type TypedTextSafety } from './safetyFirst';
 
 /**
@@ -17,10 +18,7 @@ export function safetyNetResponder(deps: TypedTextSafety): TextResponder {
   return async (context, text) => {
     const card = await typedTextSafetyCard(deps, context.turn.activity, text);
     if (!card) return undefined;
-    context.logger.info('safety card raised', {
-      count: card.concerns.length,
-      reason: 'typed text',
-    });
+    safetyCardRaised(context.logger, card, { reason: 'typed text' });
     return context.cards.render('safety-alert', card);
   };
 }

@@ -4,10 +4,12 @@ import {
   type MessagingExtensionResponse,
 } from 'botbuilder';
 import { buildSafetyAlert, type SafetyAlertCardData, type SafetyDeps } from '../safety';
+import type { Logger } from '../logging/logger';
 import { messageExtensionResults } from '../wording/views';
 import type { WordingActionDeps } from './actions/wordingActions';
 import type { CardCatalog } from './cards/cardCatalog';
 import { wordingSearchCommandId, wordingSearchParameter } from './messageExtension';
+import { safetyCardRaised } from './safetyCardRaised';
 
 /** Most results Teams shows usefully in the compose box list. */
 const maxResults = 10;
@@ -27,6 +29,7 @@ export function createWordingMessageExtension(
   return async (
     tenantId: string,
     query: MessagingExtensionQuery,
+    logger: Logger,
   ): Promise<MessagingExtensionResponse> => {
     if (query.commandId !== wordingSearchCommandId) {
       return { composeExtension: { type: 'message', text: 'That search is not available.' } };
@@ -45,6 +48,7 @@ export function createWordingMessageExtension(
             { routesOnly: true },
           )
         : undefined;
+    if (safetyResult) safetyCardRaised(logger, safetyResult, { reason: 'compose search' });
     const outcome = text === '' ? undefined : deps.search.search(text);
     const contacts = await (safety?.contacts ?? deps.tenants).contactsFor(tenantId);
     const previews = messageExtensionResults(deps.library, contacts, outcome).slice(

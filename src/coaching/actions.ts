@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { coachingModes, type CoachingMode } from '../content/coaching/schema';
+import { outcomeVerbs } from '../outcomes/confidenceCheckIn';
+import { referralVerbs } from '../referrals/form/actions';
+import { wordingVerbs } from '../wording/actions';
 import { noteMaxLength } from './session';
 
 /** The verbs of the coaching cards, for the bot's verb → handler table. */
@@ -17,16 +20,16 @@ export const coachingVerbs = {
 } as const;
 
 /**
- * Verbs of other features that coaching cards link to. The handlers belong to those features;
- * these names are the contract (data shapes in views.ts).
+ * Verbs of other features that coaching cards link to, imported from the features that handle
+ * them (data shapes in views.ts).
  */
 export const linkedVerbs = {
   /** Data `{ situation }`: show the wording library's situation card. */
-  wording: 'wording.show',
+  wording: wordingVerbs.show,
   /** Data `{ from: 'coaching', prefill }`: open the referral form prefilled. */
-  referral: 'referral.start',
+  referral: referralVerbs.start,
   /** Data `{ moment: 'after-walkthrough' }` plus inputs `confidence-<questionId>` ("1"-"5"). */
-  confidence: 'outcomes.confidence',
+  confidence: outcomeVerbs.confidence,
 } as const;
 
 export type CoachingVerb = (typeof coachingVerbs)[keyof typeof coachingVerbs];
@@ -73,50 +76,43 @@ const rendered = {
   ticked,
 };
 
-const stepActionSchema = z.object(rendered);
-const answerSchema = z.object({ ...rendered, answerId: z.string().min(1) });
-const startSchema = z.object({ mode: z.enum(coachingModes) });
+const step = z.object(rendered).transform(({ note, ticked: items, ...at }) => ({
+  ...at,
+  input: { note, ticked: items },
+}));
+const answer = z
+  .object({ ...rendered, answerId: z.string().min(1) })
+  .transform(({ note, ticked: items, ...at }) => ({ ...at, input: { note, ticked: items } }));
+const stepAction = (type: 'next' | 'skip' | 'back' | 'pause') =>
+  step.transform((at): CoachingAction => ({ type, ...at }));
+const fixed = (action: CoachingAction) => z.unknown().transform((): CoachingAction => action);
 
 /**
- * Parses a coaching card action at the edge. `undefined` means the verb is not a coaching verb
- * or its data is malformed: the caller shows its "out of date" card rather than guessing.
+ * Each coaching verb's card data, parsed at the edge into the action the walk-through applies.
+ * A refused parse means malformed or out-of-date data: the bot shows its "out of date" card.
  */
-export function parseCoachingAction(verb: string, data: unknown): CoachingAction | undefined {
-  const raw = data ?? {};
-  switch (verb) {
-    case coachingVerbs.prepare:
-      return { type: 'start', mode: 'prepare' };
-    case coachingVerbs.debrief:
-      return { type: 'start', mode: 'debrief' };
-    case coachingVerbs.start: {
-      const parsed = startSchema.safeParse(raw);
-      return parsed.success ? { type: 'start', mode: parsed.data.mode } : undefined;
-    }
-    case coachingVerbs.resume:
-      return { type: 'resume' };
-    case coachingVerbs.answer: {
-      const parsed = answerSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { note, ticked: items, ...at } = parsed.data;
-      return { type: 'answer', ...at, input: { note, ticked: items } };
-    }
-    case coachingVerbs.next:
-    case coachingVerbs.skip:
-    case coachingVerbs.back:
-    case coachingVerbs.pause: {
-      const parsed = stepActionSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const { note, ticked: items, ...at } = parsed.data;
-      return { type: verbTypes[verb], ...at, input: { note, ticked: items } };
-    }
-    default:
-      return undefined;
-  }
-}
+export const coachingActionSchemas: {
+  readonly [V in CoachingVerb]: z.ZodType<CoachingAction, unknown>;
+} = {
+  [coachingVerbs.start]: z
+    .object({ mode: z.enum(coachingModes) })
+    .transform(({ mode }): CoachingAction => ({ type: 'start', mode })),
+  [coachingVerbs.prepare]: fixed({ type: 'start', mode: 'prepare' }),
+  [coachingVerbs.debrief]: fixed({ type: 'start', mode: 'debrief' }),
+  [coachingVerbs.resume]: fixed({ type: 'resume' }),
+  [coachingVerbs.answer]: answer.transform((at): CoachingAction => ({ type: 'answer', ...at })),
+  [coachingVerbs.next]: stepAction('next'),
+  [coachingVerbs.skip]: stepAction('skip'),
+  [coachingVerbs.back]: stepAction('back'),
+  [coachingVerbs.pause]: stepAction('pause'),
+};
 
-const verbTypes = {
-  [coachingVerbs.next]: 'next',
-  [coachingVerbs.skip]: 'skip',
-  [coachingVerbs.back]: 'back',
-  [coachingVerbs.pause]: 'pause',
-} as const;
+const isCoachingVerb = (verb: string): verb is CoachingVerb =>
+  Object.hasOwn(coachingActionSchemas, verb);
+
+/** Parses one coaching card action (`undefined`: not a coaching verb, or malformed data). */
+export function parseCoachingAction(verb: string, data: unknown): CoachingAction | undefined {
+  if (!isCoachingVerb(verb)) return undefined;
+  const parsed = coachingActionSchemas[verb].safeParse(data ?? {});
+  return parsed.success ? parsed.data : undefined;
+}

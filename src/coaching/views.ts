@@ -1,4 +1,5 @@
-import type { CardAction, SafetyAlertCardData } from '../safety/views';
+import type { CardViewOf } from '../kernel/cardRenderer';
+import type { CardAction, SafetyCardModels } from '../safety/views';
 import type { CoachingMode, FactId } from '../content/coaching/schema';
 
 /**
@@ -109,17 +110,6 @@ export interface CoachingStaleCardData {
   readonly actions: readonly CardAction[];
 }
 
-export type CoachingCardView =
-  | { readonly card: 'coaching-step'; readonly data: CoachingStepCardData }
-  | { readonly card: 'coaching-summary'; readonly data: CoachingSummaryCardData }
-  | { readonly card: 'coaching-paused'; readonly data: CoachingPausedCardData }
-  | { readonly card: 'coaching-stale'; readonly data: CoachingStaleCardData };
-
-export interface SafetyCardView {
-  readonly card: 'safety-alert';
-  readonly data: SafetyAlertCardData;
-}
-
 /** Card name → data model, for the bot's typed card catalogue. */
 export interface CoachingCardModels {
   'coaching-step': CoachingStepCardData;
@@ -127,3 +117,6 @@ export interface CoachingCardModels {
   'coaching-paused': CoachingPausedCardData;
   'coaching-stale': CoachingStaleCardData;
 }
+
+export type CoachingCardView = CardViewOf<CoachingCardModels>;
+export type SafetyCardView = CardViewOf<SafetyCardModels>;

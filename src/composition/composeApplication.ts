@@ -2,10 +2,11 @@ import { somethingWentWrong } from '../bot/actions/welcomeActions';
 import { createAdapter } from '../bot/adapter';
 import { createBotEndpoint } from '../bot/botEndpoint';
 import type { DareCoachBot } from '../bot/dareCoachBot';
-import { botFrameworkCardUpdater, createReceiptUpdater } from '../bot/proactive';
+import { botFrameworkCardSender } from '../bot/proactive';
 import type { AppConfig } from '../config/config';
 import { createHttpPartnershipClient } from '../partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../referrals';
+import { createReceiptUpdater } from '../referrals/form';
 import { retentionFromTenants } from '../referrals/deliveryWorker';
 import { randomUUID } from 'node:crypto';
 import { createHttpServer, type HttpServer } from '../server/httpServer';
@@ -46,10 +47,10 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
           clock,
           logger,
           listener: createReceiptUpdater({
-            port: botFrameworkCardUpdater(adapter, config.bot.appId ?? ''),
+            sender: botFrameworkCardSender(adapter, config.bot.appId ?? ''),
             receipts: composed.referrals.receipts,
             conversations: composed.conversations,
-            cards: composed.cards,
+            cards: composed.cards.renderer,
             tenants: composed.tenants,
             clock,
             logger,

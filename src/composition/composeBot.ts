@@ -1,4 +1,5 @@
 import type { Middleware } from 'botbuilder';
+import { VerbTable } from '../bot/actions/actionTable';
 import { coachingActions } from '../bot/actions/coachingActions';
 import { outcomeActions } from '../bot/actions/outcomeActions';
 import { referralActions } from '../bot/actions/referralActions';
@@ -19,6 +20,8 @@ import type { ApplicationParts } from './parts';
 
 export interface ComposedBot extends Features {
   readonly bot: DareCoachBot;
+  /** Every verb the bot answers, each with its schema and handler. */
+  readonly actions: VerbTable;
   /** In the order the adapter must run them: the tenant guard first, so refused turns store nothing. */
   readonly middleware: readonly Middleware[];
 }
@@ -51,32 +54,33 @@ export function composeBot(
       (await findResumable(coaching, { tenantId, userId })) !== undefined,
   };
 
+  // Each feature's verbs; a verb registered twice stops the process here.
+  const actions = VerbTable.of(
+    // The menu never depends on storage: without the session it shows no resume offer.
+    welcomeActions((tenantId, userId) =>
+      findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
+        resumeLogger.warn('resume offer left out: session not read', {
+          code: err instanceof AppError ? err.code : 'unknown',
+        });
+        return undefined;
+      }),
+    ),
+    coachingActions({ ...coaching, safetyContacts }),
+    wordingActions(wording),
+    outcomeActions(features.confidence),
+    referralActions({
+      ...features.referrals,
+      deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,
+      clock,
+      tenants,
+      conversations,
+      safety,
+      ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
+    }),
+  );
   const bot = new DareCoachBot({
     cards,
-    // Later entries win: a feature's own handler replaces the welcome card's "coming soon".
-    actions: {
-      // The menu never depends on storage: without the session it shows no resume offer.
-      ...welcomeActions((tenantId, userId) =>
-        findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
-          resumeLogger.warn('resume offer left out: session not read', {
-            code: err instanceof AppError ? err.code : 'unknown',
-          });
-          return undefined;
-        }),
-      ),
-      ...coachingActions({ ...coaching, safetyContacts }),
-      ...wordingActions(wording),
-      ...outcomeActions(features.confidence),
-      ...referralActions({
-        ...features.referrals,
-        deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,
-        clock,
-        tenants,
-        conversations,
-        safety,
-        ...(hooks.wakeDelivery ? { wakeDelivery: hooks.wakeDelivery } : {}),
-      }),
-    },
+    actions,
     // SafetyFirst answers danger before these run; the responder covers a bot run without it.
     textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
@@ -88,5 +92,5 @@ export function composeBot(
     new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
-  return { ...features, bot, middleware };
+  return { ...features, bot, actions, middleware };
 }

@@ -12,6 +12,13 @@ import { fingerprint } from '../kernel/hash';
 export const confidenceQuestionIds = ['identify', 'engage'] as const;
 export type ConfidenceQuestionId = (typeof confidenceQuestionIds)[number];
 
+/** The check-in's verb: any card that asks the two seed questions sends its answers with it. */
+export const outcomeVerbs = {
+  confidence: 'outcomes.confidence',
+} as const;
+
+export type OutcomeVerb = (typeof outcomeVerbs)[keyof typeof outcomeVerbs];
+
 export const checkInMoments = ['before-first-use', 'after-walkthrough', 'refresher'] as const;
 export type CheckInMoment = (typeof checkInMoments)[number];
 

@@ -72,7 +72,7 @@ function rejectionFrom(httpStatus: number, text: string): DeliveryOutcome {
 /** Reads at most `maxAnswerBytes` of an answer: a misbehaving server cannot fill our memory. */
 async function readCapped(response: Response): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -40,6 +40,7 @@ import {
   type DeliveryPolicy,
 } from './transitions';
 import { wireBody } from './wire';
+import { recordDeliveryAttempt, recordReferralFinal } from '../telemetry/metrics';
 
 export interface DeliveryWorkerOptions {
   /** Names this instance in leases; a fresh UUID by default (a restarted process is a new worker). */
@@ -489,10 +490,13 @@ export class DeliveryWorker {
     }
 
     this.logOutcome(next, outcome);
+    recordDeliveryAttempt(outcome?.kind ?? 'body-missing');
     if (isFinal(next.status)) {
-      report[
-        next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed'
-      ] += 1;
+      const final =
+        next.status === 'sent' ? 'sent' : next.status === 'rejected' ? 'rejected' : 'failed';
+      report[final] += 1;
+      // Counted once: only the attempt whose outcome was recorded makes the status final.
+      recordReferralFinal(final);
       // The delivery entry goes only once the listener has been told (or becomes a notify entry
       // when it could not be): a crash in between means told twice, never not at all.
       await this.finishOutbox(next, record.status, report);

@@ -18,7 +18,7 @@ export type PayloadVersion = (typeof payloadVersions)[number];
 /** The version a referral body declares, or undefined when it names one this code does not know. */
 export function declaredVersion(referral: unknown): PayloadVersion | undefined {
   if (typeof referral !== 'object' || referral === null || !('version' in referral)) return 1;
-  const version = (referral as { version: unknown }).version;
+  const { version } = referral;
   return payloadVersions.find((v) => v === version);
 }
 

@@ -61,5 +61,6 @@ export function buildSafetyAlert(
     actions: options.continueAction
       ? [{ title: content.continueTitle, ...options.continueAction }]
       : [],
+    categories: ids,
   };
 }

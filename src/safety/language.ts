@@ -34,6 +34,7 @@ export interface LanguageRules {
 const nlp = winkNLP(model);
 const its = nlp.its;
 // wink-nlp's own typings declare `its.lemma` with a signature `out()` does not accept; it works.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- wink-nlp's `its` helpers are meant to be passed to out()
 const lemmaOf = its.lemma as unknown as ItsFunction<string>;
 
 /** A child named by age or school year: "3yo", "3 y/o", "14-year-old", "12 yr old", "year 9", "Y3". */
@@ -98,6 +99,7 @@ export function createLanguage(rules: LanguageRules): (text: string) => Sentence
       let clause = 0;
       sentence.tokens().each((t: ItemToken) => {
         const raw = t.out();
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- passed to out(), as wink-nlp means
         if (t.out(its.type) === 'punctuation') {
           if (/^[,;:!?()\-–—"“”]$/.test(raw) || raw === '...') clause += 1;
           return;

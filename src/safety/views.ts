@@ -35,6 +35,8 @@ export interface SafetyAlertCardData {
   readonly reminders: readonly string[];
   /** "Back to the walk-through" when one is in progress; empty otherwise. */
   readonly actions: readonly CardAction[];
+  /** The trigger category ids raised (not shown): what telemetry counts the card by. */
+  readonly categories: readonly string[];
 }
 
 /** Card name → data model, for the bot's typed card catalogue. */

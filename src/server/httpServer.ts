@@ -72,7 +72,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
-    if (stopping) return res.send(503, { status: 'stopping' });
+    if (stopping) {
+      res.send(503, { status: 'stopping' });
+      return;
+    }
     const answer = await options.checkReadiness();
     if (answer.ready) {
       res.send(200, { status: 'ready', storage: 'ok' });

@@ -7,11 +7,15 @@ import { feedbackVotes } from './feedback';
  * so here they only need to be plausible. Unknown fields are dropped.
  */
 export const wordingVerbs = {
+  /** The welcome card's and the command's way in: the situations menu. */
+  browse: 'wording.browse',
   menu: 'wording.menu',
   situation: 'wording.situation',
   phrasing: 'wording.phrasing',
   why: 'wording.why',
   feedback: 'wording.feedback',
+  /** Other features' cards offer a situation with it; it arrives as a new message. */
+  show: 'wording.show',
 } as const;
 
 export type WordingVerb = (typeof wordingVerbs)[keyof typeof wordingVerbs];
@@ -21,6 +25,7 @@ const id = z.string().min(1).max(100);
 const matchedBecause = z.string().max(500).optional();
 
 export const wordingActionSchemas = {
+  [wordingVerbs.browse]: z.object({}),
   [wordingVerbs.menu]: z.object({}),
   [wordingVerbs.situation]: z.object({ situationId: id, matchedBecause }),
   [wordingVerbs.phrasing]: z.object({
@@ -42,6 +47,7 @@ export const wordingActionSchemas = {
     showWhy: z.boolean().default(false),
     matchedBecause,
   }),
+  [wordingVerbs.show]: z.object({ situation: id }),
 } as const;
 
 export type WordingActionData = {

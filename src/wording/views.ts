@@ -1,6 +1,7 @@
 import type { PrincipleSummary } from '../content/principles';
 import type { SituationId, WordingLibrary, Situation, Phrasing } from '../content/wording/schema';
 import type { CardAction } from '../kernel/cardAction';
+import type { CardViewOf } from '../kernel/cardRenderer';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import { wordingVerbs, type WordingVerb } from './actions';
 import type { FeedbackVote } from './feedback';
@@ -82,9 +83,8 @@ export interface WordingCardModels {
   'wording-preview': WordingPreviewCardData;
 }
 
-export type WordingView =
-  | { readonly card: 'wording-situations'; readonly data: WordingSituationsCardData }
-  | { readonly card: 'wording-situation'; readonly data: WordingSituationCardData };
+/** The cards the library's own verbs show (the preview is only ever pasted into a chat). */
+export type WordingView = CardViewOf<Omit<WordingCardModels, 'wording-preview'>>;
 
 export const wordingSafetyLine = 'If anyone is in immediate danger, call 999.';
 

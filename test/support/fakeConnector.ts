@@ -10,7 +10,10 @@ export interface ReceivedActivity {
  * A real HTTP server standing in for the Bot Framework connector (the serviceUrl of incoming
  * activities): it records every reply the bot posts, so HTTP tests can see what the user would.
  */
-export async function startFakeConnector(): Promise<{
+export async function startFakeConnector(
+  /** The HTTP status to answer a request with (e.g. 429 for an update); 200 when absent. */
+  statusFor: (request: { readonly method: string; readonly path: string }) => number = () => 200,
+): Promise<{
   url: string;
   received: ReceivedActivity[];
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
@@ -26,7 +29,9 @@ export async function startFakeConnector(): Promise<{
         path: req.url ?? '',
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       });
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(statusFor({ method: req.method ?? '', path: req.url ?? '' }), {
+        'content-type': 'application/json',
+      });
       res.end(JSON.stringify({ id: `reply-${received.length}` }));
     });
   });

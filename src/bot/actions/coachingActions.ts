@@ -1,12 +1,9 @@
-import {
-  coachingVerbs,
-  handleCoachingAction,
-  parseCoachingAction,
-  type CoachingDeps,
-} from '../../coaching';
+import { handleCoachingAction, type CoachingDeps } from '../../coaching';
+import { coachingActionSchemas } from '../../coaching/actions';
 import type { ContactsSource } from '../../safety';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
-import type { ActionContext, ActionOutcome, RegisteredAction } from './actionTable';
+import { sendSafetyCard } from '../safetyCardRaised';
+import { onVerbs, showCard, type VerbHandler } from './actionTable';
 
 export interface CoachingActionDeps extends CoachingDeps {
   readonly tenants: TenantDirectory;
@@ -18,23 +15,15 @@ export interface CoachingActionDeps extends CoachingDeps {
  * The walk-through's verbs. Each press updates the card in place; a safety card raised by what
  * was ticked or typed is sent as a new message in the same turn, so it is never missed.
  */
-export function coachingActions(deps: CoachingActionDeps): Record<string, RegisteredAction> {
-  const run = (verb: string): RegisteredAction => ({
-    async run(context: ActionContext, rawData: unknown): Promise<ActionOutcome> {
-      const action = parseCoachingAction(verb, rawData);
-      if (!action) {
-        context.logger.warn('card action data refused', { verb });
-        return {
-          kind: 'card',
-          card: context.cards.renderView(deps.walkthrough.staleView('out-of-date')),
-        };
-      }
+export function coachingActions(deps: CoachingActionDeps): VerbHandler[] {
+  return onVerbs(
+    coachingActionSchemas,
+    async (context, action, verb) => {
       // Safety first: from the action alone, before the session is read or anything is saved.
       const contacts = await (deps.safetyContacts ?? deps.tenants).contactsFor(context.tenantId);
       const safety = deps.walkthrough.safetyFor(action, contacts);
       if (safety) {
-        context.logger.info('safety card raised', { verb, count: safety.data.concerns.length });
-        await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(safety)] });
+        await sendSafetyCard(context.turn, context, safety.data, { reason: 'card action', verb });
       }
       const result = await handleCoachingAction(deps, {
         tenantId: context.tenantId,
@@ -43,8 +32,8 @@ export function coachingActions(deps: CoachingActionDeps): Record<string, Regist
         contacts,
       });
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
-      return { kind: 'card', card: context.cards.renderView(result.view) };
+      return showCard(context.cards.renderView(result.view));
     },
-  });
-  return Object.fromEntries(Object.values(coachingVerbs).map((verb) => [verb, run(verb)]));
+    (context) => showCard(context.cards.renderView(deps.walkthrough.staleView('out-of-date'))),
+  );
 }

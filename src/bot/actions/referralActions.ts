@@ -3,10 +3,11 @@ import { getReferralStatus } from '../../referrals';
 import {
   formSteps,
   handleReferralTurn,
-  parseReferralAction,
   personalChatOnly,
-  referralVerbs,
+  showReceiptStatus,
   staleNotice,
+  type ReferralCommand,
+  type ReferralVerb,
   type ReceiptRepository,
   type ReferralFormDeps,
   type ReferralTurnResult,
@@ -21,8 +22,17 @@ import {
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { conversationKindOf, minimalReference } from '../activityFacts';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
-import { inTurnCardUpdater, showReceiptStatus } from '../proactive';
-import type { ActionContext, ActionOutcome, CardJson, RegisteredAction } from './actionTable';
+import { inTurnCardSender } from '../proactive';
+import { sendSafetyCard } from '../safetyCardRaised';
+import { referralActionSchemas } from '../../referrals/form/actions';
+import {
+  onVerbs,
+  showCard,
+  type ActionContext,
+  type CardJson,
+  type Reply,
+  type VerbHandler,
+} from './actionTable';
 
 export interface ReferralActionDeps extends ReferralFormDeps {
   readonly receipts: ReceiptRepository;
@@ -74,36 +84,35 @@ function freeTextOf(data: unknown): string {
  * as a new message, and where it went is remembered so the delivery worker's status changes can
  * update it (see bot/proactive). Referrals are only made in a personal chat.
  */
-export function referralActions(deps: ReferralActionDeps): Record<string, RegisteredAction> {
+export function referralActions(deps: ReferralActionDeps): VerbHandler[] {
   const lookupProfile = deps.lookupProfile ?? teamsProfile;
 
-  const run = (verb: string): RegisteredAction => ({
-    async run(context: ActionContext, rawData: unknown): Promise<ActionOutcome> {
-      const card = (json: CardJson): ActionOutcome => ({ kind: 'card', card: json });
-      if (conversationKindOf(context.turn.activity) !== 'personal') {
-        context.logger.info('referral refused outside a personal chat', { verb });
-        return card(context.cards.renderView(personalChatOnly()));
-      }
-      const command = parseReferralAction(verb, rawData);
-      if (!command) {
-        context.logger.warn('card action data refused', { verb });
-        return card(context.cards.renderView(staleNotice('out-of-date', false)));
-      }
-      // Safety first: every free-text answer is checked before anything is read or saved.
-      if (command.type === 'next') await raiseSafetyCard(context, rawData);
-      const contacts = await deps.tenants.contactsFor(context.tenantId);
-      const result = await handleReferralTurn(deps, {
-        tenantId: context.tenantId,
-        userId: context.userId,
-        command,
-        contacts,
-        profile: () => lookupProfile(context.turn),
-      });
-      logResult(context, verb, result);
-      if (result.kind === 'submitted') return card(await postReceipt(context, result));
-      return card(context.cards.renderView(result.view));
-    },
-  });
+  const handle = async (
+    context: ActionContext,
+    command: ReferralCommand,
+    verb: ReferralVerb,
+  ): Promise<Reply> => {
+    const refusal = refusedOutsidePersonalChat(context, verb);
+    if (refusal) return refusal;
+    // Safety first: every free-text answer is checked before anything is read or saved.
+    if (command.type === 'next') await raiseSafetyCard(context, command.input);
+    const contacts = await deps.tenants.contactsFor(context.tenantId);
+    const result = await handleReferralTurn(deps, {
+      tenantId: context.tenantId,
+      userId: context.userId,
+      command,
+      contacts,
+      profile: () => lookupProfile(context.turn),
+    });
+    logResult(context, verb, result);
+    if (result.kind === 'submitted') return showCard(await postReceipt(context, result));
+    return showCard(context.cards.renderView(result.view));
+  };
+
+  // Outside a personal chat the refusal comes first, even for data that does not parse.
+  const refused = (context: ActionContext, verb: ReferralVerb): Reply =>
+    refusedOutsidePersonalChat(context, verb) ??
+    showCard(context.cards.renderView(staleNotice('out-of-date', false)));
 
   async function raiseSafetyCard(context: ActionContext, data: unknown): Promise<void> {
     if (!deps.safety) return;
@@ -115,13 +124,7 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
       showWords: true,
     });
     if (!alert) return;
-    context.logger.info('safety card raised', {
-      count: alert.concerns.length,
-      reason: 'referral text',
-    });
-    await context.turn.sendActivity({
-      attachments: [context.cards.attachment('safety-alert', alert)],
-    });
+    await sendSafetyCard(context.turn, context, alert, { reason: 'referral text' });
   }
 
   /**
@@ -135,13 +138,11 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
   ): Promise<CardJson> {
     const { referral } = result;
     const log = context.logger;
+    const sender = inTurnCardSender(context.turn);
+    const reference = minimalReference(TurnContext.getConversationReference(context.turn.activity));
     let activityId: string | undefined;
     try {
-      activityId = (
-        await context.turn.sendActivity({
-          attachments: [context.cards.attachmentOf(result.receipt)],
-        })
-      )?.id;
+      activityId = await sender.send(reference, context.cards.renderView(result.receipt));
     } catch (err) {
       log.error('referral receipt could not be posted', { referralId: referral.referralId }, err);
     }
@@ -154,17 +155,14 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
           referralId: referral.referralId,
           conversationId,
           activityId,
-          reference: minimalReference(TurnContext.getConversationReference(context.turn.activity)),
+          reference,
           shownStatus: referral.status,
           createdAt: deps.clock.now().toISOString(),
           updatedAt: deps.clock.now().toISOString(),
         });
         const latest = await getReferralStatus(deps.stores, context.tenantId, referral.referralId);
         if (latest && latest.status !== referral.status) {
-          await showReceiptStatus(
-            { ...deps, cards: context.cards, port: inTurnCardUpdater(context.turn) },
-            latest,
-          );
+          await showReceiptStatus({ ...deps, cards: context.cards.renderer, sender }, latest);
         }
       } catch (err) {
         // The referral is stored and will be delivered; only the card's self-updating is lost.
@@ -180,7 +178,14 @@ export function referralActions(deps: ReferralActionDeps): Record<string, Regist
     return context.cards.renderView(activityId ? result.view : result.receipt);
   }
 
-  return Object.fromEntries(Object.values(referralVerbs).map((verb) => [verb, run(verb)]));
+  return onVerbs(referralActionSchemas, handle, refused);
+}
+
+/** Referrals are made in a personal chat only: elsewhere, the card that says so. */
+function refusedOutsidePersonalChat(context: ActionContext, verb: ReferralVerb): Reply | undefined {
+  if (conversationKindOf(context.turn.activity) === 'personal') return undefined;
+  context.logger.info('referral refused outside a personal chat', { verb });
+  return showCard(context.cards.renderView(personalChatOnly()));
 }
 
 function logResult(context: ActionContext, verb: string, result: ReferralTurnResult): void {

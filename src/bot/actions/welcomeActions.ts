@@ -1,20 +1,28 @@
 import { z } from 'zod';
+import { coachingVerbs } from '../../coaching/actions';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { nudgeVerbs, welcomeVerbs } from '../../kernel/verbs';
+import { referralVerbs } from '../../referrals/form/actions';
+import { wordingVerbs } from '../../wording/actions';
 import { botCommands } from '../commands';
 import type { CardAction, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
 import type { CardCatalog } from '../cards/cardCatalog';
-import { defineAction, type RegisteredAction } from './actionTable';
+import { onVerb, showCard, type VerbHandler } from './actionTable';
 
 export const safetyLine = 'If anyone is in immediate danger, call 999.';
 
-export const backToMenu: CardAction = { title: 'Back to the menu', verb: 'welcome.show', data: {} };
+export const backToMenu: CardAction = {
+  title: 'Back to the menu',
+  verb: welcomeVerbs.show,
+  data: {},
+};
 
 const mainActions: readonly CardAction[] = [
-  { title: 'Prepare for a conversation', verb: 'coaching.prepare', data: {} },
-  { title: 'Debrief a conversation', verb: 'coaching.debrief', data: {} },
-  { title: 'Find wording', verb: 'wording.browse', data: {} },
-  { title: 'Make a referral', verb: 'referral.start', data: {} },
-  { title: 'Team managers: refresher nudges', verb: 'nudges.manage', data: {} },
+  { title: 'Prepare for a conversation', verb: coachingVerbs.prepare, data: {} },
+  { title: 'Debrief a conversation', verb: coachingVerbs.debrief, data: {} },
+  { title: 'Find wording', verb: wordingVerbs.browse, data: {} },
+  { title: 'Make a referral', verb: referralVerbs.start, data: {} },
+  { title: 'Team managers: refresher nudges', verb: nudgeVerbs.manage, data: {} },
 ];
 
 /** A walk-through the user can pick up again, as the welcome card mentions it. */
@@ -38,7 +46,10 @@ export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
     safetyLine,
     resumeText: resume ? `You have a walk-through to carry on: ${resume.description}.` : '',
     actions: resume
-      ? [{ title: 'Carry on where I left off', verb: 'coaching.resume', data: {} }, ...mainActions]
+      ? [
+          { title: 'Carry on where I left off', verb: coachingVerbs.resume, data: {} },
+          ...mainActions,
+        ]
       : mainActions,
   };
 }
@@ -84,27 +95,24 @@ export function somethingWentWrong(
 
 const noData = z.object({}).passthrough();
 
-/** The welcome card (offering to resume a walk-through), and features still to come, which say so. */
-export function welcomeActions(findResumeOffer: FindResumeOffer): Record<string, RegisteredAction> {
-  const comingSoon = (feature: string): RegisteredAction =>
-    defineAction({
-      schema: noData,
-      handle: async ({ cards }) =>
+/**
+ * The welcome card (offering to resume a walk-through), and refresher nudges, which are still to
+ * come and say so. Each feature registers its own verbs: a "coming soon" here for a verb a feature
+ * handles would stop the process at start (the table refuses a verb registered twice).
+ */
+export function welcomeActions(findResumeOffer: FindResumeOffer): VerbHandler[] {
+  return [
+    onVerb(welcomeVerbs.show, noData, async ({ cards, tenantId, userId }) =>
+      showCard(cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId)))),
+    ),
+    onVerb(nudgeVerbs.manage, noData, ({ cards }) =>
+      showCard(
         notice(cards, {
-          title: `${feature} is coming soon`,
+          title: 'Refresher nudges is coming soon',
           text: `This part of DARE Coach is not ready yet. Until it is, follow your service's procedures and talk to your domestic abuse lead or manager.`,
           safetyLine,
         }),
-    });
-
-  return {
-    'welcome.show': defineAction({
-      schema: noData,
-      handle: async ({ cards, tenantId, userId }) =>
-        cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId))),
-    }),
-    'wording.browse': comingSoon('The wording library'),
-    'referral.start': comingSoon('Making a referral'),
-    'nudges.manage': comingSoon('Refresher nudges'),
-  };
+      ),
+    ),
+  ];
 }

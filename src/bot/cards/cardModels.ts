@@ -5,6 +5,7 @@
 
 import type { CoachingCardModels } from '../../coaching/views';
 import type { CardAction } from '../../kernel/cardAction';
+import type { CardViewOf } from '../../kernel/cardRenderer';
 import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
 import type { WordingCardModels } from '../../wording/views';
@@ -38,6 +39,4 @@ export interface CardModels
 export type CardName = keyof CardModels;
 
 /** A card name with its matching data: what use cases return for the bot to render. */
-export type CardView = {
-  [K in CardName]: { readonly card: K; readonly data: CardModels[K] };
-}[CardName];
+export type CardView = CardViewOf<CardModels>;

@@ -1,15 +1,2 @@
-/** Proactive messages: updating cards the bot posted earlier (referral receipts). */
-export {
-  botFrameworkCardUpdater,
-  inTurnCardUpdater,
-  type CardUpdatePort,
-  type ContinuingAdapter,
-} from './cardUpdatePort';
-export {
-  alertReferrer,
-  createReceiptUpdater,
-  showReceiptStatus,
-  type ReceiptUpdate,
-  type ReferralAlert,
-  type ReceiptUpdaterDeps,
-} from './receiptUpdater';
+/** Proactive messages: the `CardSender` port over Bot Framework (referral receipts, nudges). */
+export { botFrameworkCardSender, inTurnCardSender, type ContinuingAdapter } from './cardSender';

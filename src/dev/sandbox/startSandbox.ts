@@ -60,7 +60,7 @@ export async function startSandbox(
       name: 'partnership-intake',
       url: running.url,
       referralUrl: running.referralUrl,
-      received: running.received,
+      received: () => running.received(),
       stop: () => running.stop(),
     };
   });

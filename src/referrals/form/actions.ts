@@ -118,80 +118,81 @@ const pressedOn = {
 };
 const pressed = z.object(pressedOn);
 const onChild = z.object({ ...pressedOn, index: z.coerce.number().int().min(0).max(99) });
-const edit = z.object({ ...pressedOn, target: z.string().refine(isStepId) });
-const status = z.object({ referralId: referralIdSchema });
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const referralIdOf = z.object({ referralId: referralIdSchema });
+const record = z.record(z.string(), z.unknown());
 
 /**
- * Parses a referral card action at the edge. Only the control fields (revision, place, ...) are
- * checked here; the answers go on, untouched, to the schema. `undefined` means the verb is not a
- * referral verb or its data is malformed: the caller shows its "out of date" card.
+ * The control fields (revision, place, ...) checked by `control`; the whole of what the card sent
+ * goes on as `input`, untouched, to the referral schema.
  */
+function withInput<C>(
+  control: z.ZodType<C>,
+  command: (parsed: C, input: Record<string, unknown>) => ReferralCommand,
+): z.ZodType<ReferralCommand, unknown> {
+  return record.transform((raw, ctx) => {
+    const parsed = control.safeParse(raw);
+    if (parsed.success) return command(parsed.data, raw);
+    for (const issue of parsed.error.issues) {
+      ctx.issues.push({ code: 'custom', message: issue.message, path: issue.path, input: raw });
+    }
+    return z.NEVER;
+  });
+}
+
+const seeded = (type: 'start' | 'new') =>
+  record.transform((raw): ReferralCommand => ({ type, seed: seedOf(raw) }));
+const onPressed = (type: 'back' | 'send' | 'discard') =>
+  pressed.transform((at): ReferralCommand => ({ type, ...at }));
+const childWithInput = (type: 'editChild' | 'removeChild' | 'saveChild') =>
+  withInput(onChild, (at, input): ReferralCommand => ({ type, ...at, input }));
+
+/**
+ * Each referral verb's card data, parsed at the edge into the command the form applies. Only the
+ * control fields are checked here; the answers go on to the schema. A refused parse means
+ * malformed or out-of-date data: the bot shows the form's "out of date" card.
+ */
+export const referralActionSchemas: {
+  readonly [V in ReferralVerb]: z.ZodType<ReferralCommand, unknown>;
+} = {
+  [referralVerbs.start]: seeded('start'),
+  [referralVerbs.startNew]: seeded('new'),
+  [referralVerbs.resume]: record.transform((): ReferralCommand => ({ type: 'resume' })),
+  [referralVerbs.correct]: referralIdOf.transform(({ referralId }): ReferralCommand => ({
+    type: 'start',
+    seed: { kind: 'returned', referralId },
+  })),
+  [referralVerbs.status]: referralIdOf.transform(({ referralId }): ReferralCommand => ({
+    type: 'status',
+    referralId,
+  })),
+  [referralVerbs.next]: withInput(pressed, (at, input) => ({ type: 'next', ...at, input })),
+  [referralVerbs.addChild]: withInput(pressed, (at, input) => ({ type: 'addChild', ...at, input })),
+  [referralVerbs.editChild]: childWithInput('editChild'),
+  [referralVerbs.removeChild]: childWithInput('removeChild'),
+  [referralVerbs.saveChild]: childWithInput('saveChild'),
+  [referralVerbs.cancelChild]: onChild.transform((at): ReferralCommand => ({
+    type: 'cancelChild',
+    ...at,
+  })),
+  [referralVerbs.edit]: z
+    .object({ ...pressedOn, target: z.string().refine(isStepId) })
+    .transform(({ revision, place, target }): ReferralCommand => ({
+      type: 'edit',
+      revision,
+      place,
+      target,
+    })),
+  [referralVerbs.back]: onPressed('back'),
+  [referralVerbs.send]: onPressed('send'),
+  [referralVerbs.discard]: onPressed('discard'),
+};
+
+const isReferralVerb = (verb: string): verb is ReferralVerb =>
+  Object.hasOwn(referralActionSchemas, verb);
+
+/** Parses one referral card action (`undefined`: not a referral verb, or malformed data). */
 export function parseReferralAction(verb: string, data: unknown): ReferralCommand | undefined {
-  const raw = data ?? {};
-  if (!isRecord(raw)) return undefined;
-  switch (verb) {
-    case referralVerbs.start:
-      return { type: 'start', seed: seedOf(raw) };
-    case referralVerbs.startNew:
-      return { type: 'new', seed: seedOf(raw) };
-    case referralVerbs.resume:
-      return { type: 'resume' };
-    case referralVerbs.correct: {
-      const parsed = status.safeParse(raw);
-      return parsed.success
-        ? { type: 'start', seed: { kind: 'returned', referralId: parsed.data.referralId } }
-        : undefined;
-    }
-    case referralVerbs.status: {
-      const parsed = status.safeParse(raw);
-      return parsed.success ? { type: 'status', referralId: parsed.data.referralId } : undefined;
-    }
-    case referralVerbs.next:
-    case referralVerbs.addChild: {
-      const parsed = pressed.safeParse(raw);
-      if (!parsed.success) return undefined;
-      return verb === referralVerbs.next
-        ? { type: 'next', ...parsed.data, input: raw }
-        : { type: 'addChild', ...parsed.data, input: raw };
-    }
-    case referralVerbs.editChild:
-    case referralVerbs.removeChild:
-    case referralVerbs.saveChild: {
-      const parsed = onChild.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const child = { ...parsed.data, input: raw };
-      if (verb === referralVerbs.editChild) return { type: 'editChild', ...child };
-      if (verb === referralVerbs.removeChild) return { type: 'removeChild', ...child };
-      return { type: 'saveChild', ...child };
-    }
-    case referralVerbs.cancelChild: {
-      const parsed = onChild.safeParse(raw);
-      return parsed.success ? { type: 'cancelChild', ...parsed.data } : undefined;
-    }
-    case referralVerbs.edit: {
-      const parsed = edit.safeParse(raw);
-      return parsed.success
-        ? {
-            type: 'edit',
-            revision: parsed.data.revision,
-            place: parsed.data.place,
-            target: parsed.data.target as StepId,
-          }
-        : undefined;
-    }
-    case referralVerbs.back:
-    case referralVerbs.send:
-    case referralVerbs.discard: {
-      const parsed = pressed.safeParse(raw);
-      if (!parsed.success) return undefined;
-      const type =
-        verb === referralVerbs.back ? 'back' : verb === referralVerbs.send ? 'send' : 'discard';
-      return { type, ...parsed.data };
-    }
-    default:
-      return undefined;
-  }
+  if (!isReferralVerb(verb)) return undefined;
+  const parsed = referralActionSchemas[verb].safeParse(data ?? {});
+  return parsed.success ? parsed.data : undefined;
 }

@@ -52,6 +52,14 @@ export {
 } from './receipts';
 export { receiptView, shortReferralId } from './receiptView';
 export {
+  alertReferrer,
+  createReceiptUpdater,
+  showReceiptStatus,
+  type ReceiptUpdate,
+  type ReceiptUpdaterDeps,
+  type ReferralAlert,
+} from './receiptUpdates';
+export {
   handleReferralTurn,
   type ReferralFormDeps,
   type ReferralTurnInput,

@@ -1,3 +1,4 @@
+import { welcomeVerbs } from '../../kernel/verbs';
 import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
 import type { ReferralSummary } from '../referralRecord';
 import { referralVerbs, seedData, type DraftSeed } from './actions';
@@ -6,8 +7,8 @@ import { formWording } from './formDefinition';
 import { shortReferralId, ukTime } from './receiptView';
 import type { FormAction, ReferralCardView } from './views';
 
-/** The welcome feature's verb: every notice offers a way back to the menu. */
-const menuVerb = 'welcome.show';
+/** Every notice offers a way back to the menu. */
+const menuVerb = welcomeVerbs.show;
 
 const act = (
   title: string,

@@ -1,4 +1,5 @@
 import type { CardAction } from '../../kernel/cardAction';
+import type { CardViewOf } from '../../kernel/cardRenderer';
 import type { Choice } from './formDefinition';
 
 /**
@@ -149,12 +150,6 @@ export interface ReferralNoticeCardData {
   readonly actions: readonly FormAction[];
 }
 
-export type ReferralCardView =
-  | { readonly card: 'referral-step'; readonly data: ReferralStepCardData }
-  | { readonly card: 'referral-review'; readonly data: ReferralReviewCardData }
-  | { readonly card: 'referral-receipt'; readonly data: ReferralReceiptCardData }
-  | { readonly card: 'referral-notice'; readonly data: ReferralNoticeCardData };
-
 /** Card name → data model, for the bot's typed card catalogue. */
 export interface ReferralCardModels {
   'referral-step': ReferralStepCardData;
@@ -162,3 +157,5 @@ export interface ReferralCardModels {
   'referral-receipt': ReferralReceiptCardData;
   'referral-notice': ReferralNoticeCardData;
 }
+
+export type ReferralCardView = CardViewOf<ReferralCardModels>;

@@ -26,6 +26,6 @@ export function decodeItem<T>(
   partitionKey: string,
   record: MemoryRecord,
 ): StoredItem<T> {
-  const parsed: { value: T } = JSON.parse(record.json);
+  const parsed = JSON.parse(record.json) as { value: T };
   return { id, partitionKey, value: parsed.value, etag: record.etag };
 }

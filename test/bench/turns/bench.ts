@@ -196,7 +196,7 @@ async function startBot(
   let errorLines = 0;
   const port = await new Promise<number>((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`the bot exited (${code}) before listening`)));
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
+    createInterface({ input: proc.stdout }).on('line', (line) => {
       let entry: { level?: number; msg?: string; port?: number };
       try {
         entry = JSON.parse(line) as typeof entry;

@@ -30,9 +30,9 @@ interface Attempt {
 
 /** Node's fetch, with every request noted as it leaves (refused ones too). */
 function recordingFetch(attempts: Attempt[], transform?: (body: string) => string): typeof fetch {
-  return (async (input: string | URL | Request, init?: RequestInit) => {
+  return async (input: string | URL | Request, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    const body = String(init?.body ?? '');
+    const body = typeof init?.body === 'string' ? init.body : '';
     attempts.push({
       key: headers.get('idempotency-key'),
       timestamp: headers.get('x-dare-timestamp'),
@@ -40,7 +40,7 @@ function recordingFetch(attempts: Attempt[], transform?: (body: string) => strin
       body,
     });
     return fetch(input, { ...init, body: transform ? transform(body) : body });
-  }) as typeof fetch;
+  };
 }
 
 /** A port that was free a moment ago and has nothing listening: "the partnership is down". */

@@ -38,10 +38,8 @@ function losingAnswerAt(stores: ReferralStores, lostAt: number, calls: Call[]): 
         return async (...args: unknown[]) => {
           const index = calls.length;
           calls.push({ store: name, method: property });
-          const result = (await (original as (...a: unknown[]) => Promise<unknown>).apply(
-            target,
-            args,
-          )) as unknown;
+          const call = original as (...a: unknown[]) => Promise<unknown>;
+          const result: unknown = await call.apply(target, args);
           if (index === lostAt) {
             throw new AppError(ErrorCodes.storeUnavailable, 'The answer was lost (test).');
           }

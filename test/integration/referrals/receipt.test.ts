@@ -1,15 +1,13 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { createAdapter } from '../../../src/bot/adapter';
-import {
-  botFrameworkCardUpdater,
-  createReceiptUpdater,
-  type CardUpdatePort,
-} from '../../../src/bot/proactive';
+import { botFrameworkCardSender } from '../../../src/bot/proactive';
+import type { CardSender } from '../../../src/conversations/cardSender';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
+import { createReceiptUpdater } from '../../../src/referrals/form';
 import { textsOf } from '../../support/botHarness';
 import { aConfig, fakeTenantId } from '../../support/builders';
 import { capturedLogger } from '../../support/capturedLogs';
@@ -65,7 +63,11 @@ function describeReceipts(fixture: StorageFixture): void {
     /** The bot and a running delivery worker whose listener updates receipts through a fake port. */
     function aRunningBot() {
       const updateCard = sinon.fake.resolves(undefined);
-      const port: CardUpdatePort = { updateCard, sendCard: sinon.fake.resolves(undefined) };
+      const sender: CardSender = {
+        update: updateCard,
+        send: sinon.fake.resolves('alert-activity'),
+        createPersonalConversation: sinon.fake.rejects(new Error('not used by receipts')),
+      };
       const h = aReferralHarness({ storage, clock, deps: { wakeDelivery: () => started.wake() } });
       const started: DeliveryWorker = new DeliveryWorker({
         stores: h.deps.stores,
@@ -73,10 +75,10 @@ function describeReceipts(fixture: StorageFixture): void {
         clock,
         logger: h.logs.logger,
         listener: createReceiptUpdater({
-          port,
+          sender,
           receipts: h.deps.receipts,
           conversations: h.deps.conversations,
-          cards: h.cards,
+          cards: h.cards.renderer,
           tenants: h.deps.tenants,
           clock,
           logger: h.logs.logger,
@@ -159,33 +161,44 @@ function describeReceipts(fixture: StorageFixture): void {
 describeReceipts(inMemoryFixture);
 describeReceipts(cosmosFixture('receipts'));
 
-describe('the Bot Framework card-update port over HTTP', () => {
-  it('updates the receipt activity in its conversation through the connector (a real CloudAdapter)', async () => {
-    const connector = await startFakeConnector();
+describe('the Bot Framework card sender over HTTP (a real CloudAdapter, a fake connector)', () => {
+  const card = {
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [{ type: 'TextBlock', text: 'Received by the partnership' }],
+  };
+  const personalChat = (serviceUrl: string) => ({
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: {
+      id: 'a:receipt-conversation',
+      conversationType: 'personal',
+      tenantId: fakeTenantId,
+    },
+    bot: { id: '28:fake-bot-id' },
+    user: { id: '29:fake-user-id' },
+  });
+
+  async function withSender(
+    test: (
+      sender: CardSender,
+      connector: Awaited<ReturnType<typeof startFakeConnector>>,
+    ) => Promise<void>,
+    statusFor?: Parameters<typeof startFakeConnector>[0],
+  ): Promise<void> {
+    const connector = await startFakeConnector(statusFor);
     try {
-      const logs = capturedLogger();
-      const adapter = createAdapter(aConfig(), logs.logger, []);
-      const port = botFrameworkCardUpdater(adapter, '');
-      const card = {
-        type: 'AdaptiveCard',
-        version: '1.5',
-        body: [{ type: 'TextBlock', text: 'Received by the partnership' }],
-      };
-      await port.updateCard(
-        {
-          channelId: 'msteams',
-          serviceUrl: connector.url,
-          conversation: {
-            id: 'a:receipt-conversation',
-            conversationType: 'personal',
-            tenantId: fakeTenantId,
-          },
-          bot: { id: '28:fake-bot-id' },
-          user: { id: '29:fake-user-id' },
-        },
-        'activity-42',
-        card,
-      );
+      // The production adapter, turn-error handler included.
+      const adapter = createAdapter(aConfig(), capturedLogger().logger, [], () => card);
+      await test(botFrameworkCardSender(adapter, ''), connector);
+    } finally {
+      await connector.stop();
+    }
+  }
+
+  it('updates a card in place: the activity in its conversation', () =>
+    withSender(async (sender, connector) => {
+      await sender.update(personalChat(connector.url), 'activity-42', card);
       const [request] = await connector.waitFor(1);
       assert.match(
         request?.path ?? '',
@@ -199,8 +212,77 @@ describe('the Bot Framework card-update port over HTTP', () => {
       assert.equal(body.type, 'message');
       assert.equal(body.id, 'activity-42');
       assert.deepEqual(body.attachments[0]?.content, card);
-    } finally {
-      await connector.stop();
-    }
-  });
+    }));
+
+  it('rejects when Teams refuses an update, and posts nothing else into the chat', () =>
+    withSender(
+      async (sender, connector) => {
+        await assert.rejects(
+          sender.update(personalChat(connector.url), 'activity-42', card),
+          (err: unknown) => (err as { statusCode?: number }).statusCode === 429,
+        );
+        assert.deepEqual(
+          connector.received.map((r) => r.path),
+          ['/v3/conversations/a%3Areceipt-conversation/activities/activity-42'],
+          'no "something went wrong" message was posted for the failed update',
+        );
+      },
+      ({ method }) => (method === 'PUT' ? 429 : 200),
+    ));
+
+  it('sends a card as a new message and answers with the activity id the connector gave it', () =>
+    withSender(async (sender, connector) => {
+      const activityId = await sender.send(personalChat(connector.url), card);
+      const [request] = await connector.waitFor(1);
+      assert.match(
+        request?.path ?? '',
+        /\/v3\/conversations\/a%3Areceipt-conversation\/activities(\/[^/]+)?$/,
+      );
+      const body = request?.body as { attachments: Array<{ content: unknown }> };
+      assert.deepEqual(body.attachments[0]?.content, card);
+      assert.equal(activityId, 'reply-1');
+    }));
+
+  it('opens a personal chat with a team member, with the tenant, and answers with its address', () =>
+    withSender(async (sender, connector) => {
+      const channel = {
+        ...personalChat(connector.url),
+        conversation: {
+          id: '19:team-channel@thread.tacv2',
+          conversationType: 'channel',
+          tenantId: fakeTenantId,
+        },
+      };
+      const address = await sender.createPersonalConversation(channel, {
+        userId: '29:team-member',
+        tenantId: fakeTenantId,
+      });
+      const [request] = await connector.waitFor(1);
+      assert.match(request?.path ?? '', /\/v3\/conversations$/);
+      const body = request?.body as {
+        isGroup: boolean;
+        tenantId: string;
+        members: Array<{ id: string }>;
+        channelData: { tenant: { id: string } };
+      };
+      assert.equal(body.isGroup, false);
+      assert.equal(body.tenantId, fakeTenantId);
+      assert.deepEqual(body.channelData, { tenant: { id: fakeTenantId } });
+      assert.deepEqual(
+        body.members.map((m) => m.id),
+        ['29:team-member'],
+      );
+      assert.deepEqual(address.conversation, {
+        id: 'reply-1',
+        conversationType: 'personal',
+        tenantId: fakeTenantId,
+        isGroup: false,
+      });
+      assert.deepEqual(address.user, { id: '29:team-member', aadObjectId: undefined });
+      assert.equal(address.serviceUrl, connector.url);
+
+      await sender.send(address, card);
+      const [, posted] = await connector.waitFor(2);
+      assert.match(posted?.path ?? '', /\/v3\/conversations\/reply-1\/activities(\/[^/]+)?$/);
+    }));
 });

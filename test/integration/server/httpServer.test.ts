@@ -164,19 +164,24 @@ describe('HTTP server', () => {
     it('finishes a turn in flight, then stops accepting', async () => {
       const connector = await startFakeConnector();
       const app = await startApp();
-      // Hold the turn open so stop() is called while it is in flight.
+      // Hold the turn open so stop() is called while it is in flight; say when it got there.
       let release: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
+      let entered: () => void = () => undefined;
+      const turnStarted = new Promise<void>((resolve) => (entered = resolve));
       const original = app.bot.run.bind(app.bot);
       sinon.stub(app.bot, 'run').callsFake(async (turn) => {
+        entered();
         await gate;
         return original(turn);
       });
 
       const inFlight = postActivity(app.base, { ...aMessage('help'), serviceUrl: connector.url });
-      await new Promise((r) => setTimeout(r, 100));
+      await turnStarted;
+      // stop() stops accepting before it first waits, so a new connection is refused at once.
       const stopped = app.server.stop(5000);
-      await new Promise((r) => setTimeout(r, 50));
+      await assert.rejects(fetch(`${app.base}/healthz`), 'no new connections while stopping');
+      assert.equal(connector.received.length, 0, 'the turn is still held');
       release();
 
       assert.equal((await inFlight).status, 200, 'the in-flight turn completed');

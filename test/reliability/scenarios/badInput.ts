@@ -79,9 +79,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
-    const copy = typeof next === 'object' && next !== null ? { ...(next as object) } : {};
+    const copy = typeof next === 'object' && next !== null ? { ...next } : {};
     node[part] = copy;
-    node = copy as Record<string, unknown>;
+    node = copy;
   }
   node[parts.at(-1) as string] = value;
 }

@@ -43,7 +43,7 @@ export function httpTurns(
       conversation: {
         ...(activity.conversation ?? { conversationType: 'personal', isGroup: false, name: '' }),
         id: who.conversationId,
-      } as Activity['conversation'],
+      },
     };
     const res = await fetch(`${bot()}/api/messages`, {
       method: 'POST',

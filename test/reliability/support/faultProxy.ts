@@ -32,7 +32,10 @@ type Kind = keyof RequestCounts;
 function kindOf(method: string, url: string, headers: Record<string, unknown>): Kind {
   if (!url.includes('/docs')) return 'other';
   if (method === 'GET') return 'reads';
-  const header = (name: string) => String(headers[name] ?? '').toLowerCase();
+  const header = (name: string) => {
+    const value = headers[name];
+    return typeof value === 'string' ? value.toLowerCase() : '';
+  };
   const isQuery =
     header('x-ms-documentdb-isquery') === 'true' ||
     header('x-ms-cosmos-is-query-plan-request') === 'true' ||

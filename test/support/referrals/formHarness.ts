@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { referralActions, type ReferralActionDeps } from '../../../src/bot/actions/referralActions';
 import { referralFormStores } from '../../../src/referrals/form';
+import { VerbTable } from '../../../src/bot/actions/actionTable';
 import { welcomeActions } from '../../../src/bot/actions/welcomeActions';
 import { turnErrorHandler } from '../../../src/bot/adapter';
 import { CardCatalog } from '../../../src/bot/cards/cardCatalog';
@@ -70,7 +71,10 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
   };
   const bot = new DareCoachBot({
     cards,
-    actions: { ...welcomeActions(async () => undefined), ...referralActions(deps) },
+    actions: VerbTable.of(
+      welcomeActions(async () => undefined),
+      referralActions(deps),
+    ),
     textResponders: [],
     // The compose-box search is another feature's; this harness never queries it.
     wordingSearch: async () => ({
@@ -133,7 +137,8 @@ export function inputsOf(card: unknown): Record<string, unknown> {
       return;
     if (n.type === 'Input.Toggle')
       out[n.id] = n.value === n.valueOn ? n.valueOn : (n.valueOff ?? 'false');
-    else out[n.id] = n.value === undefined ? '' : String(n.value);
+    else
+      out[n.id] = typeof n.value === 'string' || typeof n.value === 'number' ? String(n.value) : '';
   });
   return out;
 }
@@ -148,7 +153,7 @@ export function fieldErrorsOf(card: unknown): Record<string, string> {
     const error = items.find((i) => i.type === 'RichTextBlock');
     if (input && error) {
       const run = (error.inlines as Array<Record<string, unknown>>)[0];
-      out[String(input.id)] = String(run?.text ?? '');
+      out[String(input.id)] = typeof run?.text === 'string' ? run.text : '';
     }
   });
   return out;

@@ -54,7 +54,7 @@ export const allLeafFields = [
 
 /** The section of a path ("father.address.line1" → the father section's raw input). */
 function sectionOf(path: string): unknown {
-  return (aReferralInput() as Record<string, unknown>)[path.split('.')[0] ?? ''];
+  return aReferralInput()[path.split('.')[0] ?? ''];
 }
 
 /**

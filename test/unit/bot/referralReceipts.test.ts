@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import {
-  createReceiptUpdater,
-  showReceiptStatus,
-  type CardUpdatePort,
-} from '../../../src/bot/proactive';
+import type { CardSender } from '../../../src/conversations/cardSender';
 import { getReferralStatus, type ReferralSummary } from '../../../src/referrals';
+import { createReceiptUpdater, showReceiptStatus } from '../../../src/referrals/form';
 import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
 import type { PartnershipClient } from '../../../src/referrals/ports';
 import { invokeCardOf, runTurn, textsOf } from '../../support/botHarness';
@@ -23,11 +20,15 @@ import { aReferralHarness, inputsOf } from '../../support/referrals/formHarness'
 
 const personal = ['Sam Testperson', '07700 900 123', 'ZZ1 1ZZ', 'Checks her phone', 'Alex Example'];
 
-/** A fake at the real boundary (Teams' update-activity API): records every update asked of it. */
+/** A fake at the real boundary (Teams' activity API): records every send and update asked of it. */
 function aFakePort() {
   const updateCard = sinon.fake.resolves(undefined);
-  const sendCard = sinon.fake.resolves(undefined);
-  const port: CardUpdatePort = { updateCard, sendCard };
+  const sendCard = sinon.fake.resolves('alert-activity');
+  const port: CardSender = {
+    update: updateCard,
+    send: sendCard,
+    createPersonalConversation: sinon.fake.rejects(new Error('not used by receipts')),
+  };
   return { port, updateCard, sendCard };
 }
 
@@ -59,12 +60,12 @@ type Card = Record<string, unknown>;
 const cardArg = (fake: sinon.SinonSpy, call = 0) => fake.getCall(call).args[2] as Card;
 
 /** The production receipt updater over the harness's stores, talking to `port`. */
-function receiptUpdaterFor(h: ReturnType<typeof aReferralHarness>, port: CardUpdatePort) {
+function receiptUpdaterFor(h: ReturnType<typeof aReferralHarness>, port: CardSender) {
   return createReceiptUpdater({
-    port,
+    sender: port,
     receipts: h.deps.receipts,
     conversations: h.deps.conversations,
-    cards: h.cards,
+    cards: h.cards.renderer,
     tenants: h.deps.tenants,
     clock: h.clock,
     logger: h.logs.logger,
@@ -202,12 +203,16 @@ describe('referral receipts, updated in place', () => {
         partnershipPhone: '01632 960 777',
       },
     });
-    const port = { updateCard: sinon.stub(), sendCard };
-    port.updateCard
+    const updateCard = sinon.stub();
+    updateCard
       .onFirstCall()
       .rejects(Object.assign(new Error('Too Many Requests'), { statusCode: 429 }));
-    port.updateCard.resolves(undefined);
-    const updater = receiptUpdaterFor(h, port);
+    updateCard.resolves(undefined);
+    const updater = receiptUpdaterFor(h, {
+      ...aFakePort().port,
+      update: updateCard,
+      send: sendCard,
+    });
     const w = worker(new ScriptedPartnership(serverError()), updater);
     await w.runOnce();
     h.clock.advance(25 * 60 * 60_000); // past the 24-hour deadline
@@ -226,8 +231,8 @@ describe('referral receipts, updated in place', () => {
 
     h.clock.advance(60 * 60_000);
     assert.equal((await w.runOnce()).notified, 1, 'the in-place update, retried, goes through');
-    assert.equal(port.updateCard.callCount, 2);
-    assert.match(textsOf(port.updateCard.secondCall.args[2] as Card).join('\n'), /not delivered/);
+    assert.equal(updateCard.callCount, 2);
+    assert.match(textsOf(updateCard.secondCall.args[2] as Card).join('\n'), /not delivered/);
     assert.equal(sendCard.callCount, 1, 'the new message is not posted again');
     const receipt = (await h.deps.receipts.find(fakeTenantId, referralId))?.receipt;
     assert.equal(receipt?.shownStatus, 'failed');
@@ -247,10 +252,10 @@ describe('referral receipts, updated in place', () => {
     sendCard.onFirstCall().rejects(Object.assign(new Error('Bad Gateway'), { statusCode: 502 }));
     sendCard.resolves(undefined);
     const updater = createReceiptUpdater({
-      port: { ...port, sendCard },
+      sender: { ...port, send: sendCard },
       receipts: h.deps.receipts,
       conversations: h.deps.conversations,
-      cards: h.cards,
+      cards: h.cards.renderer,
       tenants: h.deps.tenants,
       clock: h.clock,
       logger: h.logs.logger,
@@ -348,10 +353,10 @@ describe('referral receipts, updated in place', () => {
     }))!.value;
     await showReceiptStatus(
       {
-        port,
+        sender: port,
         receipts: h.deps.receipts,
         conversations: h.deps.conversations,
-        cards: h.cards,
+        cards: h.cards.renderer,
         tenants: h.deps.tenants,
         clock: h.clock,
       },

@@ -94,7 +94,7 @@ describe('referral delivery (worker over in-memory storage, scripted partnership
           wireBody({
             referralId: record.id,
             submittedAt: record.submittedAt,
-            referral: record.body!,
+            referral: record.body,
           }),
         ),
       );

@@ -39,6 +39,9 @@ describe('wire body (canonical JSON)', function () {
       referral: reversedKeys(result.referral) as typeof result.referral,
     });
     assert.equal(a, b);
-    assert.equal(JSON.parse(a).referral.restricted, true);
+    assert.equal(
+      (JSON.parse(a) as { referral: { restricted: unknown } }).referral.restricted,
+      true,
+    );
   });
 });

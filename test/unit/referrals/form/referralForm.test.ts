@@ -59,7 +59,7 @@ describe('the referral form use case', () => {
     assert.equal(draftTtlSeconds, 604_800);
 
     // A write that lost a race (another device wrote first) is refused, not merged.
-    const etag = stored!.etag;
+    const etag = stored.etag;
     await f.turn({ type: 'next', revision: 1, place: 'referrer', input: {} });
     const repo = new DocumentStoreDraftRepository(f.drafts);
     const loaded = await repo.load(key);

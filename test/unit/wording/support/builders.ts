@@ -20,7 +20,7 @@ export function shippedLibraryJson(): Record<string, unknown> & {
     }[];
   }[];
 } {
-  return JSON.parse(JSON.stringify(loadWordingLibrary()));
+  return JSON.parse(JSON.stringify(loadWordingLibrary())) as ReturnType<typeof shippedLibraryJson>;
 }
 
 export const draftFile = 'test/draft-library.json';

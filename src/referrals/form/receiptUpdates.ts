@@ -1,22 +1,27 @@
+import type { CardSender } from '../../conversations/cardSender';
 import type { ConversationDirectory } from '../../conversations/conversationDirectory';
+import type { CardRenderer } from '../../kernel/cardRenderer';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../logging/logger';
-import type {
-  ReferralStatusChange,
-  ReferralStatusListener,
-  ReferralSummary,
-} from '../../referrals';
-import { referralAlertView, receiptView, type ReceiptRepository } from '../../referrals/form';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
-import type { CardCatalog } from '../cards/cardCatalog';
-import type { CardUpdatePort } from './cardUpdatePort';
+import type { ReferralSummary } from '../referralRecord';
+import type { ReferralStatusChange, ReferralStatusListener } from '../ports';
+import { referralAlertView } from './notices';
+import type { ReceiptRepository } from './receipts';
+import { receiptView } from './receiptView';
+import type { ReferralCardModels } from './views';
 
+/**
+ * Referral receipts after the turn that posted them: the delivery worker's status changes shown on
+ * the receipt card, and a new message when the referrer has something to do. Sent through the
+ * `CardSender` port (Teams, in src/bot/proactive), rendered by the framework-free card renderer.
+ */
 export interface ReceiptUpdaterDeps {
-  readonly port: CardUpdatePort;
+  readonly sender: CardSender;
   readonly receipts: ReceiptRepository;
   /** The newest reference for the chat (its service URL may have moved since the receipt). */
   readonly conversations: ConversationDirectory;
-  readonly cards: CardCatalog;
+  readonly cards: CardRenderer<ReferralCardModels>;
   readonly tenants: TenantDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -38,7 +43,7 @@ const needsAttention = (status: ReferralSummary['status']): boolean =>
 export async function showReceiptStatus(
   deps: Omit<ReceiptUpdaterDeps, 'logger'>,
   summary: ReferralSummary,
-  port: CardUpdatePort = deps.port,
+  sender: CardSender = deps.sender,
 ): Promise<ReceiptUpdate> {
   const loaded = await deps.receipts.find(summary.tenantId, summary.referralId);
   if (!loaded) return 'no-receipt';
@@ -46,7 +51,7 @@ export async function showReceiptStatus(
   const contacts = await deps.tenants.contactsFor(summary.tenantId);
   const card = deps.cards.renderView(receiptView(summary, contacts));
   const remembered = await deps.conversations.find(summary.tenantId, loaded.receipt.conversationId);
-  await port.updateCard(
+  await sender.update(
     remembered?.reference ?? loaded.receipt.reference,
     loaded.receipt.activityId,
     card,
@@ -78,7 +83,7 @@ export async function alertReferrer(
       summary.tenantId,
       claimed.receipt.conversationId,
     );
-    await deps.port.sendCard(remembered?.reference ?? claimed.receipt.reference, card);
+    await deps.sender.send(remembered?.reference ?? claimed.receipt.reference, card);
   } catch (err) {
     await deps.receipts.releaseAlert(claimed, deps.clock.now());
     throw err;
@@ -99,15 +104,16 @@ export function createReceiptUpdater(deps: ReceiptUpdaterDeps): ReferralStatusLi
       const { referral } = change;
       if (referral.status === 'queued') return;
       const fields = { referralId: referral.referralId, status: referral.status };
-      let failure: unknown;
+      let failure: Error | undefined;
+      const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
       const outcome = await showReceiptStatus(deps, referral).catch((err: unknown) => {
-        failure = err;
+        failure = asError(err);
         return 'failed' as const;
       });
       log.info('referral receipt', { ...fields, event: outcome });
       if (needsAttention(referral.status)) {
         const alert = await alertReferrer(deps, referral).catch((err: unknown) => {
-          failure ??= err;
+          failure ??= asError(err);
           return 'failed' as const;
         });
         log.info('referral alert', { ...fields, event: alert });
