@@ -1,3 +1,4 @@
+import './heapTuning';
 import { describeConfig, loadConfig, type AppConfig } from './config/config';
 import { isAppError } from './kernel/errors';
 import { systemClock } from './kernel/clock';
