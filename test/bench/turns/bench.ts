@@ -379,7 +379,11 @@ async function main(): Promise<void> {
               path.join(__dirname, 'cosmosProcess.ts'),
             )
           : undefined;
-      const bot = await startBot(mode, cosmosChild?.ready, warnings);
+      // A bot that fails to start must not leave the storage process (and so this one) running.
+      const bot = await startBot(mode, cosmosChild?.ready, warnings).catch(async (err: unknown) => {
+        await cosmosChild?.child.stop();
+        throw err;
+      });
       const dare: Target = {
         name: 'dare',
         port: bot.port,
