@@ -3,7 +3,6 @@ import { describeConfig, loadConfig, type AppConfig } from './config/config';
 import { isAppError } from './kernel/errors';
 import { systemClock } from './kernel/clock';
 import { createLogger, type Logger } from './logging/logger';
-import { startTelemetry, withTelemetryLogs } from './telemetry';
 
 /** Reads settings or exits with one clear line naming what is wrong (no stack trace). */
 function configOrExit(): AppConfig {
@@ -18,13 +17,18 @@ function configOrExit(): AppConfig {
 async function main(): Promise<void> {
   const config = configOrExit();
   // Started before the server and storage modules load, so that their HTTP calls are instrumented.
-  const telemetry = await startTelemetry(config.telemetry.connectionString);
+  // Loaded only when configured: OpenTelemetry's SDK and instrumentations add ~8 MB of memory.
+  const telemetryModule = config.telemetry.connectionString
+    ? await import('./telemetry/index.js')
+    : undefined;
+  const telemetry = await telemetryModule?.startTelemetry(config.telemetry.connectionString);
   const { composeApplication } = await import('./composition/index.js');
   const { openStorage } = await import('./storage/openStorage.js');
   const consoleLogger = createLogger({ level: config.logLevel }).child({
     component: 'dare-coach',
   });
-  const logger: Logger = telemetry ? withTelemetryLogs(consoleLogger) : consoleLogger;
+  const logger: Logger =
+    telemetry && telemetryModule ? telemetryModule.withTelemetryLogs(consoleLogger) : consoleLogger;
   logger.info('starting', describeConfig(config));
   if (config.allowedTenantIds.length === 0) {
     logger.warn('ALLOWED_TENANT_IDS is unset: every tenant is allowed (refused in production)');

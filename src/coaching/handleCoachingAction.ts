@@ -1,7 +1,7 @@
 import type { Clock } from '../kernel/clock';
 import type { LocalContacts } from '../tenants/localContacts';
 import type { CoachingAction } from './actions';
-import type { CoachingSessionRepository, SessionKey } from './sessionRepository';
+import type { CoachingSessionRepository, LoadedSession, SessionKey } from './sessionRepository';
 import { isExpired } from './session';
 import { progressLine, currentStep } from './stepView';
 import type { CoachingCardView, SafetyCardView, StaleReason } from './views';
@@ -31,25 +31,61 @@ export interface CoachingTurnResult {
 /**
  * One coaching turn: read the session once, apply the action, write at most once. A write that
  * loses a race with another device is reported as an out-of-date card, never merged.
+ *
+ * The read is skipped when this instance holds the session from its own last read or write. That
+ * copy is confirmed before it is relied on: by the write's If-Match, or, when the turn would not
+ * write (a stale or unchanged card), by reading the store after all. If it was behind (another
+ * instance wrote since), the turn is worked out again from the store: applying an action is a
+ * pure function of the session and the card pressed (the card carries the revision it was drawn
+ * from), and the safety card is sent by the caller before this runs, so nothing happens twice.
  */
 export async function handleCoachingAction(
   deps: CoachingDeps,
   input: CoachingTurnInput,
 ): Promise<CoachingTurnResult> {
   const key = { tenantId: input.tenantId, userId: input.userId };
-  const loaded = await deps.sessions.load(key);
+  const recent = await deps.sessions.load(key, { recent: true });
+  if (recent?.recent) {
+    const attempt = await applyAndSave(deps, input, recent);
+    if (attempt.confirmed) return attempt.result;
+  }
+  const loaded = recent?.recent ? await deps.sessions.load(key) : recent;
+  return (await applyAndSave(deps, input, loaded)).result;
+}
+
+/** `confirmed` when the store took the write (so the session it was applied to was current). */
+async function applyAndSave(
+  deps: CoachingDeps,
+  input: CoachingTurnInput,
+  loaded: LoadedSession | undefined,
+): Promise<{ confirmed: boolean; result: CoachingTurnResult }> {
+  const key = { tenantId: input.tenantId, userId: input.userId };
   const ctx = { now: deps.clock.now(), contacts: input.contacts };
   const transition = deps.walkthrough.apply(loaded?.session, input.action, ctx);
   const safety = transition.safety === undefined ? {} : { safety: transition.safety };
 
-  if (transition.kind === 'stale')
-    return { view: transition.view, stale: transition.reason, ...safety };
-  if (transition.kind === 'unchanged') return { view: transition.view, ...safety };
+  if (transition.kind === 'stale') {
+    return {
+      confirmed: false,
+      result: { view: transition.view, stale: transition.reason, ...safety },
+    };
+  }
+  if (transition.kind === 'unchanged') {
+    return { confirmed: false, result: { view: transition.view, ...safety } };
+  }
 
   const saved = await deps.sessions.save(key, transition.session, loaded?.etag);
-  if (!saved.ok)
-    return { view: deps.walkthrough.staleView('out-of-date'), stale: 'out-of-date', ...safety };
-  return { view: transition.view, ...safety };
+  if (!saved.ok) {
+    return {
+      confirmed: false,
+      result: {
+        view: deps.walkthrough.staleView('out-of-date'),
+        stale: 'out-of-date',
+        ...safety,
+      },
+    };
+  }
+  return { confirmed: true, result: { view: transition.view, ...safety } };
 }
 
 /** What the welcome card says about a walk-through that can be carried on (one read). */

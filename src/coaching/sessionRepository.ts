@@ -1,6 +1,7 @@
 import type { DocumentStore, ItemKey } from '../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
+import type { RecentItems } from '../kernel/recentItems';
 import { coachingSessionSchema, sessionLifetimeDays, type CoachingSession } from './session';
 
 /** Whose walk-through: one per user per tenant. */
@@ -14,6 +15,16 @@ export interface LoadedSession {
   readonly etag: string;
   /** Undefined when the stored document no longer reads as a session (an old shape): start again. */
   readonly session: CoachingSession | undefined;
+  /**
+   * True when this is this instance's copy from its last read or write, not a read of the store
+   * now: another instance may have written since, so confirm it (If-Match, or a fresh read).
+   */
+  readonly recent?: boolean;
+}
+
+export interface LoadOptions {
+  /** This instance's copy will do when it has one (see `LoadedSession.recent`). */
+  readonly recent?: boolean;
 }
 
 export type SaveResult =
@@ -21,7 +32,7 @@ export type SaveResult =
 
 /** The storage the coaching use case needs, and nothing more. */
 export interface CoachingSessionRepository {
-  load(key: SessionKey): Promise<LoadedSession | undefined>;
+  load(key: SessionKey, options?: LoadOptions): Promise<LoadedSession | undefined>;
   /**
    * Creates the session when `expectedEtag` is undefined, otherwise replaces it only if it is
    * still that version. `conflict` means another turn (another device) wrote first.
@@ -41,13 +52,25 @@ export const sessionTtlSeconds = sessionLifetimeDays * 24 * 60 * 60;
  * user id itself is never stored), so each turn is one point read.
  */
 export class DocumentStoreSessionRepository implements CoachingSessionRepository {
-  constructor(private readonly store: DocumentStore<CoachingSession>) {}
+  /** `recent`: sessions this instance last read or wrote, so a turn may skip its read. */
+  constructor(
+    private readonly store: DocumentStore<CoachingSession>,
+    private readonly recent?: RecentItems<CoachingSession>,
+  ) {}
 
-  async load(key: SessionKey): Promise<LoadedSession | undefined> {
-    const item = await this.store.read(itemKey(key));
-    if (item === undefined) return undefined;
+  async load(key: SessionKey, options: LoadOptions = {}): Promise<LoadedSession | undefined> {
+    const id = itemKey(key);
+    const copy = options.recent ? this.recent?.get(id) : undefined;
+    if (copy) return { etag: copy.etag, session: copy.value, recent: true };
+    const item = await this.store.read(id);
+    if (item === undefined) {
+      this.recent?.delete(id);
+      return undefined;
+    }
     // Stored data is parsed like any other input: a document from an older release may not fit.
     const parsed = coachingSessionSchema.safeParse(item.value);
+    if (parsed.success) this.recent?.set(id, { etag: item.etag, value: parsed.data });
+    else this.recent?.delete(id);
     return { etag: item.etag, session: parsed.success ? parsed.data : undefined };
   }
 
@@ -57,11 +80,16 @@ export class DocumentStoreSessionRepository implements CoachingSessionRepository
     expectedEtag: string | undefined,
   ): Promise<SaveResult> {
     const options = { ttlSeconds: sessionTtlSeconds };
+    const id = itemKey(key);
     try {
-      if (expectedEtag === undefined) await this.store.create(itemKey(key), session, options);
-      else await this.store.replace({ ...itemKey(key), etag: expectedEtag }, session, options);
+      const item =
+        expectedEtag === undefined
+          ? await this.store.create(id, session, options)
+          : await this.store.replace({ ...id, etag: expectedEtag }, session, options);
+      this.recent?.set(id, { etag: item.etag, value: session });
       return { ok: true };
     } catch (err) {
+      this.recent?.delete(id);
       if (
         isAppError(err, ErrorCodes.storeConflict) ||
         isAppError(err, ErrorCodes.storePreconditionFailed) ||

@@ -9,13 +9,12 @@ import { DeliveryWorker } from '../referrals';
 import { createReceiptUpdater } from '../referrals/form';
 import { retentionFromTenants } from '../referrals/deliveryWorker';
 import { randomUUID } from 'node:crypto';
-import { createHttpServer, type HttpServer } from '../server/httpServer';
+import { createHttpServer, maxRequestBodyBytes, type HttpServer } from '../server/httpServer';
 import { createReadinessCheck } from '../server/readiness';
 import { composeBot } from './composeBot';
 import type { ApplicationParts } from './parts';
 
-/** Bot Framework activities are small; anything larger than this is refused with 413. */
-export const maxRequestBodyBytes = 256 * 1024;
+export { maxRequestBodyBytes };
 
 export interface Application {
   readonly server: HttpServer;

@@ -13,6 +13,7 @@ import {
   type RememberedConversation,
 } from '../conversations/conversationDirectory';
 import { projectRoot } from '../kernel/projectRoot';
+import { RecentItems } from '../kernel/recentItems';
 import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
 import { referralFormStores } from '../referrals/form';
 import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
@@ -20,6 +21,14 @@ import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSet
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
 import { createWordingSearch } from '../wording/search';
 import type { ApplicationParts } from './parts';
+
+/**
+ * How many walk-through sessions and referral drafts an instance keeps from its own last read or
+ * write, so the next press by the same person on this instance needs no read (see RecentItems).
+ * A copy unused for 5 minutes is dropped: a person's next press usually comes sooner, and family
+ * details in a draft should not sit in memory longer than that.
+ */
+const recentCopies = { maxItems: 500, maxIdleMs: 5 * 60 * 1000 };
 
 /**
  * Every feature's dependencies, built once at start: content packs loaded and validated (a bad
@@ -43,7 +52,10 @@ export function composeFeatures(parts: ApplicationParts) {
 
   const coaching = {
     walkthrough: createWalkthrough(loadCoachingPack()),
-    sessions: new DocumentStoreSessionRepository(storage.collection<CoachingSession>('sessions')),
+    sessions: new DocumentStoreSessionRepository(
+      storage.collection<CoachingSession>('sessions'),
+      new RecentItems(recentCopies),
+    ),
     clock,
     tenants,
   };
@@ -58,7 +70,7 @@ export function composeFeatures(parts: ApplicationParts) {
   };
 
   const confidence = new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock);
-  const referrals = referralFormStores(storage);
+  const referrals = referralFormStores(storage, { recentDrafts: new RecentItems(recentCopies) });
 
   return { cards, conversations, tenants, coaching, wording, confidence, referrals };
 }

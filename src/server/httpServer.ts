@@ -2,6 +2,9 @@ import restify, { type Request, type Response } from 'restify';
 import type { Logger } from '../logging/logger';
 import type { ReadinessAnswer } from './readiness';
 
+/** Bot Framework activities are small; anything larger than this is refused with 413. */
+export const maxRequestBodyBytes = 256 * 1024;
+
 export interface HttpServerOptions {
   readonly logger: Logger;
   /** Authenticates and runs one Bot Framework request, writing the response itself. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { documentIdFor } from '../../kernel/hash';
+import type { RecentItems } from '../../kernel/recentItems';
 import { formPlaces, maxChildren, stepIds } from './formDefinition';
 
 /** How long an untouched draft is kept: the user sees it expire after this, whatever the store does. */
@@ -51,13 +52,19 @@ export interface LoadedDraft {
   readonly etag: string;
   /** Undefined when the stored document no longer reads as a draft (an older shape). */
   readonly draft: ReferralDraft | undefined;
+  /**
+   * True when this is this instance's copy from its last read or write, not a read of the store
+   * now: another instance may have written since, so confirm it (If-Match, or a fresh read).
+   */
+  readonly recent?: boolean;
 }
 
 export type DraftWrite = { readonly ok: true; readonly etag: string } | { readonly ok: false };
 
 /** The storage the form needs for drafts, and nothing more. */
 export interface ReferralDraftRepository {
-  load(key: DraftKey): Promise<LoadedDraft | undefined>;
+  /** With `recent`, this instance's copy will do when it has one (see `LoadedDraft.recent`). */
+  load(key: DraftKey, options?: { readonly recent?: boolean }): Promise<LoadedDraft | undefined>;
   /** Creates when `etag` is undefined, else replaces that version only; `ok: false` on a race. */
   save(key: DraftKey, draft: ReferralDraft, etag: string | undefined): Promise<DraftWrite>;
   /** Deletes that version only; false when it changed or was gone. */
@@ -83,32 +90,49 @@ const isRace = (err: unknown): boolean =>
  * is never stored), TTL 7 days from the last write. Every write is If-Match.
  */
 export class DocumentStoreDraftRepository implements ReferralDraftRepository {
-  constructor(private readonly store: DocumentStore<unknown>) {}
+  /** `recent`: drafts this instance last read or wrote, so a press may skip its read. */
+  constructor(
+    private readonly store: DocumentStore<unknown>,
+    private readonly recent?: RecentItems<ReferralDraft>,
+  ) {}
 
-  async load(key: DraftKey): Promise<LoadedDraft | undefined> {
-    const item = await this.store.read(draftItemKey(key));
+  async load(
+    key: DraftKey,
+    options: { readonly recent?: boolean } = {},
+  ): Promise<LoadedDraft | undefined> {
+    const id = draftItemKey(key);
+    const copy = options.recent ? this.recent?.get(id) : undefined;
+    if (copy) return { etag: copy.etag, draft: copy.value, recent: true };
+    const item = await this.store.read(id);
+    const parsed = item && referralDraftSchema.safeParse(item.value);
+    if (item && parsed?.success) this.recent?.set(id, { etag: item.etag, value: parsed.data });
+    else this.recent?.delete(id);
     if (item === undefined) return undefined;
-    const parsed = referralDraftSchema.safeParse(item.value);
-    return { etag: item.etag, draft: parsed.success ? parsed.data : undefined };
+    return { etag: item.etag, draft: parsed?.success ? parsed.data : undefined };
   }
 
   async save(key: DraftKey, draft: ReferralDraft, etag: string | undefined): Promise<DraftWrite> {
     const options = { ttlSeconds: draftTtlSeconds };
+    const id = draftItemKey(key);
     try {
       const item =
         etag === undefined
-          ? await this.store.create(draftItemKey(key), draft, options)
-          : await this.store.replace({ ...draftItemKey(key), etag }, draft, options);
+          ? await this.store.create(id, draft, options)
+          : await this.store.replace({ ...id, etag }, draft, options);
+      this.recent?.set(id, { etag: item.etag, value: draft });
       return { ok: true, etag: item.etag };
     } catch (err) {
+      this.recent?.delete(id);
       if (isRace(err)) return { ok: false };
       throw err;
     }
   }
 
   async delete(key: DraftKey, etag: string): Promise<boolean> {
+    const id = draftItemKey(key);
+    this.recent?.delete(id);
     try {
-      return await this.store.delete({ ...draftItemKey(key), etag });
+      return await this.store.delete({ ...id, etag });
     } catch (err) {
       if (isRace(err)) return false;
       throw err;

@@ -147,12 +147,65 @@ export async function handleReferralTurn(
   input: ReferralTurnInput,
 ): Promise<ReferralTurnResult> {
   const { command } = input;
+  if (command.type === 'status') return statusTurn(deps, input, command.referralId);
+  const key: DraftKey = { tenantId: input.tenantId, userId: input.userId };
+
+  if (answeredFromRecentCopy.has(command.type)) {
+    const recent = await deps.drafts.load(key, { recent: true });
+    if (!recent?.recent) return pressOn(deps, input, recent);
+    if (recent.draft?.status === 'editing') {
+      const watched = watchingWrites(deps);
+      const result = await pressOn(watched.deps, input, recent);
+      if (watched.wrote()) return result;
+    }
+    // The copy may be behind another instance's write: the press is worked out from the store.
+  }
+  return pressOn(deps, input, await deps.drafts.load(key));
+}
+
+/**
+ * Presses that may start from this instance's copy of the draft (no read). Each either writes the
+ * draft with If-Match before anything else happens, which confirms the copy was current, or is
+ * worked out again from a fresh read: the card carries the revision it was drawn from, so a press
+ * on a card another instance already moved on is still told it is out of date. Send, Discard and
+ * the presses that start or resume a draft always read the store.
+ */
+const answeredFromRecentCopy: ReadonlySet<ReferralCommand['type']> = new Set([
+  'next',
+  'back',
+  'edit',
+  'addChild',
+  'editChild',
+  'removeChild',
+  'saveChild',
+  'cancelChild',
+]);
+
+/** The form's dependencies, noting whether a draft write was taken by the store. */
+function watchingWrites(deps: ReferralFormDeps): { deps: ReferralFormDeps; wrote(): boolean } {
+  let wrote = false;
+  const drafts: ReferralDraftRepository = {
+    load: (key, options) => deps.drafts.load(key, options),
+    save: async (key, draft, etag) => {
+      const written = await deps.drafts.save(key, draft, etag);
+      wrote ||= written.ok;
+      return written;
+    },
+    delete: (key, etag) => deps.drafts.delete(key, etag),
+  };
+  return { deps: { ...deps, drafts }, wrote: () => wrote };
+}
+
+/** One press on the draft as loaded. */
+async function pressOn(
+  deps: ReferralFormDeps,
+  input: ReferralTurnInput,
+  loaded: LoadedDraft | undefined,
+): Promise<ReferralTurnResult> {
+  const { command } = input;
+  if (command.type === 'status') return statusTurn(deps, input, command.referralId);
   const key: DraftKey = { tenantId: input.tenantId, userId: input.userId };
   const now = deps.clock.now();
-
-  if (command.type === 'status') return statusTurn(deps, input, command.referralId);
-
-  const loaded = await deps.drafts.load(key);
   const finished = loaded && (await finishedSend(deps, input, key, loaded));
   if (finished) return finished;
   const draft = usable(loaded, now);

@@ -9,6 +9,9 @@
  *   npm run bench -- --profile    the bot writes a CPU profile (node --cpu-prof) per storage mode
  *                                 to test/bench/results/profiles/
  *   npm run bench -- --bot=<path>  another build of the bot (e.g. an older commit's, to compare)
+ *   npm run bench -- --scenario=walkthrough,referral   only these scenarios (help, walkthrough,
+ *                                 wording, referral; default all)
+ *   npm run bench -- --rounds=2 --turns=80   shorter rounds while iterating
  *   BENCH_BOT_NODE_OPTIONS=...    NODE_OPTIONS for the bot only (experiments with V8 flags)
  *
  * Processes: this one generates the load; the bot is `node dist/index.js` (built first by the npm
@@ -44,7 +47,7 @@ import {
   type ModeResult,
   type ScenarioResult,
 } from './report';
-import { benchUsers, scenarios, type Scenario, type UserState } from './scenarios';
+import { benchUsers, scenarios as allScenarios, type Scenario, type UserState } from './scenarios';
 
 const root = path.resolve(__dirname, '../../..');
 const resultsDir = path.join(root, 'test/bench/results');
@@ -56,16 +59,22 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '8' },
     bot: { type: 'string', default: 'dist/index.js' },
+    scenario: { type: 'string', default: 'all' },
+    rounds: { type: 'string' },
+    turns: { type: 'string' },
   },
 });
 const full = args.full ?? false;
 const concurrency = Number(args.concurrency);
-const rounds = full ? 10 : 4;
-const turnsPerRound = full ? 800 : 160;
+const rounds = args.rounds ? Number(args.rounds) : full ? 10 : 4;
+const turnsPerRound = args.turns ? Number(args.turns) : full ? 800 : 160;
 const warmUpTurns = full ? 400 : 80;
 const modes = (
   args.mode === 'both' ? ['out-of-process', 'embedded'] : [args.mode]
 ) as ModeResult['mode'][];
+const chosen = args.scenario === 'all' ? undefined : new Set(args.scenario?.split(','));
+const scenarios = allScenarios.filter((s) => !chosen || chosen.has(s.id));
+if (scenarios.length === 0) throw new Error(`no scenario named ${args.scenario}`);
 
 interface Target {
   readonly name: 'dare' | 'echo';
@@ -370,7 +379,11 @@ async function main(): Promise<void> {
               path.join(__dirname, 'cosmosProcess.ts'),
             )
           : undefined;
-      const bot = await startBot(mode, cosmosChild?.ready, warnings);
+      // A bot that fails to start must not leave the storage process (and so this one) running.
+      const bot = await startBot(mode, cosmosChild?.ready, warnings).catch(async (err: unknown) => {
+        await cosmosChild?.child.stop();
+        throw err;
+      });
       const dare: Target = {
         name: 'dare',
         port: bot.port,
@@ -378,6 +391,7 @@ async function main(): Promise<void> {
         serviceUrl: `${connectorReady.url}/dare/`,
       };
       try {
+        const idleRssMb = { dare: rssMb(dare.pid), echo: rssMb(echo.pid) };
         const { value: scenarioResults, peak } = await watchRss(
           { dare: dare.pid, echo: echo.pid },
           async () => {
@@ -407,6 +421,7 @@ async function main(): Promise<void> {
           mode,
           scenarios: scenarioResults,
           peakRssMb: { dare: peak.dare ?? NaN, echo: peak.echo ?? NaN },
+          idleRssMb,
         });
       } finally {
         await bot.stop();

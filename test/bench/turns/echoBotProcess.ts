@@ -11,9 +11,10 @@ import {
   type AdaptiveCardInvokeValue,
   type TurnContext,
 } from 'botbuilder';
-import { maxRequestBodyBytes } from '../../../src/composition';
 import { createLogger } from '../../../src/logging/logger';
-import { createHttpServer } from '../../../src/server/httpServer';
+// The server module alone: importing the composition would load the whole app (content, NLP
+// model, Cosmos client) into the echo bot and inflate its RSS beside the bot's.
+import { createHttpServer, maxRequestBodyBytes } from '../../../src/server/httpServer';
 import { answerParent } from './childProcess';
 
 class EchoBot extends ActivityHandler {

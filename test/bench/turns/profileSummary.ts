@@ -3,8 +3,12 @@
  *
  *   npx tsx test/bench/turns/profileSummary.ts test/bench/results/profiles/out-of-process/<file>.cpuprofile
  *
- * Prints self time by package (or the app's own folder) and the heaviest call paths by inclusive
- * time, as shares of the samples after start-up (module loading is left out).
+ * Prints, as shares of the samples after start-up (module loading and composing the app are left
+ * out): self time by package (or the app's own folder); the same with Node's own code and native
+ * frames (socket writes, the garbage collector excepted) charged to the nearest package or app
+ * folder that called them, which says whose requests the syscalls were; the functions with the
+ * most self time; and the heaviest call paths by inclusive time (async continuations start a new
+ * path at processTicksAndRejections, so these undercount).
  */
 import { readFileSync } from 'node:fs';
 
@@ -38,15 +42,29 @@ const area = (url: string): string => {
 const frame = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
-/** True for samples taken while loading modules (start-up), which the bench does not time. */
+/** Frames that only run at start-up: loading modules, composing the app, opening storage. */
+const startUpFrames = new Set(['Module._load', 'composeApplication', 'openStorage']);
+
+/** True for samples taken during start-up, which the bench does not time. */
 function loading(id: number): boolean {
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-    if (byId.get(cur)?.callFrame.functionName === 'Module._load') return true;
+    if (startUpFrames.has(byId.get(cur)?.callFrame.functionName ?? '')) return true;
   }
   return false;
 }
 
+/** The nearest caller that is a package or an app folder (not Node's own code, not native). */
+function owner(id: number): string {
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const url = byId.get(cur)?.callFrame.url ?? '';
+    if (url && !url.startsWith('node:')) return area(url);
+  }
+  return '(Node only)';
+}
+
 const self = new Map<string, number>();
+const owned = new Map<string, number>();
+const selfFrames = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
 profile.samples.forEach((id, i) => {
@@ -59,6 +77,10 @@ profile.samples.forEach((id, i) => {
     ? area(node.callFrame.url)
     : `native: ${node.callFrame.functionName || '(anonymous)'}`;
   self.set(key, (self.get(key) ?? 0) + dt);
+  const gc = node.callFrame.functionName === '(garbage collector)';
+  const whose = gc ? 'native: (garbage collector)' : owner(id);
+  owned.set(whose, (owned.get(whose) ?? 0) + dt);
+  selfFrames.set(frame(node), (selfFrames.get(frame(node)) ?? 0) + dt);
   const seen = new Set<string>();
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const n = byId.get(cur);
@@ -78,4 +100,9 @@ const top = (m: Map<string, number>, n: number) =>
     .join('\n');
 console.log(`busy time after start-up: ${(total / 1e6).toFixed(1)} s`);
 console.log('\nself time by package or app folder\n' + top(self, 20));
+console.log(
+  "\nself time, Node's own code and native frames charged to their nearest caller\n" +
+    top(owned, 20),
+);
+console.log('\nfunctions with the most self time\n' + top(selfFrames, 25));
 console.log('\ninclusive time, heaviest frames\n' + top(inclusive, 40));

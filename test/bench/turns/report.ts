@@ -37,7 +37,10 @@ export interface ScenarioResult {
 export interface ModeResult {
   readonly mode: 'out-of-process' | 'embedded';
   readonly scenarios: readonly ScenarioResult[];
+  /** Highest resident set of each bot's own process (from /proc, every 100 ms) while loaded. */
   readonly peakRssMb: { readonly dare: number; readonly echo: number };
+  /** Resident set of each bot's process once listening, before any turn. */
+  readonly idleRssMb: { readonly dare: number; readonly echo: number };
 }
 
 export interface TargetCheck {
@@ -124,7 +127,8 @@ export function markdownTable(result: BenchResult): string {
   lines.push('');
   for (const m of result.modes) {
     lines.push(
-      `Peak RSS under load (${m.mode}): DARE Coach ${fixed(m.peakRssMb.dare, 0)} MB, echo ${fixed(m.peakRssMb.echo, 0)} MB.`,
+      `Peak RSS under load (${m.mode}): DARE Coach ${fixed(m.peakRssMb.dare, 0)} MB, echo ${fixed(m.peakRssMb.echo, 0)} MB ` +
+        `(idle before load: ${fixed(m.idleRssMb.dare, 0)} MB and ${fixed(m.idleRssMb.echo, 0)} MB).`,
     );
   }
   lines.push('', 'What each scenario may store:', '');

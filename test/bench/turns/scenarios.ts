@@ -72,7 +72,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'walkthrough',
     label: 'walk-through step (invoke)',
     kind: 'invoke',
-    storage: 'reads and writes the session',
+    storage:
+      'writes the session; reads it only when this instance has no current copy (If-Match on the copy it wrote last)',
     // The first answer on the step card in view. A walk-through starts again when finished, and
     // after a walk-through's worth of presses: some first answers lead back to an earlier step,
     // and a session's path grows with every step left.
@@ -96,7 +97,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'referral',
     label: 'referral Next (invoke)',
     kind: 'invoke',
-    storage: 'reads and writes the draft',
+    storage:
+      'writes the draft; reads it only when this instance has no current copy (If-Match on the copy it wrote last)',
     // Next on the referrer step (valid answers), then Back from the father step, and again.
     next: (state) => {
       const buttons = buttonsOf(state.card);

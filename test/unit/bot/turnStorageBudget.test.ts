@@ -87,8 +87,8 @@ describe('storage operations per turn', () => {
       const { sent, operations } = await bot.turn(aCardAction(pressed.verb, pressed.data));
       assert.deepEqual(
         described(operations),
-        ['read sessions', 'write sessions'],
-        'a walk-through step reads and writes the session, nothing else',
+        ['write sessions'],
+        'a walk-through step writes the session (If-Match on the copy this instance last wrote), nothing else',
       );
       card = invokeCardOf(sent.at(-1) ?? {});
     }
@@ -102,8 +102,8 @@ describe('storage operations per turn', () => {
       if (round > 0) {
         assert.deepEqual(
           described(pressed.operations),
-          ['read drafts', 'write drafts'],
-          'referral Next with the same referrer answers reads and writes the draft only',
+          ['write drafts'],
+          'referral Next with the same referrer answers writes the draft only (If-Match on the copy this instance last wrote)',
         );
       }
       card = invokeCardOf(pressed.sent.at(-1) ?? {});

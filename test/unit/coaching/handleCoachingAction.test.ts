@@ -13,6 +13,8 @@ import {
   sessionTtlSeconds,
 } from '../../../src/coaching/sessionRepository';
 import { AppError, ErrorCodes } from '../../../src/kernel/errors';
+import { RecentItems } from '../../../src/kernel/recentItems';
+import { currentStep } from '../../../src/coaching/stepView';
 import { documentIdFor } from '../../../src/kernel/hash';
 import { contacts, days, FakeClock, walkthrough } from './builders';
 import { FakeDocumentStore } from './fakeDocumentStore';
@@ -183,5 +185,90 @@ describe('handleCoachingAction (use case)', () => {
       description: 'Prepare for a conversation. Step 2 of 7: Open the conversation',
     });
     assert.equal(h.load.callCount, 1);
+  });
+
+  describe('two instances over one store, each keeping the sessions it last read or wrote', () => {
+    /** One bot instance: its own repository and copies, the shared store underneath. */
+    function anInstance(store: FakeDocumentStore<CoachingSession>, clock: FakeClock) {
+      const sessions = new DocumentStoreSessionRepository(
+        store,
+        new RecentItems({ maxItems: 10, maxIdleMs: 60_000 }),
+      );
+      const deps: CoachingDeps = { sessions, walkthrough, clock };
+      return {
+        turn: (action: CoachingAction) => handleCoachingAction(deps, { ...who, action, contacts }),
+      };
+    }
+
+    function twoInstances() {
+      const store = new FakeDocumentStore<CoachingSession>();
+      const clock = new FakeClock();
+      const read = sinon.spy(store, 'read');
+      /** The first quick answer on the card as the stored session stands now. */
+      const cardNow = async () => {
+        const stored = (await store.read(itemKey(who)))?.value;
+        assert.ok(stored);
+        const answerId = currentStep(walkthrough.pack, stored).answers[0]?.id;
+        assert.ok(answerId, 'the step has a quick answer');
+        return {
+          type: 'answer',
+          answerId,
+          revision: stored.revision,
+          stepId: stored.stepId,
+          input: { ticked: [] },
+        } as const;
+      };
+      return { store, read, cardNow, a: anInstance(store, clock), b: anInstance(store, clock) };
+    }
+
+    it('a press on the instance that wrote last needs no read', async () => {
+      const t = twoInstances();
+      await t.a.turn({ type: 'start', mode: 'prepare' });
+      const card = await t.cardNow();
+      t.read.resetHistory();
+      const result = await t.a.turn(card);
+      assert.equal(result.stale, undefined);
+      assert.equal(t.read.callCount, 0);
+      assert.equal((await t.store.read(itemKey(who)))?.value.path.length, 1);
+    });
+
+    it('a press on a card the other instance drew: the copy is behind, so the store decides, and the press counts', async () => {
+      const t = twoInstances();
+      await t.a.turn({ type: 'start', mode: 'prepare' });
+      await t.a.turn(await t.cardNow());
+      // The next press lands on b, the one after that on a again, whose copy is now behind.
+      await t.b.turn(await t.cardNow());
+      const card = await t.cardNow();
+      t.read.resetHistory();
+      const result = await t.a.turn(card);
+      assert.equal(result.stale, undefined, 'the card pressed was the current one');
+      assert.equal(t.read.callCount, 1, 'the store was read');
+      const stored = (await t.store.read(itemKey(who)))?.value;
+      assert.equal(stored?.revision, 4);
+      assert.equal(stored?.path.length, 3, 'every press is in the path, none lost or doubled');
+    });
+
+    it('a press on an old card is still out of date when the copy is behind (its write gets 412)', async () => {
+      const t = twoInstances();
+      await t.a.turn({ type: 'start', mode: 'prepare' });
+      const old = await t.cardNow();
+      // The same card pressed on another device first, served by b.
+      await t.b.turn(old);
+      const replace = sinon.spy(t.store, 'replace');
+      const result = await t.a.turn(old);
+      assert.equal(result.stale, 'out-of-date');
+      assert.equal(replace.callCount, 1, 'the copy was tried once, refused by If-Match');
+      assert.equal((await t.store.read(itemKey(who)))?.value.revision, 2);
+    });
+
+    it('two presses of one card at once on two instances: one wins, the other is out of date', async () => {
+      const t = twoInstances();
+      await t.a.turn({ type: 'start', mode: 'prepare' });
+      await t.b.turn({ type: 'resume' });
+      const card = await t.cardNow();
+      const [x, y] = await Promise.all([t.a.turn(card), t.b.turn(card)]);
+      assert.deepEqual([x.stale, y.stale].sort(), ['out-of-date', undefined].sort());
+      assert.equal((await t.store.read(itemKey(who)))?.value.path.length, 1);
+    });
   });
 });

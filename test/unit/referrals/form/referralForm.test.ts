@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { AppError, ErrorCodes, isAppError } from '../../../../src/kernel/errors';
+import { RecentItems } from '../../../../src/kernel/recentItems';
 import { referralStoresFrom } from '../../../../src/referrals';
 import {
   DocumentStoreDraftRepository,
   DocumentStoreReferrerProfiles,
   draftItemKey,
+  type ReferralDraft,
   draftTtlSeconds,
   handleReferralTurn,
   type ReferralCommand,
@@ -229,5 +232,65 @@ describe('the referral form use case', () => {
       (err: unknown) => isAppError(err, ErrorCodes.storeUnavailable),
     );
     assert.equal(await f.referrals(), 0);
+  });
+
+  describe('two instances over one store, each keeping the drafts it last read or wrote', () => {
+    function twoInstances() {
+      const clock = new ManualClock('2026-11-23T10:00:00.000Z');
+      const drafts = new FakeDocumentStore<unknown>();
+      const stores = referralStoresFrom(new InMemoryStorage({ clock }));
+      const instance = () => {
+        const deps: ReferralFormDeps = {
+          drafts: new DocumentStoreDraftRepository(
+            drafts,
+            new RecentItems<ReferralDraft>({ maxItems: 10, maxIdleMs: 60_000 }),
+          ),
+          profiles: new DocumentStoreReferrerProfiles(drafts),
+          stores,
+          clock,
+        };
+        return (command: ReferralCommand) =>
+          handleReferralTurn(deps, {
+            ...key,
+            command,
+            contacts: genericLocalContacts,
+            profile: async () => ({ name: 'Alex Example' }),
+          });
+      };
+      const stored = async () => {
+        const item = await drafts.read(draftItemKey(key));
+        return item?.value as ReferralDraft | undefined;
+      };
+      return { drafts, stored, a: instance(), b: instance() };
+    }
+
+    it('Back on the instance that wrote last needs no read; after the other wrote, the store decides', async () => {
+      const t = twoInstances();
+      await t.a({ type: 'new' });
+      await t.drafts.replace(
+        { ...draftItemKey(key), etag: (await t.drafts.read(draftItemKey(key)))!.etag },
+        { ...(await t.stored())!, place: 'father', completed: ['referrer'] },
+      );
+      // a's copy is behind the write above: a Back on the card as it stands still works.
+      const read = sinon.spy(t.drafts, 'read');
+      const first = await t.a({ type: 'back', revision: 1, place: 'father' });
+      assert.equal(first.kind === 'view' && first.stale, undefined);
+      assert.equal(read.callCount, 1, 'the copy was behind: the store was read');
+      assert.equal((await t.stored())?.place, 'referrer');
+      const revision = (await t.stored())!.revision;
+      read.resetHistory();
+      const next = await t.a({ type: 'next', revision, place: 'referrer', input: {} });
+      assert.equal(next.kind === 'view' && next.stale, undefined);
+      assert.equal(read.callCount, 0, 'the copy a wrote itself: no read');
+    });
+
+    it('a press on an old card is out of date whichever instance gets it', async () => {
+      const t = twoInstances();
+      await t.a({ type: 'new' });
+      await t.b({ type: 'next', revision: 1, place: 'referrer', input: {} });
+      const result = await t.a({ type: 'next', revision: 1, place: 'referrer', input: {} });
+      assert.equal(result.kind === 'view' && result.stale, 'out-of-date');
+      assert.equal((await t.stored())?.revision, 2);
+    });
   });
 });
