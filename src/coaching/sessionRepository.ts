@@ -1,6 +1,7 @@
 import type { DocumentStore, ItemKey } from '../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
+import type { TtlFor } from '../tenants/retention';
 import { coachingSessionSchema, sessionLifetimeDays, type CoachingSession } from './session';
 
 /** Whose walk-through: one per user per tenant. */
@@ -36,12 +37,19 @@ export interface CoachingSessionRepository {
 /** Storage TTL: garbage collection only; expiry that users see is checked with the clock. */
 export const sessionTtlSeconds = sessionLifetimeDays * 24 * 60 * 60;
 
+const defaultSessionTtl: TtlFor = () => Promise.resolve(sessionTtlSeconds);
+
 /**
  * Sessions in the `sessions` container: partition = tenant id, id = a hash of the user id (the
  * user id itself is never stored), so each turn is one point read.
  */
 export class DocumentStoreSessionRepository implements CoachingSessionRepository {
-  constructor(private readonly store: DocumentStore<CoachingSession>) {}
+  /** `ttlFor`: the council's session retention (deleted by the store that long after the last
+   * change); the session lifetime by default. */
+  constructor(
+    private readonly store: DocumentStore<CoachingSession>,
+    private readonly ttlFor: TtlFor = defaultSessionTtl,
+  ) {}
 
   async load(key: SessionKey): Promise<LoadedSession | undefined> {
     const item = await this.store.read(itemKey(key));
@@ -56,7 +64,7 @@ export class DocumentStoreSessionRepository implements CoachingSessionRepository
     session: CoachingSession,
     expectedEtag: string | undefined,
   ): Promise<SaveResult> {
-    const options = { ttlSeconds: sessionTtlSeconds };
+    const options = { ttlSeconds: await this.ttlFor(key.tenantId) };
     try {
       if (expectedEtag === undefined) await this.store.create(itemKey(key), session, options);
       else await this.store.replace({ ...itemKey(key), etag: expectedEtag }, session, options);

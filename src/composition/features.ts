@@ -16,6 +16,7 @@ import { projectRoot } from '../kernel/projectRoot';
 import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
 import { referralFormStores } from '../referrals/form';
 import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
+import { RecordRetention } from '../tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
 import { createWordingSearch } from '../wording/search';
@@ -28,22 +29,28 @@ import type { ApplicationParts } from './parts';
 export function composeFeatures(parts: ApplicationParts) {
   const { storage, clock } = parts;
   const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
+  const tenants = new CachedTenantDirectory(
+    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
+    clock,
+  );
+  // Every record with personal data is written with the council's retention as its TTL.
+  const retention = new RecordRetention(tenants);
   // A turn writes the conversation reference only when it changed (one state write per turn).
   const conversations = new WriteOnChangeConversationDirectory(
     new StoredConversationDirectory(
       storage.collection<RememberedConversation>('conversations'),
       clock,
+      retention.ttlFor('conversations'),
     ),
-    clock,
-  );
-  const tenants = new CachedTenantDirectory(
-    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
     clock,
   );
 
   const coaching = {
     walkthrough: createWalkthrough(loadCoachingPack()),
-    sessions: new DocumentStoreSessionRepository(storage.collection<CoachingSession>('sessions')),
+    sessions: new DocumentStoreSessionRepository(
+      storage.collection<CoachingSession>('sessions'),
+      retention.ttlFor('sessions'),
+    ),
     clock,
     tenants,
   };
@@ -57,10 +64,14 @@ export function composeFeatures(parts: ApplicationParts) {
     tenants,
   };
 
-  const confidence = new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock);
-  const referrals = referralFormStores(storage);
+  const confidence = new ConfidenceLog(
+    storage.collection<ConfidenceResponse>('outcomes'),
+    clock,
+    retention.ttlFor('confidenceAnswers'),
+  );
+  const referrals = referralFormStores(storage, retention);
 
-  return { cards, conversations, tenants, coaching, wording, confidence, referrals };
+  return { cards, conversations, tenants, retention, coaching, wording, confidence, referrals };
 }
 
 export type Features = ReturnType<typeof composeFeatures>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { documentIdFor } from '../../kernel/hash';
+import type { TtlFor } from '../../tenants/retention';
 import { formPlaces, maxChildren, stepIds } from './formDefinition';
 
 /** How long an untouched draft is kept: the user sees it expire after this, whatever the store does. */
@@ -83,7 +84,11 @@ const isRace = (err: unknown): boolean =>
  * is never stored), TTL 7 days from the last write. Every write is If-Match.
  */
 export class DocumentStoreDraftRepository implements ReferralDraftRepository {
-  constructor(private readonly store: DocumentStore<unknown>) {}
+  /** `ttlFor`: the council's draft retention; the draft lifetime by default. */
+  constructor(
+    private readonly store: DocumentStore<unknown>,
+    private readonly ttlFor: TtlFor = () => Promise.resolve(draftTtlSeconds),
+  ) {}
 
   async load(key: DraftKey): Promise<LoadedDraft | undefined> {
     const item = await this.store.read(draftItemKey(key));
@@ -93,7 +98,7 @@ export class DocumentStoreDraftRepository implements ReferralDraftRepository {
   }
 
   async save(key: DraftKey, draft: ReferralDraft, etag: string | undefined): Promise<DraftWrite> {
-    const options = { ttlSeconds: draftTtlSeconds };
+    const options = { ttlSeconds: await this.ttlFor(key.tenantId) };
     try {
       const item =
         etag === undefined

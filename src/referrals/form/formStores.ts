@@ -1,4 +1,5 @@
 import type { Storage } from '../../kernel/documentStore';
+import type { RecordRetention } from '../../tenants/retention';
 import { referralStoresFrom, type ReferralStores } from '../referralStores';
 import { DocumentStoreDraftRepository, type ReferralDraftRepository } from './draft';
 import { DocumentStoreReceipts, type ReceiptRepository } from './receipts';
@@ -12,12 +13,15 @@ export interface ReferralFormStores {
 }
 
 /** The form's storage over the storage port: drafts, remembered details, receipts, referrals. */
-export function referralFormStores(storage: Storage): ReferralFormStores {
+export function referralFormStores(
+  storage: Storage,
+  retention?: RecordRetention,
+): ReferralFormStores {
   const drafts = storage.collection<unknown>('drafts');
   return {
-    drafts: new DocumentStoreDraftRepository(drafts),
-    profiles: new DocumentStoreReferrerProfiles(drafts),
-    receipts: new DocumentStoreReceipts(drafts),
+    drafts: new DocumentStoreDraftRepository(drafts, retention?.ttlFor('drafts')),
+    profiles: new DocumentStoreReferrerProfiles(drafts, retention?.ttlFor('referrerProfiles')),
+    receipts: new DocumentStoreReceipts(drafts, retention?.ttlFor('receipts')),
     stores: referralStoresFrom(storage),
   };
 }
