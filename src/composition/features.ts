@@ -69,7 +69,7 @@ export function composeFeatures(parts: ApplicationParts) {
     clock,
     retention.ttlFor('confidenceAnswers'),
   );
-  const referrals = referralFormStores(storage, retention);
+  const referrals = referralFormStores(storage, clock, retention);
 
   return { cards, conversations, tenants, retention, coaching, wording, confidence, referrals };
 }

@@ -2,6 +2,7 @@ import type { CoachingSession } from '../coaching/session';
 import type { RememberedConversation } from '../conversations/conversationDirectory';
 import type { ContainerName } from '../kernel/documentStore';
 import type { ConfidenceResponse } from '../outcomes/confidenceCheckIn';
+import type { AccessEntry } from '../referrals/accessTrail';
 import type { ReferralDraft } from '../referrals/form/draft';
 import type { ReceiptRecord } from '../referrals/form/receipts';
 import type { RememberedReferrer } from '../referrals/form/referrerProfile';
@@ -227,6 +228,22 @@ const leaseFields: FieldsOf<WorkerLeaseEntry> = {
   until: none('time'),
 };
 
+const accessFields: FieldsOf<AccessEntry> = {
+  kind: none('access'),
+  tenantId: none('Teams tenant (the council)'),
+  referralId: none('referral id'),
+  actor: about(
+    'Entra object id of whoever read the body (referrer or admin)',
+    'practitioner',
+    'council staff',
+  ),
+  actorRole: none('referrer or admin'),
+  action: none(
+    'what was done: receipt viewed, corrections opened, admin export, body erased, referrer redacted',
+  ),
+  at: none('time'),
+};
+
 const tenantFields: FieldsOf<TenantSettings> = {
   contacts: about(
     "the council's local routes and contacts (service names, work phone numbers, a named DA lead)",
@@ -426,6 +443,21 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
         retention: { fixed: 'while the council uses the service' },
         deletion: 'by an admin when the council leaves',
         fields: tenantFields,
+      },
+    ],
+  },
+  audit: {
+    purpose: 'who read or changed a referral, and subject requests (no content)',
+    records: [
+      {
+        name: 'referral access entry',
+        key: '"<tenant>:referral:<referral id>" / time + random id',
+        why: "the access trail: every read of a referral's body outside delivery (receipt view, corrections, admin export) and every erasure or redaction",
+        lawfulBasis: `${publicTask}; UK GDPR Art. 5(2) accountability and Art. 32 security of processing`,
+        readers: 'council admins (admin tool: access-trail)',
+        retention: 'auditRecords',
+        deletion: 'Cosmos DB deletes it when its TTL runs out',
+        fields: accessFields,
       },
     ],
   },

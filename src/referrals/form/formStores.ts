@@ -1,4 +1,6 @@
+import type { Clock } from '../../kernel/clock';
 import type { Storage } from '../../kernel/documentStore';
+import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../accessTrail';
 import type { RecordRetention } from '../../tenants/retention';
 import { referralStoresFrom, type ReferralStores } from '../referralStores';
 import { DocumentStoreDraftRepository, type ReferralDraftRepository } from './draft';
@@ -10,11 +12,14 @@ export interface ReferralFormStores {
   readonly profiles: ReferrerProfileRepository;
   readonly receipts: ReceiptRepository;
   readonly stores: ReferralStores;
+  /** Who read a referral's body, when, and why. */
+  readonly accessTrail: AccessTrail;
 }
 
 /** The form's storage over the storage port: drafts, remembered details, receipts, referrals. */
 export function referralFormStores(
   storage: Storage,
+  clock: Clock,
   retention?: RecordRetention,
 ): ReferralFormStores {
   const drafts = storage.collection<unknown>('drafts');
@@ -23,5 +28,10 @@ export function referralFormStores(
     profiles: new DocumentStoreReferrerProfiles(drafts, retention?.ttlFor('referrerProfiles')),
     receipts: new DocumentStoreReceipts(drafts, retention?.ttlFor('receipts')),
     stores: referralStoresFrom(storage),
+    accessTrail: new StoredAccessTrail(
+      storage.collection<AccessEntry>('audit'),
+      clock,
+      retention?.ttlFor('auditRecords'),
+    ),
   };
 }

@@ -106,7 +106,7 @@ describe('retention as TTL on stored documents (real @azure/cosmos client, local
       3 * daySeconds,
     );
 
-    const { profiles } = referralFormStores(storage, retention);
+    const { profiles } = referralFormStores(storage, clock, retention);
     await profiles.save({ tenantId: aTenantId, userId }, { role: 'Worker', updatedAt: now });
     assert.equal(
       await ttlOf('drafts', profileItemKey({ tenantId: aTenantId, userId }).id),

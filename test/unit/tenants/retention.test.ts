@@ -59,7 +59,7 @@ const writers: Partial<Record<RetainedRecord, Writer>> = {
     return async () => (await repo.load(key)) !== undefined;
   },
   drafts: async ({ storage, retention, clock }) => {
-    const { drafts } = referralFormStores(storage, retention);
+    const { drafts } = referralFormStores(storage, clock, retention);
     const key = { tenantId: aTenantId, userId };
     const at = clock.now().toISOString();
     await drafts.save(
@@ -83,13 +83,13 @@ const writers: Partial<Record<RetainedRecord, Writer>> = {
     return async () => (await drafts.load(key)) !== undefined;
   },
   referrerProfiles: async ({ storage, retention, clock }) => {
-    const { profiles } = referralFormStores(storage, retention);
+    const { profiles } = referralFormStores(storage, clock, retention);
     const key = { tenantId: aTenantId, userId };
     await profiles.save(key, { role: 'Family worker', updatedAt: clock.now().toISOString() });
     return async () => (await profiles.load(key)) !== undefined;
   },
   receipts: async ({ storage, retention, clock }) => {
-    const { receipts } = referralFormStores(storage, retention);
+    const { receipts } = referralFormStores(storage, clock, retention);
     const at = clock.now().toISOString();
     await receipts.save({
       schemaVersion: 1,
