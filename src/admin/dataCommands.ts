@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DataProtectionAdmin } from './dataProtectionAdmin';
+import { SubjectRequests } from './subjectRequests';
 
 /** A command line the tool cannot run: the message says what to type instead. */
 export class UsageError extends Error {}
@@ -14,6 +15,13 @@ const referralId = z
 
 const trailArgs = z.object({ tenant: guid, referral: referralId });
 const exportArgs = trailArgs.extend({ actor: guid });
+const practitionerArgs = z.object({ tenant: guid, user: guid, actor: guid });
+const referenceArgs = z.object({
+  tenant: guid,
+  actor: guid,
+  reference: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200),
+});
+const tenantArgs = z.object({ tenant: guid });
 
 /** Every command: its arguments' schema and what it does. */
 const commands = {
@@ -32,6 +40,62 @@ const commands = {
       if (!record) throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
       return record;
     },
+  },
+  'practitioner-export': {
+    usage: 'practitioner-export --tenant <guid> --user <object-id> --actor <your-object-id>',
+    run: (admin: DataProtectionAdmin, raw: unknown) => {
+      const a = parse(practitionerArgs, raw);
+      return new SubjectRequests(admin).exportPractitioner({ objectId: a.actor }, a.tenant, a.user);
+    },
+  },
+  'practitioner-erase': {
+    usage:
+      'practitioner-erase --tenant <guid> --user <object-id> --actor <your-object-id> [--redact-referrer]',
+    run: (admin: DataProtectionAdmin, raw: unknown) => {
+      const a = parse(
+        practitionerArgs.extend({ 'redact-referrer': z.boolean().default(false) }),
+        raw,
+      );
+      return new SubjectRequests(admin).erasePractitioner({ objectId: a.actor }, a.tenant, a.user, {
+        redactReferrer: a['redact-referrer'],
+      });
+    },
+  },
+  'referral-find': {
+    usage:
+      'referral-find --tenant <guid> --reference <partnership reference> --actor <your-object-id>',
+    run: (admin: DataProtectionAdmin, raw: unknown) => {
+      const a = parse(referenceArgs, raw);
+      return new SubjectRequests(admin).exportByReference(
+        { objectId: a.actor },
+        a.tenant,
+        a.reference,
+      );
+    },
+  },
+  'referral-erase': {
+    usage: 'referral-erase --tenant <guid> --referral <id> --actor <your-object-id>',
+    run: async (admin: DataProtectionAdmin, raw: unknown) => {
+      const a = parse(exportArgs, raw);
+      const outcome = await new SubjectRequests(admin).eraseReferralBody(
+        { objectId: a.actor },
+        a.tenant,
+        a.referral,
+      );
+      if (outcome === 'not-found')
+        throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
+      if (outcome === 'in-delivery') {
+        throw new UsageError(
+          'The referral is still being delivered: erase it once its status is final.',
+        );
+      }
+      return { referralId: a.referral, outcome };
+    },
+  },
+  'subject-requests': {
+    usage: 'subject-requests --tenant <guid>',
+    run: (admin: DataProtectionAdmin, raw: unknown) =>
+      new SubjectRequests(admin).list(parse(tenantArgs, raw).tenant),
   },
 } as const;
 

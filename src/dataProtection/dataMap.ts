@@ -1,5 +1,6 @@
 import type { CoachingSession } from '../coaching/session';
 import type { RememberedConversation } from '../conversations/conversationDirectory';
+import type { SubjectRequestRecord } from '../admin/subjectRequests';
 import type { ContainerName } from '../kernel/documentStore';
 import type { ConfidenceResponse } from '../outcomes/confidenceCheckIn';
 import type { AccessEntry } from '../referrals/accessTrail';
@@ -244,6 +245,22 @@ const accessFields: FieldsOf<AccessEntry> = {
   at: none('time'),
 };
 
+const requestFields: FieldsOf<SubjectRequestRecord> = {
+  kind: none('subject-request'),
+  tenantId: none('Teams tenant (the council)'),
+  request: none('practitioner export or erasure, referral export or erasure'),
+  actor: about('Entra object id of the admin who ran it', 'council staff'),
+  subjectFingerprint: about(
+    'one-way fingerprint of whose data it was (user id, reference or referral id), to answer "was my request met?"',
+    'practitioner',
+    'father',
+    'partner',
+  ),
+  at: none('time'),
+  affected: none('how many records of each kind were exported or erased'),
+  referralIds: none('referral ids affected'),
+};
+
 const tenantFields: FieldsOf<TenantSettings> = {
   contacts: about(
     "the council's local routes and contacts (service names, work phone numbers, a named DA lead)",
@@ -458,6 +475,17 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
         retention: 'auditRecords',
         deletion: 'Cosmos DB deletes it when its TTL runs out',
         fields: accessFields,
+      },
+      {
+        name: 'subject request record',
+        key: '"<tenant>:requests" / time + random id',
+        why: 'to show each subject access or erasure request was met: who ran it, when, what was affected (no content)',
+        lawfulBasis:
+          'UK GDPR Art. 6(1)(c) legal obligation (Arts. 15 and 17) and Art. 5(2) accountability',
+        readers: 'council admins (admin tool: subject-requests)',
+        retention: 'auditRecords',
+        deletion: 'Cosmos DB deletes it when its TTL runs out',
+        fields: requestFields,
       },
     ],
   },

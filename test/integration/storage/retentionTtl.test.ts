@@ -18,6 +18,7 @@ import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirector
 import { daySeconds, RecordRetention } from '../../../src/tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';
+import { aStoredSession } from '../../support/personalRecords';
 import { accepted, ManualClock, ScriptedPartnership } from '../../support/referrals/deliveryFakes';
 import { DeliveryHarness } from '../../support/referrals/deliveryHarness';
 import { aTenantId } from '../../support/referrals/referralBuilders';
@@ -84,23 +85,8 @@ describe('retention as TTL on stored documents (real @azure/cosmos client, local
       storage.collection('sessions'),
       retention.ttlFor('sessions'),
     );
+    await sessions.save({ tenantId: aTenantId, userId }, aStoredSession(clock.now()), undefined);
     const now = clock.now().toISOString();
-    await sessions.save(
-      { tenantId: aTenantId, userId },
-      {
-        schemaVersion: 1,
-        packVersion: '1',
-        mode: 'prepare',
-        status: 'active',
-        stepId: 'safe',
-        revision: 1,
-        startedAt: now,
-        updatedAt: now,
-        expiresAt: now,
-        path: [],
-      },
-      undefined,
-    );
     assert.equal(
       await ttlOf('sessions', itemKey({ tenantId: aTenantId, userId }).id),
       3 * daySeconds,

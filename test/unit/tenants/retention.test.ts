@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { ZodError } from 'zod';
 import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRepository';
-import type { CoachingSession } from '../../../src/coaching/session';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
 import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
@@ -17,6 +16,7 @@ import {
 } from '../../../src/tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';
+import { aStoredDraft, aStoredSession } from '../../support/personalRecords';
 import { accepted, ManualClock, ScriptedPartnership } from '../../support/referrals/deliveryFakes';
 import { DeliveryHarness } from '../../support/referrals/deliveryHarness';
 import { aTenantId } from '../../support/referrals/referralBuilders';
@@ -32,19 +32,6 @@ function world() {
   return { clock, storage, settings, tenants, retention: new RecordRetention(tenants) };
 }
 
-const aSession = (at: Date): CoachingSession => ({
-  schemaVersion: 1,
-  packVersion: '1',
-  mode: 'prepare',
-  status: 'active',
-  stepId: 'safe',
-  revision: 1,
-  startedAt: at.toISOString(),
-  updatedAt: at.toISOString(),
-  expiresAt: new Date(at.getTime() + 30 * day).toISOString(),
-  path: [],
-});
-
 /** Writes one record of a kind through its own repository; `present` says whether it is still stored. */
 type Writer = (w: ReturnType<typeof world>) => Promise<() => Promise<boolean>>;
 
@@ -55,31 +42,13 @@ const writers: Partial<Record<RetainedRecord, Writer>> = {
       retention.ttlFor('sessions'),
     );
     const key = { tenantId: aTenantId, userId };
-    await repo.save(key, aSession(clock.now()), undefined);
+    await repo.save(key, aStoredSession(clock.now()), undefined);
     return async () => (await repo.load(key)) !== undefined;
   },
   drafts: async ({ storage, retention, clock }) => {
     const { drafts } = referralFormStores(storage, clock, retention);
     const key = { tenantId: aTenantId, userId };
-    const at = clock.now().toISOString();
-    await drafts.save(
-      key,
-      {
-        schemaVersion: 1,
-        status: 'editing',
-        revision: 1,
-        place: 'referrer',
-        values: {},
-        childCount: 0,
-        openChild: null,
-        completed: [],
-        corrections: {},
-        source: 'new',
-        startedAt: at,
-        updatedAt: at,
-      },
-      undefined,
-    );
+    await drafts.save(key, aStoredDraft(clock.now()), undefined);
     return async () => (await drafts.load(key)) !== undefined;
   },
   referrerProfiles: async ({ storage, retention, clock }) => {
