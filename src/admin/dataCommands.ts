@@ -23,83 +23,89 @@ const referenceArgs = z.object({
 });
 const tenantArgs = z.object({ tenant: guid });
 
-/** Every command: its arguments' schema and what it does. */
-const commands = {
+type Run = (admin: DataProtectionAdmin) => Promise<unknown>;
+
+/** Every command: its usage line, and how its arguments are checked into a run. */
+const commands: Record<string, { readonly usage: string; prepare(raw: unknown): Run }> = {
   'access-trail': {
     usage: 'access-trail --tenant <guid> --referral <id>',
-    run: (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(trailArgs, raw);
-      return admin.accessTrail(a.tenant, a.referral);
+      return (admin) => admin.accessTrail(a.tenant, a.referral);
     },
   },
   'export-referral': {
     usage: 'export-referral --tenant <guid> --referral <id> --actor <your-object-id>',
-    run: async (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(exportArgs, raw);
-      const record = await admin.exportReferral({ objectId: a.actor }, a.tenant, a.referral);
-      if (!record) throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
-      return record;
+      return async (admin) => {
+        const record = await admin.exportReferral({ objectId: a.actor }, a.tenant, a.referral);
+        if (!record) throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
+        return record;
+      };
     },
   },
   'practitioner-export': {
     usage: 'practitioner-export --tenant <guid> --user <object-id> --actor <your-object-id>',
-    run: (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(practitionerArgs, raw);
-      return new SubjectRequests(admin).exportPractitioner({ objectId: a.actor }, a.tenant, a.user);
+      return (admin) =>
+        new SubjectRequests(admin).exportPractitioner({ objectId: a.actor }, a.tenant, a.user);
     },
   },
   'practitioner-erase': {
     usage:
       'practitioner-erase --tenant <guid> --user <object-id> --actor <your-object-id> [--redact-referrer]',
-    run: (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(
         practitionerArgs.extend({ 'redact-referrer': z.boolean().default(false) }),
         raw,
       );
-      return new SubjectRequests(admin).erasePractitioner({ objectId: a.actor }, a.tenant, a.user, {
-        redactReferrer: a['redact-referrer'],
-      });
+      return (admin) =>
+        new SubjectRequests(admin).erasePractitioner({ objectId: a.actor }, a.tenant, a.user, {
+          redactReferrer: a['redact-referrer'],
+        });
     },
   },
   'referral-find': {
     usage:
       'referral-find --tenant <guid> --reference <partnership reference> --actor <your-object-id>',
-    run: (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(referenceArgs, raw);
-      return new SubjectRequests(admin).exportByReference(
-        { objectId: a.actor },
-        a.tenant,
-        a.reference,
-      );
+      return (admin) =>
+        new SubjectRequests(admin).exportByReference({ objectId: a.actor }, a.tenant, a.reference);
     },
   },
   'referral-erase': {
     usage: 'referral-erase --tenant <guid> --referral <id> --actor <your-object-id>',
-    run: async (admin: DataProtectionAdmin, raw: unknown) => {
+    prepare: (raw) => {
       const a = parse(exportArgs, raw);
-      const outcome = await new SubjectRequests(admin).eraseReferralBody(
-        { objectId: a.actor },
-        a.tenant,
-        a.referral,
-      );
-      if (outcome === 'not-found')
-        throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
-      if (outcome === 'in-delivery') {
-        throw new UsageError(
-          'The referral is still being delivered: erase it once its status is final.',
+      return async (admin) => {
+        const outcome = await new SubjectRequests(admin).eraseReferralBody(
+          { objectId: a.actor },
+          a.tenant,
+          a.referral,
         );
-      }
-      return { referralId: a.referral, outcome };
+        if (outcome === 'not-found') {
+          throw new UsageError(`No referral ${a.referral} in tenant ${a.tenant}.`);
+        }
+        if (outcome === 'in-delivery') {
+          throw new UsageError(
+            'The referral is still being delivered: erase it once its status is final.',
+          );
+        }
+        return { referralId: a.referral, outcome };
+      };
     },
   },
   'subject-requests': {
     usage: 'subject-requests --tenant <guid>',
-    run: (admin: DataProtectionAdmin, raw: unknown) =>
-      new SubjectRequests(admin).list(parse(tenantArgs, raw).tenant),
+    prepare: (raw) => {
+      const a = parse(tenantArgs, raw);
+      return (admin) => new SubjectRequests(admin).list(a.tenant);
+    },
   },
-} as const;
-
-type CommandName = keyof typeof commands;
+};
 
 function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
@@ -114,12 +120,21 @@ export const usage = (): string =>
     '\n',
   );
 
+/**
+ * Checks a command line before anything is opened: the command's run, or a UsageError saying
+ * what to type instead.
+ */
+export function prepareDataCommand(name: string | undefined, values: Record<string, unknown>): Run {
+  const command = name === undefined ? undefined : commands[name];
+  if (!command || !Object.hasOwn(commands, name ?? '')) throw new UsageError(usage());
+  return command.prepare(values);
+}
+
 /** Runs one command with parsed command-line values; what it returns is printed as JSON. */
 export async function runDataCommand(
   admin: DataProtectionAdmin,
   name: string | undefined,
   values: Record<string, unknown>,
 ): Promise<unknown> {
-  if (name === undefined || !Object.hasOwn(commands, name)) throw new UsageError(usage());
-  return commands[name as CommandName].run(admin, values);
+  return prepareDataCommand(name, values)(admin);
 }

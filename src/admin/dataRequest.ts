@@ -16,7 +16,7 @@ import { isAppError } from '../kernel/errors';
 import { createLogger } from '../logging/logger';
 import { openStorage } from '../storage/openStorage';
 import { DataProtectionAdmin } from './dataProtectionAdmin';
-import { runDataCommand, UsageError } from './dataCommands';
+import { prepareDataCommand, UsageError } from './dataCommands';
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -30,11 +30,13 @@ async function main(): Promise<void> {
       'redact-referrer': { type: 'boolean', default: false },
     },
   });
+  // A bad command line is refused before any storage is opened.
+  const run = prepareDataCommand(positionals[0], values);
   const config = loadConfig();
   const storage = await openStorage(config, createLogger({ level: 'warn' }));
   try {
     const admin = new DataProtectionAdmin({ storage, clock: systemClock });
-    const output = await runDataCommand(admin, positionals[0], values);
+    const output = await run(admin);
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } finally {
     await storage.close();
