@@ -10,8 +10,11 @@
  * It may also hold `"referralRetentionDays": 90` (a whole number, 1 to 3650): how long a
  * referral's body is kept once its status is final, instead of REFERRAL_RETENTION_DAYS. It applies
  * to referrals finalised from then on (within a few minutes, as the app caches settings); ones
- * already final keep their purge time. The file replaces the tenant's settings as a whole: leave a
- * field out and it goes back to the default.
+ * already final keep their purge time. It may hold `"retention": { "sessions": 14, ... }`: days
+ * each kind of record is kept (1 to 3650 each; names and defaults in src/tenants/retention.ts and
+ * docs/data-protection.md), applied to records written from then on (each write sets its TTL).
+ * The file replaces the tenant's settings as a whole: leave a field out and it goes back to the
+ * default.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,7 +23,12 @@ import { loadConfig } from '../config/config';
 import { isAppError } from '../kernel/errors';
 import { createLogger } from '../logging/logger';
 import { openStorage } from '../storage/openStorage';
-import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
+import { defaultRetentionDays, retainedRecords } from '../tenants/retention';
+import {
+  retentionOverridesOf,
+  StoredTenantDirectory,
+  type TenantSettings,
+} from '../tenants/tenantSettings';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,12 +47,14 @@ async function main(): Promise<void> {
     const saved: TenantSettings = await new StoredTenantDirectory(
       storage.collection('tenants'),
     ).save(values.tenant.toLowerCase(), settings);
-    const retention =
-      saved.referralRetentionDays === undefined
-        ? 'the default referral retention'
-        : `referral retention of ${saved.referralRetentionDays} day(s)`;
+    const own = retentionOverridesOf(saved);
+    const periods = retainedRecords
+      .map(
+        (r) => `  ${r}: ${own[r] ?? defaultRetentionDays[r]} day(s)${own[r] ? '' : ' (default)'}`,
+      )
+      .join('\n');
     process.stdout.write(
-      `Saved ${Object.keys(saved.contacts).length} contact(s) and ${retention} for tenant ${values.tenant}.\n`,
+      `Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}. Retention:\n${periods}\n`,
     );
   } finally {
     await storage.close();

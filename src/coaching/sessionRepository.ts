@@ -2,6 +2,7 @@ import type { DocumentStore, ItemKey } from '../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
 import type { RecentItems } from '../kernel/recentItems';
+import type { TtlFor } from '../tenants/retention';
 import { coachingSessionSchema, sessionLifetimeDays, type CoachingSession } from './session';
 
 /** Whose walk-through: one per user per tenant. */
@@ -47,14 +48,19 @@ export interface CoachingSessionRepository {
 /** Storage TTL: garbage collection only; expiry that users see is checked with the clock. */
 export const sessionTtlSeconds = sessionLifetimeDays * 24 * 60 * 60;
 
+const defaultSessionTtl: TtlFor = () => Promise.resolve(sessionTtlSeconds);
+
 /**
  * Sessions in the `sessions` container: partition = tenant id, id = a hash of the user id (the
  * user id itself is never stored), so each turn is one point read.
  */
 export class DocumentStoreSessionRepository implements CoachingSessionRepository {
-  /** `recent`: sessions this instance last read or wrote, so a turn may skip its read. */
+  /** `ttlFor`: the council's session retention (deleted by the store that long after the last
+   * change); the session lifetime by default. */
   constructor(
     private readonly store: DocumentStore<CoachingSession>,
+    private readonly ttlFor: TtlFor = defaultSessionTtl,
+    /** Sessions this instance last read or wrote, so a turn may skip its read. */
     private readonly recent?: RecentItems<CoachingSession>,
   ) {}
 
@@ -79,7 +85,7 @@ export class DocumentStoreSessionRepository implements CoachingSessionRepository
     session: CoachingSession,
     expectedEtag: string | undefined,
   ): Promise<SaveResult> {
-    const options = { ttlSeconds: sessionTtlSeconds };
+    const options = { ttlSeconds: await this.ttlFor(key.tenantId) };
     const id = itemKey(key);
     try {
       const item =

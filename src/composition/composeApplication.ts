@@ -31,7 +31,7 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
   const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware, (err) =>
     somethingWentWrong(composed.cards, err),
   );
-  const { referralUrl, signingSecret } = config.partnership;
+  const { referralUrl, signingSecret, nextSigningSecret } = config.partnership;
   if (!referralUrl || !signingSecret) {
     logger.warn('partnership settings unset: referrals are kept queued and not delivered');
   }
@@ -39,7 +39,11 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     referralUrl && signingSecret
       ? new DeliveryWorker({
           stores: composed.referrals.stores,
-          client: createHttpPartnershipClient({ url: referralUrl, secret: signingSecret }),
+          client: createHttpPartnershipClient({
+            url: referralUrl,
+            secret: signingSecret,
+            ...(nextSigningSecret ? { nextSecret: nextSigningSecret } : {}),
+          }),
           // A council's referralRetentionDays when set, REFERRAL_RETENTION_DAYS otherwise.
           retention: retentionFromTenants(composed.tenants, config.referrals.retentionMs),
           options: { retentionMs: config.referrals.retentionMs },

@@ -17,6 +17,7 @@ import { RecentItems } from '../kernel/recentItems';
 import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
 import { referralFormStores } from '../referrals/form';
 import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
+import { RecordRetention } from '../tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
 import { createWordingSearch } from '../wording/search';
@@ -37,16 +38,19 @@ const recentCopies = { maxItems: 500, maxIdleMs: 5 * 60 * 1000 };
 export function composeFeatures(parts: ApplicationParts) {
   const { storage, clock } = parts;
   const cards = CardCatalog.load(parts.cardsDirectory ?? path.join(projectRoot(), 'cards'));
+  const tenants = new CachedTenantDirectory(
+    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
+    clock,
+  );
+  // Every record with personal data is written with the council's retention as its TTL.
+  const retention = new RecordRetention(tenants);
   // A turn writes the conversation reference only when it changed (one state write per turn).
   const conversations = new WriteOnChangeConversationDirectory(
     new StoredConversationDirectory(
       storage.collection<RememberedConversation>('conversations'),
       clock,
+      retention.ttlFor('conversations'),
     ),
-    clock,
-  );
-  const tenants = new CachedTenantDirectory(
-    new StoredTenantDirectory(storage.collection<TenantSettings>('tenants')),
     clock,
   );
 
@@ -54,6 +58,7 @@ export function composeFeatures(parts: ApplicationParts) {
     walkthrough: createWalkthrough(loadCoachingPack()),
     sessions: new DocumentStoreSessionRepository(
       storage.collection<CoachingSession>('sessions'),
+      retention.ttlFor('sessions'),
       new RecentItems(recentCopies),
     ),
     clock,
@@ -69,10 +74,16 @@ export function composeFeatures(parts: ApplicationParts) {
     tenants,
   };
 
-  const confidence = new ConfidenceLog(storage.collection<ConfidenceResponse>('outcomes'), clock);
-  const referrals = referralFormStores(storage, { recentDrafts: new RecentItems(recentCopies) });
+  const confidence = new ConfidenceLog(
+    storage.collection<ConfidenceResponse>('outcomes'),
+    clock,
+    retention.ttlFor('confidenceAnswers'),
+  );
+  const referrals = referralFormStores(storage, clock, retention, {
+    recentDrafts: new RecentItems(recentCopies),
+  });
 
-  return { cards, conversations, tenants, coaching, wording, confidence, referrals };
+  return { cards, conversations, tenants, retention, coaching, wording, confidence, referrals };
 }
 
 export type Features = ReturnType<typeof composeFeatures>;

@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly partnership: {
     readonly referralUrl?: string;
     readonly signingSecret?: string;
+    /** While rotating: the next secret, also signed with (the partnership may switch any time). */
+    readonly nextSigningSecret?: string;
   };
   readonly referrals: {
     /** How long a referral's body is kept once its status is final, before only the audit record remains. */
@@ -79,6 +81,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     partnership: {
       referralUrl: env.PARTNERSHIP_REFERRAL_URL,
       signingSecret: env.PARTNERSHIP_SIGNING_SECRET,
+      nextSigningSecret: env.PARTNERSHIP_SIGNING_SECRET_NEXT,
     },
     referrals: {
       retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
@@ -110,5 +113,6 @@ export function describeConfig(config: AppConfig): Record<string, string | numbe
     partnershipConfigured: Boolean(
       config.partnership.referralUrl && config.partnership.signingSecret,
     ),
+    signingSecretRotating: Boolean(config.partnership.nextSigningSecret),
   };
 }

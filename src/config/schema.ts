@@ -45,6 +45,7 @@ export const environmentSchema = z.object({
   ALLOWED_TENANT_IDS: tenantList,
   PARTNERSHIP_REFERRAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PARTNERSHIP_SIGNING_SECRET: optionalText.pipe(z.string().min(32).optional()),
+  PARTNERSHIP_SIGNING_SECRET_NEXT: optionalText.pipe(z.string().min(32).optional()),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z

@@ -1,6 +1,7 @@
 import type { Clock } from '../kernel/clock';
 import type { DocumentStore } from '../kernel/documentStore';
 import { documentIdFor, fingerprint } from '../kernel/hash';
+import { fixedTtl, type TtlFor } from '../tenants/retention';
 
 /** Where a conversation with the bot happens, as Teams sees it. */
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
@@ -31,6 +32,8 @@ export class StoredConversationDirectory implements ConversationDirectory {
   constructor(
     private readonly store: DocumentStore<RememberedConversation>,
     private readonly clock: Clock,
+    /** The council's conversation retention: kept that long after the bot last saw it. */
+    private readonly ttlFor: TtlFor = fixedTtl('conversations'),
   ) {}
 
   async remember(conversation: Omit<RememberedConversation, 'updatedAt'>): Promise<void> {
@@ -38,6 +41,7 @@ export class StoredConversationDirectory implements ConversationDirectory {
     await this.store.upsert(
       { partitionKey: conversation.tenantId, id: documentIdFor(conversation.conversationId) },
       { ...conversation, updatedAt: this.clock.now().toISOString() },
+      { ttlSeconds: await this.ttlFor(conversation.tenantId) },
     );
   }
 

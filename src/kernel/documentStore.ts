@@ -78,6 +78,7 @@ export const containers = {
   leases: { defaultTtlSeconds: -1 },
   tenants: { defaultTtlSeconds: -1 },
   outcomes: { defaultTtlSeconds: -1 },
+  audit: { defaultTtlSeconds: -1 },
 } as const;
 
 export type ContainerName = keyof typeof containers;

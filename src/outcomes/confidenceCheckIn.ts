@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../kernel/clock';
 import type { DocumentStore } from '../kernel/documentStore';
 import { fingerprint } from '../kernel/hash';
+import { fixedTtl, type TtlFor } from '../tenants/retention';
 
 /**
  * The two seed questions, asked the same way every time on a five-point agreement scale (their
@@ -55,6 +56,8 @@ export class ConfidenceLog {
   constructor(
     private readonly store: DocumentStore<ConfidenceResponse>,
     private readonly clock: Clock,
+    /** The council's retention of confidence answers. */
+    private readonly ttlFor: TtlFor = fixedTtl('confidenceAnswers'),
   ) {}
 
   async record(
@@ -74,7 +77,9 @@ export class ConfidenceLog {
       answers,
       answeredAt: this.clock.now().toISOString(),
     };
-    await this.store.create({ partitionKey: tenantId, id: randomUUID() }, response);
+    await this.store.create({ partitionKey: tenantId, id: randomUUID() }, response, {
+      ttlSeconds: await this.ttlFor(tenantId),
+    });
     return response;
   }
 

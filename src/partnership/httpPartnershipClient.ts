@@ -8,6 +8,9 @@ export interface HttpPartnershipClientOptions {
   readonly url: string;
   /** PARTNERSHIP_SIGNING_SECRET. */
   readonly secret: string;
+  /** PARTNERSHIP_SIGNING_SECRET_NEXT: while set, every request is also signed with it
+   * (X-DARE-Signature-Next), so the partnership can switch to it at any moment. */
+  readonly nextSecret?: string;
   /** Whole request, connect to last byte of the answer. Default 15 s; keep it under the lease. */
   readonly timeoutMs?: number;
   /** Signs with this clock's time; the system clock unless a test says otherwise. */
@@ -161,6 +164,15 @@ export function createHttpPartnershipClient(
             [signatureHeaders.idempotencyKey]: request.referralId,
             [signatureHeaders.timestamp]: timestamp,
             [signatureHeaders.signature]: signatureFor(options.secret, timestamp, request.body),
+            ...(options.nextSecret
+              ? {
+                  [signatureHeaders.nextSignature]: signatureFor(
+                    options.nextSecret,
+                    timestamp,
+                    request.body,
+                  ),
+                }
+              : {}),
           },
         });
         return await outcomeOf(response, clock.now());

@@ -5,6 +5,7 @@ import { ErrorCodes, isAppError } from '../kernel/errors';
 import { fingerprint } from '../kernel/hash';
 import { withTimeout } from '../kernel/timeout';
 import type { Logger } from '../logging/logger';
+import { daySeconds, defaultRetentionDays } from '../tenants/retention';
 import type { TenantDirectory } from '../tenants/tenantSettings';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff';
 import type {
@@ -92,17 +93,26 @@ export interface DeliveryWorkerDeps {
 export interface RetentionPolicy {
   /** In ms: the tenant's own setting when it has one, the global default otherwise. */
   retentionFor(tenantId: string): Promise<number>;
+  /** Seconds the audit record left by the purge is kept (its TTL); the default audit period
+   * when absent. */
+  auditTtlSecondsFor?(tenantId: string): Promise<number>;
 }
 
-/** Retention from the tenant settings (`referralRetentionDays`), else `defaultMs`. */
+/** Retention from the tenant settings (`retention`, `referralRetentionDays`), else the defaults. */
 export function retentionFromTenants(
-  tenants: Pick<TenantDirectory, 'referralRetentionMsFor'>,
+  tenants: Pick<TenantDirectory, 'referralRetentionMsFor'> &
+    Partial<Pick<TenantDirectory, 'retentionOverridesFor'>>,
   defaultMs: number,
 ): RetentionPolicy {
   return {
     retentionFor: async (tenantId) => (await tenants.referralRetentionMsFor(tenantId)) ?? defaultMs,
+    auditTtlSecondsFor: async (tenantId) =>
+      ((await tenants.retentionOverridesFor?.(tenantId))?.auditRecords ??
+        defaultRetentionDays.auditRecords) * daySeconds,
   };
 }
+
+const defaultAuditTtlSeconds = defaultRetentionDays.auditRecords * daySeconds;
 
 /** What one delivery pass did; for tests and the occasional log line. */
 export interface DeliveryPassReport {
@@ -519,6 +529,17 @@ export class DeliveryWorker {
     return this.policy.retentionMs;
   }
 
+  /** The council's audit period in seconds; the default (and an error logged) when unusable. */
+  private async auditTtlSecondsFor(tenantId: string): Promise<number> {
+    const seconds = await (this.retention.auditTtlSecondsFor?.(tenantId) ??
+      Promise.resolve(defaultAuditTtlSeconds));
+    if (Number.isSafeInteger(seconds) && seconds > 0) return seconds;
+    this.log.error('Tenant audit retention is not valid; using the default', {
+      tenantHash: fingerprint(tenantId),
+    });
+    return defaultAuditTtlSeconds;
+  }
+
   /** Moves an early outbox entry to when the referral can next be tried, to save re-reading it. */
   private async postpone(
     entry: StoredItem<DeliverEntry>,
@@ -750,10 +771,14 @@ export class DeliveryWorker {
           const key = referralKey(entry.value.tenantId, entry.value.referralId);
           const item = await referrals.read(key);
           if (item && item.value.bodyPurgedAt === undefined) {
+            // From here the audit record is kept for the council's audit period, then deleted
+            // by the store (its TTL).
+            const ttlSeconds = await this.auditTtlSecondsFor(entry.value.tenantId);
             try {
               await referrals.replace(
                 { ...key, etag: item.etag },
                 toAuditRecord(item.value, now.toISOString()),
+                { ttlSeconds },
               );
             } catch (err) {
               if (!isRaceLoss(err)) throw err;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentStore } from '../kernel/documentStore';
 import { genericLocalContacts, type LocalContacts } from './localContacts';
+import { retentionSettingsSchema, type RetentionSettings } from './retention';
 
 /** One council's settings, as an admin writes them (every contact optional). */
 export const tenantSettingsSchema = z
@@ -30,10 +31,31 @@ export const tenantSettingsSchema = z
       .min(1, 'must be at least 1 day')
       .max(3650, 'must be at most 3650 days (10 years)')
       .optional(),
+    /** Days each kind of record is kept (src/tenants/retention.ts); the default where unset. */
+    retention: retentionSettingsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    (s) => s.referralRetentionDays === undefined || s.retention?.referralBodies === undefined,
+    {
+      message: 'set referralRetentionDays or retention.referralBodies, not both',
+      path: ['referralRetentionDays'],
+    },
+  );
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/** A council's own retention periods, from its settings (none when it has no settings). */
+export function retentionOverridesOf(settings: TenantSettings | undefined): RetentionSettings {
+  const own = settings?.retention ?? {};
+  const bodies = own.referralBodies ?? settings?.referralRetentionDays;
+  return bodies === undefined ? own : { ...own, referralBodies: bodies };
+}
+
+/** Where a council's settings are read from (the store, or a cache in front of it). */
+export interface TenantSettingsSource {
+  settingsFor(tenantId: string): Promise<TenantSettings | undefined>;
+}
 
 /** The port features use to fill local details into content. */
 export interface TenantDirectory {
@@ -41,6 +63,27 @@ export interface TenantDirectory {
   contactsFor(tenantId: string): Promise<LocalContacts>;
   /** How long the council keeps a referral's body once final, in ms; undefined when not set. */
   referralRetentionMsFor(tenantId: string): Promise<number | undefined>;
+  /** The council's own retention periods (days), only those it set. */
+  retentionOverridesFor(tenantId: string): Promise<RetentionSettings>;
+}
+
+/** Every question the directory answers, from one settings read. */
+export class TenantDirectoryOver implements TenantDirectory {
+  constructor(private readonly source: TenantSettingsSource) {}
+
+  async contactsFor(tenantId: string): Promise<LocalContacts> {
+    const settings = await this.source.settingsFor(tenantId);
+    return { ...genericLocalContacts, ...(settings?.contacts ?? {}) };
+  }
+
+  async referralRetentionMsFor(tenantId: string): Promise<number | undefined> {
+    const days = retentionOverridesOf(await this.source.settingsFor(tenantId)).referralBodies;
+    return days === undefined ? undefined : days * dayMs;
+  }
+
+  async retentionOverridesFor(tenantId: string): Promise<RetentionSettings> {
+    return retentionOverridesOf(await this.source.settingsFor(tenantId));
+  }
 }
 
 const dayMs = 24 * 60 * 60_000;
@@ -48,18 +91,14 @@ const dayMs = 24 * 60 * 60_000;
 const settingsId = 'settings';
 
 /** Tenant settings over the storage port: one document per tenant, in its own partition. */
-export class StoredTenantDirectory implements TenantDirectory {
-  constructor(private readonly store: DocumentStore<TenantSettings>) {}
-
-  async contactsFor(tenantId: string): Promise<LocalContacts> {
-    const item = await this.store.read({ partitionKey: tenantId, id: settingsId });
-    return { ...genericLocalContacts, ...(item?.value.contacts ?? {}) };
+export class StoredTenantDirectory extends TenantDirectoryOver implements TenantSettingsSource {
+  constructor(private readonly store: DocumentStore<TenantSettings>) {
+    super({ settingsFor: (tenantId) => this.settingsFor(tenantId) });
   }
 
-  async referralRetentionMsFor(tenantId: string): Promise<number | undefined> {
+  async settingsFor(tenantId: string): Promise<TenantSettings | undefined> {
     const item = await this.store.read({ partitionKey: tenantId, id: settingsId });
-    const days = item?.value.referralRetentionDays;
-    return days === undefined ? undefined : days * dayMs;
+    return item?.value;
   }
 
   /** Validates and saves a council's settings (admin tooling). */

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import restify, { type Request, type Response } from 'restify';
 import { systemClock, type Clock } from '../../kernel/clock';
 import {
   signatureHeaders,
-  verifySignature,
+  verifyAnySignature,
   defaultToleranceSeconds,
 } from '../../partnership/signature';
 import type { Referral } from '../../referrals/referral';
@@ -20,6 +20,8 @@ import { renderIntakePage, type IntakeRow } from './intakePage';
 export interface IntakeOptions {
   /** The shared signing secret (PARTNERSHIP_SIGNING_SECRET on the bot's side). */
   readonly secret: string;
+  /** Other secrets accepted too, during a changeover (the old one, or the next one). */
+  readonly otherSecrets?: readonly string[];
   /** 0 (default) picks a free port. */
   readonly port?: number;
   /** The receiver's clock for the timestamp window and the received times. */
@@ -79,6 +81,8 @@ export interface PartnershipIntake {
   dropResponseNext(count: number): void;
   /** The next `count` authenticated POSTs get no answer at all (until stop()): a timeout. */
   stallNext(count: number): void;
+  /** Changes the secrets accepted from now on (a rotation on the partnership's side). */
+  acceptSecrets(secrets: readonly string[]): void;
   /** Closes the server and every connection. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -132,6 +136,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
   const faults: Fault[] = [];
   /** Signatures already used, until their timestamp leaves the window: replays get 401. */
   const seenSignatures = new Map<string, number>();
+  let secrets: readonly string[] = [options.secret, ...(options.otherSecrets ?? [])];
 
   const note = (req: Request, entry: Omit<IntakeRequest, 'at' | 'method' | 'path'>): void => {
     log.push({
@@ -153,18 +158,22 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
 
     // 1. Who sent it: signature over timestamp + raw body, timestamp in the window, not a replay.
     const timestamp = header(req, signatureHeaders.timestamp);
-    const signature = header(req, signatureHeaders.signature);
-    const check = verifySignature({
-      secret: options.secret,
+    const check = verifyAnySignature({
+      secrets,
       timestamp,
-      signature,
+      signatures: [
+        header(req, signatureHeaders.signature),
+        header(req, signatureHeaders.nextSignature),
+      ],
       body,
       now,
       toleranceSeconds,
     });
     for (const [sig, expires] of seenSignatures)
       if (expires < now.getTime()) seenSignatures.delete(sig);
-    if (!check.ok || seenSignatures.has(signature ?? '')) {
+    // What was signed (timestamp and body) is the replay key, whichever header carried it.
+    const signed = `${timestamp ?? ''}.${createHash('sha256').update(body).digest('hex')}`;
+    if (!check.ok || seenSignatures.has(signed)) {
       const reason = check.ok ? 'replayed' : check.reason;
       note(req, { ...keyField, httpStatus: 401, outcome: 'unauthorised' });
       sendJson(res, 401, {
@@ -173,7 +182,7 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
       });
       return true;
     }
-    seenSignatures.set(signature ?? '', (Number(timestamp) + toleranceSeconds) * 1000);
+    seenSignatures.set(signed, (Number(timestamp) + toleranceSeconds) * 1000);
 
     // 2. The key every retry repeats.
     if (!isReferralId(key)) {
@@ -382,6 +391,10 @@ export async function start(options: IntakeOptions): Promise<PartnershipIntake> 
     },
     stallNext: (count) => {
       for (let i = 0; i < count; i += 1) faults.push({ kind: 'stall' });
+    },
+    acceptSecrets: (next) => {
+      if (next.length === 0) throw new Error('The partnership intake needs a signing secret.');
+      secrets = [...next];
     },
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {

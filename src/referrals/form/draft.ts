@@ -3,6 +3,7 @@ import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { documentIdFor } from '../../kernel/hash';
 import type { RecentItems } from '../../kernel/recentItems';
+import type { TtlFor } from '../../tenants/retention';
 import { formPlaces, maxChildren, stepIds } from './formDefinition';
 
 /** How long an untouched draft is kept: the user sees it expire after this, whatever the store does. */
@@ -90,9 +91,11 @@ const isRace = (err: unknown): boolean =>
  * is never stored), TTL 7 days from the last write. Every write is If-Match.
  */
 export class DocumentStoreDraftRepository implements ReferralDraftRepository {
-  /** `recent`: drafts this instance last read or wrote, so a press may skip its read. */
+  /** `ttlFor`: the council's draft retention; the draft lifetime by default. */
   constructor(
     private readonly store: DocumentStore<unknown>,
+    private readonly ttlFor: TtlFor = () => Promise.resolve(draftTtlSeconds),
+    /** Drafts this instance last read or wrote, so a press may skip its read. */
     private readonly recent?: RecentItems<ReferralDraft>,
   ) {}
 
@@ -112,7 +115,7 @@ export class DocumentStoreDraftRepository implements ReferralDraftRepository {
   }
 
   async save(key: DraftKey, draft: ReferralDraft, etag: string | undefined): Promise<DraftWrite> {
-    const options = { ttlSeconds: draftTtlSeconds };
+    const options = { ttlSeconds: await this.ttlFor(key.tenantId) };
     const id = draftItemKey(key);
     try {
       const item =

@@ -1,5 +1,8 @@
+import type { Clock } from '../../kernel/clock';
 import type { Storage } from '../../kernel/documentStore';
 import type { RecentItems } from '../../kernel/recentItems';
+import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../accessTrail';
+import type { RecordRetention } from '../../tenants/retention';
 import { referralStoresFrom, type ReferralStores } from '../referralStores';
 import {
   DocumentStoreDraftRepository,
@@ -14,6 +17,8 @@ export interface ReferralFormStores {
   readonly profiles: ReferrerProfileRepository;
   readonly receipts: ReceiptRepository;
   readonly stores: ReferralStores;
+  /** Who read a referral's body, when, and why. */
+  readonly accessTrail: AccessTrail;
 }
 
 /**
@@ -22,13 +27,24 @@ export interface ReferralFormStores {
  */
 export function referralFormStores(
   storage: Storage,
+  clock: Clock,
+  retention?: RecordRetention,
   options: { readonly recentDrafts?: RecentItems<ReferralDraft> } = {},
 ): ReferralFormStores {
   const drafts = storage.collection<unknown>('drafts');
   return {
-    drafts: new DocumentStoreDraftRepository(drafts, options.recentDrafts),
-    profiles: new DocumentStoreReferrerProfiles(drafts),
-    receipts: new DocumentStoreReceipts(drafts),
+    drafts: new DocumentStoreDraftRepository(
+      drafts,
+      retention?.ttlFor('drafts'),
+      options.recentDrafts,
+    ),
+    profiles: new DocumentStoreReferrerProfiles(drafts, retention?.ttlFor('referrerProfiles')),
+    receipts: new DocumentStoreReceipts(drafts, retention?.ttlFor('receipts')),
     stores: referralStoresFrom(storage),
+    accessTrail: new StoredAccessTrail(
+      storage.collection<AccessEntry>('audit'),
+      clock,
+      retention?.ttlFor('auditRecords'),
+    ),
   };
 }

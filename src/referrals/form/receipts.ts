@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
+import type { TtlFor } from '../../tenants/retention';
 import type { ReferralStatus } from '../referralRecord';
 
 /**
@@ -58,11 +59,14 @@ export interface ReceiptRepository {
  * referral id, TTL 30 days.
  */
 export class DocumentStoreReceipts implements ReceiptRepository {
-  constructor(private readonly store: DocumentStore<unknown>) {}
+  constructor(
+    private readonly store: DocumentStore<unknown>,
+    private readonly ttlFor: TtlFor = () => Promise.resolve(receiptTtlSeconds),
+  ) {}
 
   async save(receipt: ReceiptRecord): Promise<void> {
     await this.store.upsert(receiptItemKey(receipt.tenantId, receipt.referralId), receipt, {
-      ttlSeconds: receiptTtlSeconds,
+      ttlSeconds: await this.ttlFor(receipt.tenantId),
     });
   }
 
@@ -100,7 +104,7 @@ export class DocumentStoreReceipts implements ReceiptRepository {
       const item = await this.store.replace(
         { ...receiptItemKey(receipt.tenantId, receipt.referralId), etag: loaded.etag },
         next,
-        { ttlSeconds: receiptTtlSeconds },
+        { ttlSeconds: await this.ttlFor(receipt.tenantId) },
       );
       return { etag: item.etag, receipt: next };
     } catch (err) {

@@ -6,6 +6,7 @@ import { genericLocalContacts } from '../../tenants/localContacts';
 import type { Referral } from '../referral';
 import type { ReferralSummary } from '../referralRecord';
 import { referralKey, type ReferralStores } from '../referralStores';
+import type { AccessTrail } from '../accessTrail';
 import { getReferralStatus, submitReferral } from '../submitReferral';
 import { validateReferral, validateReferralSection, type FieldErrors } from '../validateReferral';
 import type { DraftSeed, ReferralCommand } from './actions';
@@ -55,6 +56,8 @@ export interface ReferralFormDeps {
   readonly profiles: ReferrerProfileRepository;
   readonly stores: ReferralStores;
   readonly clock: Clock;
+  /** Every read of a referral's body here (status check, corrections) is recorded in it. */
+  readonly accessTrail?: AccessTrail;
   /** How long delivery keeps trying (see submitReferral). */
   readonly deliveryDeadlineMs?: number;
   /** New referral ids; random UUIDs unless a test needs to know them. */
@@ -641,6 +644,13 @@ async function returnedReferral(
   ) {
     return undefined;
   }
+  await deps.accessTrail?.record({
+    tenantId: input.tenantId,
+    referralId,
+    actor: input.userId,
+    actorRole: 'referrer',
+    action: 'corrections-opened',
+  });
   const corrections = Object.fromEntries(
     Object.entries(record.rejection?.fieldErrors ?? {})
       .filter(([path]) => stepOfPath(path) !== undefined)
@@ -657,5 +667,13 @@ async function statusTurn(
 ): Promise<ReferralTurnResult> {
   const summary = await getReferralStatus(deps.stores, input.tenantId, referralId);
   if (!summary || summary.referrerId !== input.userId) return view(referralNotFound());
+  // The record was read with its body (and the partnership's reasons are shown): on the trail.
+  await deps.accessTrail?.record({
+    tenantId: input.tenantId,
+    referralId,
+    actor: input.userId,
+    actorRole: 'referrer',
+    action: 'receipt-viewed',
+  });
   return view(receiptView(summary, input.contacts));
 }

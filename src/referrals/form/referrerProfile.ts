@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { documentIdFor } from '../../kernel/hash';
+import type { TtlFor } from '../../tenants/retention';
 import type { DraftKey } from './draft';
 
 /**
@@ -28,7 +29,10 @@ export interface ReferrerProfileRepository {
 
 /** In the `drafts` container beside the draft: partition = tenant, id = a hash of the user id. */
 export class DocumentStoreReferrerProfiles implements ReferrerProfileRepository {
-  constructor(private readonly store: DocumentStore<unknown>) {}
+  constructor(
+    private readonly store: DocumentStore<unknown>,
+    private readonly ttlFor: TtlFor = () => Promise.resolve(rememberedReferrerTtlSeconds),
+  ) {}
 
   async load(key: DraftKey): Promise<RememberedReferrer | undefined> {
     const item = await this.store.read(profileItemKey(key));
@@ -38,7 +42,7 @@ export class DocumentStoreReferrerProfiles implements ReferrerProfileRepository 
 
   async save(key: DraftKey, profile: RememberedReferrer): Promise<void> {
     await this.store.upsert(profileItemKey(key), profile, {
-      ttlSeconds: rememberedReferrerTtlSeconds,
+      ttlSeconds: await this.ttlFor(key.tenantId),
     });
   }
 }

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import type { DocumentStore, StoredItem } from '../../../src/kernel/documentStore';
 import type { Logger } from '../../../src/logging/logger';
-import { DeliveryWorker, type DeliveryWorkerOptions } from '../../../src/referrals/deliveryWorker';
+import {
+  DeliveryWorker,
+  type DeliveryWorkerOptions,
+  type RetentionPolicy,
+} from '../../../src/referrals/deliveryWorker';
 import type { PartnershipClient, ReferralStatusListener } from '../../../src/referrals/ports';
 import type { ReferralRecord } from '../../../src/referrals/referralRecord';
 import {
@@ -45,6 +49,19 @@ export class DeliveryHarness {
       random: seededRandom(seed),
       ...(this.deps.listener ? { listener: this.deps.listener } : {}),
       options: { ...testWorkerOptions, ...options },
+    });
+  }
+
+  /** A worker whose retention comes from the tenant settings, as the app wires it. */
+  workerWithRetention(client: PartnershipClient, retention: RetentionPolicy): DeliveryWorker {
+    return new DeliveryWorker({
+      stores: this.deps.stores,
+      client,
+      clock: this.deps.clock,
+      logger: this.deps.logger,
+      random: seededRandom(1),
+      retention,
+      options: testWorkerOptions,
     });
   }
 

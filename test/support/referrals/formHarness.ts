@@ -22,6 +22,7 @@ import {
   purgePartition,
 } from '../../../src/referrals/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
+import { RecordRetention } from '../../../src/tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { cardOf, invokeCardOf, runTurn, textsOf } from '../botHarness';
 import { aCardAction, aMessage, fakeTenantId } from '../builders';
@@ -60,7 +61,7 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
   const pack = loadCoachingPack();
   const wakes: number[] = [];
   const deps: ReferralActionDeps = {
-    ...referralFormStores(storage),
+    ...referralFormStores(storage, clock, new RecordRetention(tenants)),
     clock,
     tenants,
     conversations,
@@ -97,6 +98,9 @@ export function aReferralHarness(options: ReferralHarnessOptions = {}) {
     user: new TeamsUser(adapter),
     async setContacts(contacts: TenantSettings['contacts']) {
       await tenants.save(fakeTenantId, { contacts });
+    },
+    async setRetention(retention: TenantSettings['retention']) {
+      await tenants.save(fakeTenantId, { contacts: {}, retention });
     },
     /** Referrals stored and outbox entries waiting: both must stay 0 until a valid Send. */
     async counts(): Promise<{ referrals: number; outbox: number }> {

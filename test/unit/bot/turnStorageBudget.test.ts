@@ -58,8 +58,9 @@ describe('storage operations per turn', () => {
     assertWithinBudget(welcome.operations, 'welcome');
     assert.deepEqual(
       welcome.operations.map((o) => o.container),
-      ['conversations'],
-      'the first turn remembers the conversation',
+      // The council's settings (retention for the reference's TTL), then cached for every turn.
+      ['tenants', 'conversations'],
+      'the first turn reads the council settings and remembers the conversation',
     );
 
     for (let i = 0; i < 2; i += 1) {
@@ -74,8 +75,8 @@ describe('storage operations per turn', () => {
       assertWithinBudget(wording.operations, 'wording search');
       assert.deepEqual(
         described(wording.operations),
-        // Council contacts come from the tenant cache after the first look.
-        i === 0 ? ['read tenants'] : [],
+        // Council contacts come from the tenant cache, read on the first turn.
+        [],
         'a wording search touches no storage of its own',
       );
     }

@@ -192,6 +192,7 @@ describe('handleCoachingAction (use case)', () => {
     function anInstance(store: FakeDocumentStore<CoachingSession>, clock: FakeClock) {
       const sessions = new DocumentStoreSessionRepository(
         store,
+        undefined,
         new RecentItems({ maxItems: 10, maxIdleMs: 60_000 }),
       );
       const deps: CoachingDeps = { sessions, walkthrough, clock };

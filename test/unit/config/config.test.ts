@@ -110,6 +110,18 @@ describe('config', () => {
     );
   });
 
+  it('takes the next signing secret while rotating, with the same rules as the current one', () => {
+    assert.equal(parseConfig({}).partnership.nextSigningSecret, undefined);
+    const next = 'n'.repeat(40);
+    assert.equal(
+      parseConfig({ PARTNERSHIP_SIGNING_SECRET_NEXT: next }).partnership.nextSigningSecret,
+      next,
+    );
+    const message = errorOf({ PARTNERSHIP_SIGNING_SECRET_NEXT: 'too-short' });
+    assert.match(message, /PARTNERSHIP_SIGNING_SECRET_NEXT/);
+    assert.ok(!message.includes('too-short'), 'the value is not echoed');
+  });
+
   it('turns telemetry on only with an Application Insights connection string, never echoing it', () => {
     assert.equal(parseConfig({}).telemetry.connectionString, undefined);
     assert.equal(

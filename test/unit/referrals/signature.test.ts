@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { signatureFor, timestampFor, verifySignature } from '../../../src/partnership/signature';
+import {
+  signatureFor,
+  timestampFor,
+  verifyAnySignature,
+  verifySignature,
+} from '../../../src/partnership/signature';
 
 const secret = 'test-secret-test-secret-test-secret-0001';
 const now = new Date('2025-03-03T09:00:00Z');
@@ -113,5 +118,35 @@ describe('request signature', function () {
         assert.equal(result.ok, false);
       }),
     );
+  });
+});
+
+describe('request signature during a secret rotation', function () {
+  const next = 'test-secret-test-secret-test-secret-0002';
+  const other = 'test-secret-test-secret-test-secret-0003';
+  const body = '{"referralId":"y"}';
+  const check = (secrets: string[], signatures: (string | undefined)[]) =>
+    verifyAnySignature({ secrets, signatures, timestamp: ts, body, now });
+
+  it('accepts either header signed with any secret the receiver holds', function () {
+    const current = signatureFor(secret, ts, body);
+    const nextSig = signatureFor(next, ts, body);
+    assert.deepEqual(
+      check([secret], [current, nextSig]),
+      { ok: true },
+      'receiver not yet switched',
+    );
+    assert.deepEqual(check([next], [current, nextSig]), { ok: true }, 'receiver switched');
+    assert.deepEqual(check([secret, next], [nextSig, undefined]), { ok: true }, 'holding both');
+  });
+
+  it('refuses when no signature matches any secret, or none is given', function () {
+    const current = signatureFor(secret, ts, body);
+    assert.deepEqual(check([other], [current, signatureFor(next, ts, body)]), {
+      ok: false,
+      reason: 'mismatch',
+    });
+    assert.deepEqual(check([secret], [undefined, undefined]), { ok: false, reason: 'missing' });
+    assert.deepEqual(check([secret], ['sha256=xyz', 'nope']), { ok: false, reason: 'malformed' });
   });
 });

@@ -5,7 +5,7 @@ import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirector
 import {
   StoredTenantDirectory,
   tenantSettingsSchema,
-  type TenantDirectory,
+  type TenantSettingsSource,
   type TenantSettings,
 } from '../../../src/tenants/tenantSettings';
 import { ManualClock } from '../../support/referrals/deliveryFakes';
@@ -69,11 +69,10 @@ describe('tenant settings', function () {
     it('is cached with the contacts, and a change is seen once the entry expires', async function () {
       const { clock, stored } = directory();
       let reads = 0;
-      const counting: TenantDirectory = {
-        contactsFor: (t) => stored.contactsFor(t),
-        referralRetentionMsFor: (t) => {
+      const counting: TenantSettingsSource = {
+        settingsFor: (t) => {
           reads += 1;
-          return stored.referralRetentionMsFor(t);
+          return stored.settingsFor(t);
         },
       };
       const cached = new CachedTenantDirectory(counting, clock, 60_000);

@@ -243,6 +243,7 @@ describe('the referral form use case', () => {
         const deps: ReferralFormDeps = {
           drafts: new DocumentStoreDraftRepository(
             drafts,
+            undefined,
             new RecentItems<ReferralDraft>({ maxItems: 10, maxIdleMs: 60_000 }),
           ),
           profiles: new DocumentStoreReferrerProfiles(drafts),
