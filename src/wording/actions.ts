@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { feedbackVotes } from './feedback';
+import { feedbackVotes, missingReasons } from './feedback';
 
 /**
  * The card verbs of the wording library and the data each carries, parsed at the edge by the bot
@@ -12,6 +12,8 @@ export const wordingVerbs = {
   phrasing: 'wording.phrasing',
   why: 'wording.why',
   feedback: 'wording.feedback',
+  /** The optional answer to "what was missing?" after "not helpful". */
+  missing: 'wording.missing',
 } as const;
 
 export type WordingVerb = (typeof wordingVerbs)[keyof typeof wordingVerbs];
@@ -39,6 +41,17 @@ export const wordingActionSchemas = {
     situationId: id,
     phrasingId: id,
     vote: z.enum(feedbackVotes),
+    showWhy: z.boolean().default(false),
+    matchedBecause,
+  }),
+  [wordingVerbs.missing]: z.object({
+    situationId: id,
+    phrasingId: id,
+    // The card's choice set: absent or empty when nothing was ticked (the question is optional).
+    missing: z
+      .enum(['', ...missingReasons])
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
     showWhy: z.boolean().default(false),
     matchedBecause,
   }),

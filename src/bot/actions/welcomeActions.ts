@@ -28,6 +28,11 @@ export type FindResumeOffer = (
   userId: string,
 ) => Promise<ResumeOffer | undefined>;
 
+/** A full stop, unless the text already ends a sentence ("… Is it safe to ask?"). */
+function endSentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
   return {
     title: 'DARE Coach',
@@ -36,7 +41,9 @@ export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
       botCommands.map((c) => c.command).join(', ') +
       '.',
     safetyLine,
-    resumeText: resume ? `You have a walk-through to carry on: ${resume.description}.` : '',
+    resumeText: resume
+      ? endSentence(`You have a walk-through to carry on: ${resume.description}`)
+      : '',
     actions: resume
       ? [{ title: 'Carry on where I left off', verb: 'coaching.resume', data: {} }, ...mainActions]
       : mainActions,

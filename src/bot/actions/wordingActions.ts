@@ -4,7 +4,7 @@ import type { LocalContacts } from '../../tenants/localContacts';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { wordingActionSchemas, wordingVerbs } from '../../wording/actions';
 import type { WordingFeedbackRepository } from '../../wording/feedback';
-import { voteOnPhrasing } from '../../wording/feedback';
+import { answerWhatWasMissing, voteOnPhrasing } from '../../wording/feedback';
 import type { WordingSearch } from '../../wording/search';
 import {
   situationsMenuView,
@@ -65,6 +65,26 @@ export function wordingActions(deps: WordingActionDeps): Record<string, Register
         const voted = outcome.kind === 'recorded' ? data.vote : undefined;
         return render(context, (contacts) =>
           situationView(library, contacts, principles, { ...data, voted }),
+        );
+      },
+    }),
+    [wordingVerbs.missing]: defineAction({
+      schema: wordingActionSchemas[wordingVerbs.missing],
+      handle: async (context, data) => {
+        const { missing, ...shown } = data;
+        if (missing !== undefined) {
+          const outcome = await answerWhatWasMissing(library, deps.feedback, {
+            ...shown,
+            reason: missing,
+          });
+          context.logger.info('wording feedback', { status: outcome.kind });
+        }
+        return render(context, (contacts) =>
+          situationView(library, contacts, principles, {
+            ...shown,
+            voted: 'not-helpful',
+            missingAnswered: true,
+          }),
         );
       },
     }),
