@@ -16,7 +16,7 @@ import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeAc
 import { identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
-import { botCommands, greetingWords } from './commands';
+import { botCommands, commandWords, greetingWords, leaveVerb, leaveWords } from './commands';
 import type { TextResponder } from './textResponders';
 import type { WordingMessageExtension } from './wordingMessageExtension';
 
@@ -129,8 +129,12 @@ export class DareCoachBot extends TeamsActivityHandler {
       ''
     ).trim();
     const words = text.toLowerCase().split(/\s+/);
-    const command =
-      words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
+    const leaving = (leaveWords as readonly string[]).includes(commandWords(text).join(' '));
+    const command = leaving
+      ? { command: 'leave', action: leaveVerb }
+      : words.length === 1
+        ? botCommands.find((c) => c.command === words[0])
+        : undefined;
     const logger = this.turnLogger(turn);
     let card: CardJson | undefined;
     if (command) {

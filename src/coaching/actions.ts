@@ -27,6 +27,10 @@ export const linkedVerbs = {
   referral: 'referral.start',
   /** Data `{ moment: 'after-walkthrough' }` plus inputs `confidence-<questionId>` ("1"-"5"). */
   confidence: 'outcomes.confidence',
+  /** No data: pause what is in progress and show the menu (the same as typing "menu"). */
+  menu: 'welcome.leave',
+  /** No data: show the menu. */
+  home: 'welcome.show',
 } as const;
 
 export type CoachingVerb = (typeof coachingVerbs)[keyof typeof coachingVerbs];

@@ -2,7 +2,7 @@ import type { Clock } from '../kernel/clock';
 import type { LocalContacts } from '../tenants/localContacts';
 import type { CoachingAction } from './actions';
 import type { CoachingSessionRepository, SessionKey } from './sessionRepository';
-import { isExpired } from './session';
+import { isExpired, touched, type CoachingSession } from './session';
 import { progressLine, currentStep } from './stepView';
 import type { CoachingCardView, SafetyCardView, StaleReason } from './views';
 import type { Walkthrough } from './walkthrough';
@@ -65,12 +65,38 @@ export async function findResumable(
   key: SessionKey,
 ): Promise<ResumableWalkthrough | undefined> {
   const session = (await deps.sessions.load(key))?.session;
-  if (
-    session === undefined ||
-    session.status === 'completed' ||
-    isExpired(session, deps.clock.now())
-  )
-    return undefined;
+  return isResumable(session, deps.clock.now()) ? describe(deps, session) : undefined;
+}
+
+/**
+ * "Stop", "cancel", "menu": pauses a running walk-through (one read, at most one write) and says
+ * what can be carried on. A walk-through another device moved on meanwhile is left as it is.
+ */
+export async function pauseWalkthrough(
+  deps: Pick<CoachingDeps, 'sessions' | 'walkthrough' | 'clock'>,
+  key: SessionKey,
+): Promise<ResumableWalkthrough | undefined> {
+  const loaded = await deps.sessions.load(key);
+  const session = loaded?.session;
+  const now = deps.clock.now();
+  if (!isResumable(session, now)) return undefined;
+  if (session.status === 'paused') return describe(deps, session);
+  const paused = touched(session, now, { status: 'paused' });
+  const saved = await deps.sessions.save(key, paused, loaded?.etag);
+  return describe(deps, saved.ok ? { ...paused, status: 'paused' } : session);
+}
+
+function isResumable(
+  session: CoachingSession | undefined,
+  now: Date,
+): session is CoachingSession & { readonly status: 'active' | 'paused' } {
+  return session !== undefined && session.status !== 'completed' && !isExpired(session, now);
+}
+
+function describe(
+  deps: Pick<CoachingDeps, 'walkthrough'>,
+  session: CoachingSession & { readonly status: 'active' | 'paused' },
+): ResumableWalkthrough {
   const pack = deps.walkthrough.pack;
   const mode = pack.modes[session.mode];
   const step = currentStep(pack, session);

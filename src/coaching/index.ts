@@ -14,6 +14,7 @@ export {
 export {
   findResumable,
   handleCoachingAction,
+  pauseWalkthrough,
   type CoachingDeps,
   type CoachingTurnInput,
   type CoachingTurnResult,

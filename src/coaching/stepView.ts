@@ -62,6 +62,7 @@ export function buildStepView(
   if (session.path.length > 0)
     navigation.push({ title: nav.back.title, verb: coachingVerbs.back, data: at });
   navigation.push({ title: nav.pause.title, verb: coachingVerbs.pause, data: at });
+  navigation.push({ title: 'Menu', verb: linkedVerbs.menu, data: {} });
 
   return {
     modeTitle: mode.title,

@@ -10,7 +10,7 @@ import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
-import { findResumable } from '../coaching';
+import { findResumable, pauseWalkthrough } from '../coaching';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../kernel/errors';
 import { SafetyContacts } from '../safety';
@@ -56,13 +56,16 @@ export function composeBot(
     // Later entries win: a feature's own handler replaces the welcome card's "coming soon".
     actions: {
       // The menu never depends on storage: without the session it shows no resume offer.
-      ...welcomeActions((tenantId, userId) =>
-        findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
-          resumeLogger.warn('resume offer left out: session not read', {
-            code: err instanceof AppError ? err.code : 'unknown',
-          });
-          return undefined;
-        }),
+      ...welcomeActions(
+        (tenantId, userId) =>
+          findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
+            resumeLogger.warn('resume offer left out: session not read', {
+              code: err instanceof AppError ? err.code : 'unknown',
+            });
+            return undefined;
+          }),
+        // "Stop" must pause for real: a storage failure here is the turn's "Not saved" card.
+        (tenantId, userId) => pauseWalkthrough(coaching, { tenantId, userId }),
       ),
       ...coachingActions({ ...coaching, safetyContacts }),
       ...wordingActions(wording),

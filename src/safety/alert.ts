@@ -58,8 +58,14 @@ export function buildSafetyAlert(
     routesLabel: content.routesLabel,
     routes: [...extra, content.childRoute, content.highRiskRoute, content.adviceRoute].map(fill),
     reminders: options.routesOnly ? [] : content.reminders.map(fill),
-    actions: options.continueAction
-      ? [{ title: content.continueTitle, ...options.continueAction }]
-      : [],
+    // A card inserted into a shared chat (routesOnly) has no buttons at all.
+    actions: options.routesOnly
+      ? []
+      : [
+          ...(options.continueAction
+            ? [{ title: content.continueTitle, ...options.continueAction }]
+            : []),
+          { title: 'Back to the menu', verb: 'welcome.show', data: {} },
+        ],
   };
 }

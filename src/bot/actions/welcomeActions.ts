@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
-import { botCommands } from '../commands';
+import { botCommands, leaveVerb } from '../commands';
 import type { CardAction, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
 import type { CardCatalog } from '../cards/cardCatalog';
 import { defineAction, type RegisteredAction } from './actionTable';
@@ -33,7 +33,17 @@ function endSentence(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
 }
 
-export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
+function resumeTextFor(resume: ResumeOffer | undefined, stopped: boolean): string {
+  if (resume && stopped)
+    return `Stopped. Your walk-through is paused at: ${endSentence(resume.description)} To pick it up again, now or later, press “Carry on where I left off”.`;
+  if (resume) return endSentence(`You have a walk-through to carry on: ${resume.description}`);
+  if (stopped)
+    return 'Stopped. Anything you had started is kept: a referral draft carries on from “Make a referral”.';
+  return '';
+}
+
+/** The welcome card, saying what can be carried on; `stopped` when the user just said "stop". */
+export function welcomeCardData(resume?: ResumeOffer, stopped = false): WelcomeCardData {
   return {
     title: 'DARE Coach',
     intro:
@@ -41,9 +51,7 @@ export function welcomeCardData(resume?: ResumeOffer): WelcomeCardData {
       botCommands.map((c) => c.command).join(', ') +
       '.',
     safetyLine,
-    resumeText: resume
-      ? endSentence(`You have a walk-through to carry on: ${resume.description}`)
-      : '',
+    resumeText: resumeTextFor(resume, stopped),
     actions: resume
       ? [{ title: 'Carry on where I left off', verb: 'coaching.resume', data: {} }, ...mainActions]
       : mainActions,
@@ -92,7 +100,11 @@ export function somethingWentWrong(
 const noData = z.object({}).passthrough();
 
 /** The welcome card (offering to resume a walk-through), and features still to come, which say so. */
-export function welcomeActions(findResumeOffer: FindResumeOffer): Record<string, RegisteredAction> {
+export function welcomeActions(
+  findResumeOffer: FindResumeOffer,
+  /** Pauses a running walk-through and says what can be carried on ("stop", "menu"). */
+  pauseActive: FindResumeOffer = findResumeOffer,
+): Record<string, RegisteredAction> {
   const comingSoon = (feature: string): RegisteredAction =>
     defineAction({
       schema: noData,
@@ -109,6 +121,11 @@ export function welcomeActions(findResumeOffer: FindResumeOffer): Record<string,
       schema: noData,
       handle: async ({ cards, tenantId, userId }) =>
         cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId))),
+    }),
+    [leaveVerb]: defineAction({
+      schema: noData,
+      handle: async ({ cards, tenantId, userId }) =>
+        cards.render('welcome', welcomeCardData(await pauseActive(tenantId, userId), true)),
     }),
     'wording.browse': comingSoon('The wording library'),
     'referral.start': comingSoon('Making a referral'),

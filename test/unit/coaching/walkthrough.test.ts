@@ -129,7 +129,7 @@ describe('coaching walk-through engine', () => {
         const titles = stepData(walkthrough.view(session, ctxAt().contacts)).navigation.map(
           (a) => a.verb,
         );
-        assert.deepEqual(titles, ['coaching.pause']);
+        assert.deepEqual(titles, ['coaching.pause', 'welcome.leave']);
         assert.equal(
           walkthrough.apply(session, press.nav('skip', session), ctxAt()).kind,
           'unchanged',
