@@ -12,10 +12,17 @@ import {
 import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
 import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
-import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
-import { identityOf, tenantOf } from './activityFacts';
+import {
+  notice,
+  personalOnlyNotice,
+  somethingWentWrong,
+  welcomeCardData,
+  type SharedScope,
+} from './actions/welcomeActions';
+import { conversationKindOf, identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
+import { isPersonalOnly, personalChatLink } from './conversationScope';
 import { botCommands, commandWords, greetingWords, leaveVerb, leaveWords } from './commands';
 import type { TextResponder } from './textResponders';
 import type { WordingMessageExtension } from './wordingMessageExtension';
@@ -28,6 +35,8 @@ export interface BotDependencies {
   /** Answers the compose-box wording search (composeExtension/query). */
   readonly wordingSearch: WordingMessageExtension;
   readonly logger: Logger;
+  /** The bot's app id (MicrosoftAppId), for the deep link to its personal chat. */
+  readonly appId?: string;
 }
 
 type CardOrMessage = Exclude<ActionOutcome, { kind: 'invalidData' }>;
@@ -157,13 +166,41 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
-    await turn.sendActivity({
-      attachments: [this.deps.cards.attachment('welcome', welcomeCardData())],
-    });
+    const data = welcomeCardData(undefined, false, this.sharedScopeOf(turn));
+    await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', data)] });
+  }
+
+  /** Set in a group chat or channel: what may run there, and the way to the personal chat. */
+  private sharedScopeOf(turn: TurnContext): SharedScope | undefined {
+    const kind = conversationKindOf(turn.activity);
+    if (kind === 'personal') return undefined;
+    return { kind, link: personalChatLink(this.deps.appId, turn.activity) };
+  }
+
+  /**
+   * In a shared chat, before any handler (and so before anything is read or stored): coaching
+   * and referrals answer with the way to the personal chat; the menu shows only what runs here.
+   */
+  private sharedChatOutcome(turn: TurnContext, verb: string): CardOrMessage | undefined {
+    const shared = this.sharedScopeOf(turn);
+    if (!shared) return undefined;
+    if (isPersonalOnly(verb)) {
+      this.turnLogger(turn).info('personal-only action in a shared chat', { verb });
+      return { kind: 'card', card: personalOnlyNotice(this.deps.cards, shared.link) };
+    }
+    if (verb === 'welcome.show' || verb === leaveVerb) {
+      return {
+        kind: 'card',
+        card: this.deps.cards.render('welcome', welcomeCardData(undefined, false, shared)),
+      };
+    }
+    return undefined;
   }
 
   /** Looks the verb up, parses its data at the edge, and always returns something to show. */
   private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<CardOrMessage> {
+    const sharedChat = this.sharedChatOutcome(turn, verb);
+    if (sharedChat) return sharedChat;
     const logger = this.turnLogger(turn);
     const action = Object.hasOwn(this.deps.actions, verb) ? this.deps.actions[verb] : undefined;
     if (!action) {

@@ -84,6 +84,7 @@ export function composeBot(
     textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
     logger: logger.child({ component: 'bot' }),
+    ...(config.bot.appId ? { appId: config.bot.appId } : {}),
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),

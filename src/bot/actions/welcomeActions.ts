@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { botCommands, leaveVerb } from '../commands';
-import type { CardAction, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
+import type { CardAction, CardLink, NoticeCardData, WelcomeCardData } from '../cards/cardModels';
+import { isPersonalOnly, personalOnlyReason, personalOnlyWhy } from '../conversationScope';
 import type { CardCatalog } from '../cards/cardCatalog';
 import { defineAction, type RegisteredAction } from './actionTable';
 
@@ -42,8 +43,22 @@ function resumeTextFor(resume: ResumeOffer | undefined, stopped: boolean): strin
   return '';
 }
 
-/** The welcome card, saying what can be carried on; `stopped` when the user just said "stop". */
-export function welcomeCardData(resume?: ResumeOffer, stopped = false): WelcomeCardData {
+/** A group chat or team channel: only what holds no family details, and the way to the personal chat. */
+export interface SharedScope {
+  readonly kind: 'groupChat' | 'channel';
+  readonly link: CardLink;
+}
+
+/**
+ * The welcome card, saying what can be carried on; `stopped` when the user just said "stop". In a
+ * shared chat it offers only what may run there (never a walk-through to carry on).
+ */
+export function welcomeCardData(
+  resume?: ResumeOffer,
+  stopped = false,
+  shared?: SharedScope,
+): WelcomeCardData {
+  if (shared) return sharedWelcomeCardData(shared);
   return {
     title: 'DARE Coach',
     intro:
@@ -55,14 +70,44 @@ export function welcomeCardData(resume?: ResumeOffer, stopped = false): WelcomeC
     actions: resume
       ? [{ title: 'Carry on where I left off', verb: 'coaching.resume', data: {} }, ...mainActions]
       : mainActions,
+    links: [],
   };
+}
+
+/** Nudges are set up in a team's channel or in personal chat; nothing else of ours needs a family. */
+function allowedIn(kind: SharedScope['kind'], verb: string): boolean {
+  if (verb === 'nudges.manage') return kind === 'channel';
+  return !isPersonalOnly(verb);
+}
+
+function sharedWelcomeCardData(shared: SharedScope): WelcomeCardData {
+  const scope = shared.kind === 'channel' ? 'team' : 'groupChat';
+  const commands = botCommands.filter((c) => (c.scopes as readonly string[]).includes(scope));
+  return {
+    title: 'DARE Coach',
+    intro: `Here you can find wording for engaging fathers; type a command: ${commands.map((c) => c.command).join(', ')}. ${personalOnlyWhy}`,
+    safetyLine,
+    resumeText: '',
+    actions: mainActions.filter((a) => allowedIn(shared.kind, a.verb)),
+    links: [shared.link],
+  };
+}
+
+/** The answer to a coaching or referral command or button in a shared chat. */
+export function personalOnlyNotice(cards: CardCatalog, link: CardLink) {
+  return notice(cards, {
+    title: 'This works in your personal chat',
+    text: personalOnlyReason,
+    actions: [],
+    links: [link],
+  });
 }
 
 export function notice(
   cards: CardCatalog,
   data: Partial<NoticeCardData> & Pick<NoticeCardData, 'title' | 'text'>,
 ) {
-  return cards.render('notice', { safetyLine: '', actions: [backToMenu], ...data });
+  return cards.render('notice', { safetyLine: '', actions: [backToMenu], links: [], ...data });
 }
 
 /** Shown when a turn fails: what to do next, never what broke. */

@@ -11,6 +11,12 @@ import type { WordingCardModels } from '../../wording/views';
 
 export type { CardAction };
 
+/** A link button (Action.OpenUrl), e.g. the deep link to the bot's personal chat. */
+export interface CardLink {
+  readonly title: string;
+  readonly url: string;
+}
+
 export interface WelcomeCardData {
   readonly title: string;
   readonly intro: string;
@@ -18,6 +24,8 @@ export interface WelcomeCardData {
   /** Empty when there is nothing to resume. */
   readonly resumeText: string;
   readonly actions: readonly CardAction[];
+  /** Empty in a personal chat; in a shared one, the way to the personal chat. */
+  readonly links: readonly CardLink[];
 }
 
 /** A short message card: coming soon, out of date, something went wrong, refused. */
@@ -27,6 +35,7 @@ export interface NoticeCardData {
   /** Empty when the notice needs no safety reminder. */
   readonly safetyLine: string;
   readonly actions: readonly CardAction[];
+  readonly links: readonly CardLink[];
 }
 
 export interface CardModels
