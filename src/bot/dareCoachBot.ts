@@ -9,6 +9,7 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
+import { newMessageFlag } from '../coaching';
 import { fingerprint } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
 import type { ActionContext, ActionOutcome, ActionTable, CardJson } from './actions/actionTable';
@@ -43,6 +44,17 @@ type CardOrMessage = Exclude<ActionOutcome, { kind: 'invalidData' }>;
 
 function cardOf(outcome: CardOrMessage): CardJson | undefined {
   return outcome.kind === 'card' ? outcome.card : undefined;
+}
+
+const newMessageNote = 'Opened below this card.';
+
+/** Card data without the new-message flag, and whether it was set. */
+function splitNewMessage(data: unknown): { data: unknown; asNewMessage: boolean } {
+  if (typeof data !== 'object' || data === null || !(newMessageFlag in data)) {
+    return { data, asNewMessage: false };
+  }
+  const { [newMessageFlag]: flag, ...rest } = data as Record<string, unknown>;
+  return { data: rest, asNewMessage: flag === true };
 }
 
 /** Tenants times activity types; past this the cache starts again (it only saves work). */
@@ -85,8 +97,15 @@ export class DareCoachBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
+    const { data, asNewMessage } = splitNewMessage(invokeValue.action?.data);
     try {
-      const outcome = await this.runAction(turn, verb, invokeValue.action?.data);
+      const outcome = await this.runAction(turn, verb, data);
+      if (outcome.kind === 'card' && asNewMessage) {
+        // The pressed card (a summary, a safety card) stays in the chat; the answer goes below it.
+        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
+        const message = newMessageNote as unknown as Record<string, unknown>;
+        return { statusCode: 200, type: messageResponseType, value: message };
+      }
       if (outcome.kind === 'message') {
         // Universal Actions allow a plain message here; botbuilder's type only models card bodies.
         const message = outcome.text as unknown as Record<string, unknown>;

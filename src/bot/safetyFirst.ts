@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
-import { coachingVerbs } from '../coaching';
+import { coachingVerbs, newMessageFlag } from '../coaching';
 import type { Logger } from '../logging/logger';
 import {
   buildSafetyAlert,
@@ -16,6 +16,12 @@ const sessionWaitMs = 150;
 export interface TypedTextSafety extends SafetyDeps {
   /** Whether a walk-through can be carried on (reads the session; may fail or be slow). */
   readonly hasWalkthrough?: (tenantId: string, userId: string) => Promise<boolean>;
+  /** Keeps what the card fired on for the walk-through's summary (after the card is sent). */
+  readonly noteTypedRisks?: (
+    tenantId: string,
+    userId: string,
+    risks: readonly { readonly category: string; readonly words: string }[],
+  ) => Promise<void>;
 }
 
 /**
@@ -45,7 +51,9 @@ export async function typedTextSafetyCard(
     contacts,
     {
       ...(personal ? { words: findings.map((f) => f.words.join(' ')) } : {}),
-      ...(inProgress === true ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {}),
+      ...(inProgress === true
+        ? { continueAction: { verb: coachingVerbs.resume, data: { [newMessageFlag]: true } } }
+        : {}),
     },
   );
 }
@@ -77,9 +85,24 @@ export class SafetyFirst implements Middleware {
         await turn.sendActivity({
           attachments: [this.deps.cards.attachment('safety-alert', card)],
         });
+        await this.keepForSummary(activity, text);
         return;
       }
     }
     await next();
+  }
+
+  /** Only once the card is out, only in a personal chat, and a storage failure changes nothing. */
+  private async keepForSummary(activity: TurnContext['activity'], text: string): Promise<void> {
+    if (!this.deps.noteTypedRisks || conversationKindOf(activity) !== 'personal') return;
+    const { tenantId, userId } = identityOf(activity);
+    const risks = this.deps.net
+      .check(text)
+      .map((f) => ({ category: f.id, words: f.words.join(' ') }));
+    try {
+      await this.deps.noteTypedRisks(tenantId, userId, risks);
+    } catch {
+      this.deps.logger.warn('typed risk not kept for the summary', { count: risks.length });
+    }
   }
 }

@@ -27,11 +27,17 @@ export const linkedVerbs = {
   referral: 'referral.start',
   /** Data `{ moment: 'after-walkthrough' }` plus inputs `confidence-<questionId>` ("1"-"5"). */
   confidence: 'outcomes.confidence',
-  /** No data: pause what is in progress and show the menu (the same as typing "menu"). */
+  /** Pause what is in progress and show the menu (as typing "menu"); from a step, `{ revision, stepId }` and its note. */
   menu: 'welcome.leave',
   /** No data: show the menu. */
   home: 'welcome.show',
 } as const;
+
+/**
+ * Set in a button's data when its answer must arrive as a new message, leaving the pressed card
+ * (a summary, a safety card) where it is in the chat. The bot strips it before the handler runs.
+ */
+export const newMessageFlag = 'newMessage';
 
 export type CoachingVerb = (typeof coachingVerbs)[keyof typeof coachingVerbs];
 
@@ -48,7 +54,8 @@ export interface RenderedAt {
 }
 
 export type CoachingAction =
-  | { readonly type: 'start'; readonly mode: CoachingMode }
+  /** `discard`: start again even though a walk-through can be carried on (asked first otherwise). */
+  | { readonly type: 'start'; readonly mode: CoachingMode; readonly discard?: boolean }
   | { readonly type: 'resume' }
   | ({ readonly type: 'answer'; readonly answerId: string; readonly input: StepInput } & RenderedAt)
   | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt);
@@ -79,7 +86,7 @@ const rendered = {
 
 const stepActionSchema = z.object(rendered);
 const answerSchema = z.object({ ...rendered, answerId: z.string().min(1) });
-const startSchema = z.object({ mode: z.enum(coachingModes) });
+const startSchema = z.object({ mode: z.enum(coachingModes), discard: z.boolean().optional() });
 
 /**
  * Parses a coaching card action at the edge. `undefined` means the verb is not a coaching verb
@@ -94,7 +101,10 @@ export function parseCoachingAction(verb: string, data: unknown): CoachingAction
       return { type: 'start', mode: 'debrief' };
     case coachingVerbs.start: {
       const parsed = startSchema.safeParse(raw);
-      return parsed.success ? { type: 'start', mode: parsed.data.mode } : undefined;
+      if (!parsed.success) return undefined;
+      return parsed.data.discard === true
+        ? { type: 'start', mode: parsed.data.mode, discard: true }
+        : { type: 'start', mode: parsed.data.mode };
     }
     case coachingVerbs.resume:
       return { type: 'resume' };

@@ -10,7 +10,7 @@ import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
-import { findResumable, pauseWalkthrough } from '../coaching';
+import { findResumable, noteTypedRisks, pauseWalkthrough } from '../coaching';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../kernel/errors';
 import { SafetyContacts } from '../safety';
@@ -47,6 +47,11 @@ export function composeBot(
   };
   const typedSafety = {
     ...safety,
+    noteTypedRisks: (
+      tenantId: string,
+      userId: string,
+      risks: readonly { readonly category: string; readonly words: string }[],
+    ) => noteTypedRisks(coaching, { tenantId, userId }, risks),
     hasWalkthrough: async (tenantId: string, userId: string) =>
       (await findResumable(coaching, { tenantId, userId })) !== undefined,
   };
@@ -65,7 +70,7 @@ export function composeBot(
             return undefined;
           }),
         // "Stop" must pause for real: a storage failure here is the turn's "Not saved" card.
-        (tenantId, userId) => pauseWalkthrough(coaching, { tenantId, userId }),
+        (tenantId, userId, typed) => pauseWalkthrough(coaching, { tenantId, userId }, typed),
       ),
       ...coachingActions({ ...coaching, safetyContacts }),
       ...wordingActions(wording),

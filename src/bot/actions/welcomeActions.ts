@@ -29,6 +29,13 @@ export type FindResumeOffer = (
   userId: string,
 ) => Promise<ResumeOffer | undefined>;
 
+/** Pauses what is running; `typed` is the note on the step card whose Menu button was pressed. */
+export type PauseActive = (
+  tenantId: string,
+  userId: string,
+  typed?: { readonly stepId: string; readonly note: string },
+) => Promise<ResumeOffer | undefined>;
+
 /** A full stop, unless the text already ends a sentence ("… Is it safe to ask?"). */
 function endSentence(text: string): string {
   return /[.?!]$/.test(text) ? text : `${text}.`;
@@ -143,12 +150,17 @@ export function somethingWentWrong(
 }
 
 const noData = z.object({}).passthrough();
+/** What a step card's Menu button sends: its step, and the note typed there (if any). */
+const stepNote = z.object({
+  stepId: z.string().min(1).max(200).optional(),
+  note: z.string().max(20_000).optional(),
+});
 
 /** The welcome card (offering to resume a walk-through), and features still to come, which say so. */
 export function welcomeActions(
   findResumeOffer: FindResumeOffer,
   /** Pauses a running walk-through and says what can be carried on ("stop", "menu"). */
-  pauseActive: FindResumeOffer = findResumeOffer,
+  pauseActive: PauseActive = findResumeOffer,
 ): Record<string, RegisteredAction> {
   const comingSoon = (feature: string): RegisteredAction =>
     defineAction({
@@ -168,9 +180,12 @@ export function welcomeActions(
         cards.render('welcome', welcomeCardData(await findResumeOffer(tenantId, userId))),
     }),
     [leaveVerb]: defineAction({
-      schema: noData,
-      handle: async ({ cards, tenantId, userId }) =>
-        cards.render('welcome', welcomeCardData(await pauseActive(tenantId, userId), true)),
+      schema: stepNote,
+      handle: async ({ cards, tenantId, userId }, { stepId, note }) => {
+        const typed = stepId !== undefined && note !== undefined ? { stepId, note } : undefined;
+        const resume = await pauseActive(tenantId, userId, typed);
+        return cards.render('welcome', welcomeCardData(resume, true));
+      },
     }),
     'wording.browse': comingSoon('The wording library'),
     'referral.start': comingSoon('Making a referral'),

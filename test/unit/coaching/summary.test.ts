@@ -64,7 +64,7 @@ describe('record-and-reflect summary', () => {
   it('lists risks ticked and typed, and the same-day actions they call for', () => {
     assert.deepEqual(section(data, 'Risks noted'), [
       'Choking or strangling',
-      'She is frightened of what he will do',
+      'She is frightened of what he will do (you typed “scared of him”)',
     ]);
     const actions = section(data, 'Actions');
     assert.ok(actions.includes('Consider a referral through the Testshire MARAC referral form.'));
@@ -90,6 +90,7 @@ describe('record-and-reflect summary', () => {
       riskIndicators: 'strangulation,victim-fear',
       facts: 'minimised,open-to-help,consent-given',
       childConcern: false,
+      newMessage: true,
     });
   });
 
