@@ -14,6 +14,8 @@ export const coachingVerbs = {
   skip: 'coaching.skip',
   back: 'coaching.back',
   pause: 'coaching.pause',
+  /** A wording offer on a step: keeps the typed note, then the wording opens below. */
+  wording: 'coaching.wording',
 } as const;
 
 /**
@@ -58,7 +60,12 @@ export type CoachingAction =
   | { readonly type: 'start'; readonly mode: CoachingMode; readonly discard?: boolean }
   | { readonly type: 'resume' }
   | ({ readonly type: 'answer'; readonly answerId: string; readonly input: StepInput } & RenderedAt)
-  | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt);
+  | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt)
+  | ({
+      readonly type: 'wording';
+      readonly situation: string;
+      readonly input: StepInput;
+    } & RenderedAt);
 
 // Accepted well beyond what is stored (noteMaxLength) so the safety net scans all of it.
 const optionalNote = z
@@ -86,6 +93,7 @@ const rendered = {
 
 const stepActionSchema = z.object(rendered);
 const answerSchema = z.object({ ...rendered, answerId: z.string().min(1) });
+const wordingSchema = z.object({ ...rendered, situation: z.string().min(1).max(100) });
 const startSchema = z.object({ mode: z.enum(coachingModes), discard: z.boolean().optional() });
 
 /**
@@ -113,6 +121,12 @@ export function parseCoachingAction(verb: string, data: unknown): CoachingAction
       if (!parsed.success) return undefined;
       const { note, ticked: items, ...at } = parsed.data;
       return { type: 'answer', ...at, input: { note, ticked: items } };
+    }
+    case coachingVerbs.wording: {
+      const parsed = wordingSchema.safeParse(raw);
+      if (!parsed.success) return undefined;
+      const { note, ticked: items, ...at } = parsed.data;
+      return { type: 'wording', ...at, input: { note, ticked: items } };
     }
     case coachingVerbs.next:
     case coachingVerbs.skip:

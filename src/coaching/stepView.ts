@@ -117,6 +117,15 @@ function wordingOffers(
   for (const w of step.wording) if (!situations.includes(w)) situations.push(w);
   return situations.flatMap((situation) => {
     const offer = pack.shared.wordingSituations.find((w) => w.id === situation);
-    return offer ? [{ title: offer.offer, verb: linkedVerbs.wording, data: { situation } }] : [];
+    // Through coaching, so the note typed on the step is kept; the wording opens below.
+    return offer
+      ? [
+          {
+            title: offer.offer,
+            verb: coachingVerbs.wording,
+            data: { revision: session.revision, stepId: step.id, situation },
+          },
+        ]
+      : [];
   });
 }

@@ -142,13 +142,15 @@ type CardActionOf<T extends CoachingAction['type']> = Extract<CoachingAction, { 
 function step(
   pack: CoachingPack,
   session: CoachingSession,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
   raised: readonly string[],
   now: Date,
 ): CoachingSession | undefined {
   const here = currentStep(pack, session);
   // What was typed on this card is kept whichever way the card is left.
   const pending = withPending(session.pending, here.id, action.input.note);
+  // Wording opens below; the step stays, with the note kept in its box.
+  if (action.type === 'wording') return touched(session, now, { pending });
   if (action.type === 'pause')
     return session.status === 'active'
       ? touched(session, now, { status: 'paused', pending })
@@ -235,7 +237,7 @@ function entry(
  */
 function raisedCategories(
   pack: CoachingPack,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
 ): string[] {
   const found = new Set<string>(
     action.input.note === undefined ? [] : pack.safety.scan(action.input.note),

@@ -3,9 +3,10 @@ import { coachingActions } from '../bot/actions/coachingActions';
 import { outcomeActions } from '../bot/actions/outcomeActions';
 import { referralActions } from '../bot/actions/referralActions';
 import { welcomeActions } from '../bot/actions/welcomeActions';
-import { wordingActions } from '../bot/actions/wordingActions';
+import { offerWordingVerb, wordingActions } from '../bot/actions/wordingActions';
 import { ConversationMemory } from '../bot/conversationMemory';
 import { DareCoachBot } from '../bot/dareCoachBot';
+import { PersonalTyping } from '../bot/personalTyping';
 import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
@@ -56,6 +57,7 @@ export function composeBot(
       (await findResumable(coaching, { tenantId, userId })) !== undefined,
   };
 
+  const wordingTable = wordingActions(wording);
   const bot = new DareCoachBot({
     cards,
     // Later entries win: a feature's own handler replaces the welcome card's "coming soon".
@@ -72,8 +74,14 @@ export function composeBot(
         // "Stop" must pause for real: a storage failure here is the turn's "Not saved" card.
         (tenantId, userId, typed) => pauseWalkthrough(coaching, { tenantId, userId }, typed),
       ),
-      ...coachingActions({ ...coaching, safetyContacts }),
-      ...wordingActions(wording),
+      ...coachingActions({
+        ...coaching,
+        safetyContacts,
+        openWording: async (context, situation) => {
+          await wordingTable[offerWordingVerb]?.run(context, { situation });
+        },
+      }),
+      ...wordingTable,
       ...outcomeActions(features.confidence),
       ...referralActions({
         ...features.referrals,
@@ -93,6 +101,8 @@ export function composeBot(
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
+    // Only for turns the guard let through; it shows while a slow reply is being worked out.
+    new PersonalTyping(),
     // Before anything that touches storage: a storage failure never hides the safety card.
     new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),

@@ -12,6 +12,8 @@ export interface CoachingActionDeps extends CoachingDeps {
   readonly tenants: TenantDirectory;
   /** Contacts that never wait long on storage (SafetyContacts); `tenants` when absent. */
   readonly safetyContacts?: ContactsSource;
+  /** Sends the wording for a situation as a new message (the wording feature's `wording.show`). */
+  readonly openWording?: (context: ActionContext, situation: string) => Promise<void>;
 }
 
 /**
@@ -43,6 +45,8 @@ export function coachingActions(deps: CoachingActionDeps): Record<string, Regist
         contacts,
       });
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
+      if (action.type === 'wording' && !result.stale)
+        await deps.openWording?.(context, action.situation);
       return { kind: 'card', card: context.cards.renderView(result.view) };
     },
   });

@@ -42,6 +42,19 @@ describe('nothing typed is lost, nothing shown is destroyed', () => {
     assert.match(summary, /Fake note on exploring, edited again/);
   });
 
+  it('a note typed on a step is kept when a wording button on it is pressed', async () => {
+    const { user } = aPractitioner();
+    await user.say('prepare');
+    await user.press(/It is safe/);
+    await user.press(/^Wording:/, { note: 'Fake note before wording' });
+    assert.equal(user.newCards.length, 1, 'the wording opens below');
+    assert.match(textsOf(user.newCards[0]).join(' '), /Phrasing 1 of/);
+    assert.match(user.text(), /Step 2 of 7/);
+    assert.equal(noteOn(user.card), 'Fake note before wording', 'the note stays in its box');
+    await toTheSummary(user);
+    assert.match(user.text(), /Fake note before wording/);
+  });
+
   it('"Make a referral" from the summary opens the form below it and leaves the summary in place', async () => {
     const { user } = aPractitioner();
     await user.say('prepare');
