@@ -141,7 +141,7 @@ export function buildSummary(
   return {
     title: words.title,
     modeTitle: mode.title,
-    intro: fill(words.intro),
+    intro: fill(endedAtStop(pack, session) ? `${notAskedIntro} ${words.intro}` : words.intro),
     sections: sections.map((s) => (s.items.length > 0 ? s : { ...s, items: [words.none] })),
     copyLabel: pack.shared.cardLabels.copy,
     copyText: copyText(mode.title, sections, words.none),
@@ -200,6 +200,16 @@ function carriedOver(pack: CoachingPack, prefill: CoachingReferralPrefill): stri
       ? `The form starts with ${parts.join(' and ')}, for you to check.`
       : 'The form starts empty: nothing from this walk-through is filled in.';
   return `${carried} Your notes and his words are not carried over.`;
+}
+
+const notAskedIntro =
+  'You decided not to ask this time. What to do instead is under Actions, and this is not the end: you can prepare again when it is safe.';
+
+/** Whether the walk-through ended at a "do not ask now" step. */
+function endedAtStop(pack: CoachingPack, session: CoachingSession): boolean {
+  const last = session.path[session.path.length - 1];
+  const step = last && pack.modes[session.mode].stepsById.get(last.stepId);
+  return session.mode === 'prepare' && step?.tone === 'stop';
 }
 
 /** The prefill flattened into card action data (strings and booleans only, lists comma-joined). */

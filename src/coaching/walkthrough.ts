@@ -174,14 +174,35 @@ function step(
       session,
       here,
       entry(here, 'answer', action.input, raised, answer.id),
-      answer.next,
+      endsPlainly(pack, session, here, answer.next) ? undefined : answer.next,
       now,
     );
   }
   if (action.type === 'skip' && (!here.canSkip || here.finish)) return undefined;
   const target = here.next;
   if (!here.finish && target === undefined) return undefined;
-  return leave(session, here, entry(here, action.type, action.input, raised), target, now);
+  return leave(
+    session,
+    here,
+    entry(here, action.type, action.input, raised),
+    endsPlainly(pack, session, here, target) ? undefined : target,
+    now,
+  );
+}
+
+/**
+ * "Do not ask now" while preparing: going on to the record-and-reflect step would walk through a
+ * conversation that is not happening, so the walk-through ends there, with its summary saying
+ * what to do instead.
+ */
+function endsPlainly(
+  pack: CoachingPack,
+  session: CoachingSession,
+  here: StepContent,
+  target: string | undefined,
+): boolean {
+  if (session.mode !== 'prepare' || here.tone !== 'stop' || target === undefined) return false;
+  return pack.modes[session.mode].stepsById.get(target)?.finish === true;
 }
 
 /** Records the step just left and moves on; with no target the walk-through is complete. */

@@ -112,7 +112,7 @@ describe('coaching walk-through turns', () => {
         !/Step 2 of 7/.test(user.text()),
         'moving on from "do not ask now" never opens the enquiry',
       );
-      assert.match(user.text(), /Step 7 of 7/, 'it goes to record and reflect');
+      assert.match(user.text(), /You decided not to ask this time/, 'it ends there, plainly');
     });
   }
 
