@@ -50,4 +50,24 @@ export const botCommands = [
 export type BotCommand = (typeof botCommands)[number];
 
 /** Words that also open the welcome card. */
-export const greetingWords = ['hi', 'hello', 'hey', 'start', 'menu'] as const;
+export const greetingWords = ['hi', 'hello', 'hey', 'start'] as const;
+
+/**
+ * A way out, in any state: the whole message (any case, punctuation ignored) pauses whatever is in
+ * progress and shows the menu. Whole messages only, so refreshers' own words ("stop refreshers")
+ * never collide; danger typed with them ("stop, he has a knife") is answered by SafetyFirst first.
+ */
+export const leaveWords = ['stop', 'cancel', 'quit', 'menu', 'start again'] as const;
+
+/** The verb that pauses what is in progress and shows the menu (typed, or a card's Menu button). */
+export const leaveVerb = welcomeVerbs.leave;
+
+/** A message as the command tables see it: lower case, words only, single spaces. */
+export function commandWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}

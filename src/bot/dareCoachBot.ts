@@ -9,16 +9,24 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
 } from 'botbuilder';
+import { newMessageFlag } from '../coaching';
 import { fingerprint } from '../kernel/hash';
 import { welcomeVerbs } from '../kernel/verbs';
 import type { Logger } from '../logging/logger';
 import { recordTurn } from '../telemetry/metrics';
 import type { ActionContext, CardJson, Reply, VerbTable } from './actions/actionTable';
-import { notice, somethingWentWrong, welcomeCardData } from './actions/welcomeActions';
-import { identityOf, tenantOf } from './activityFacts';
+import {
+  notice,
+  personalOnlyNotice,
+  somethingWentWrong,
+  welcomeCardData,
+  type SharedScope,
+} from './actions/welcomeActions';
+import { conversationKindOf, identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
-import { botCommands, greetingWords } from './commands';
+import { isPersonalOnly, personalChatLink } from './conversationScope';
+import { botCommands, commandWords, greetingWords, leaveVerb, leaveWords } from './commands';
 import type { TextResponder } from './textResponders';
 import type { WordingMessageExtension } from './wordingMessageExtension';
 
@@ -30,10 +38,23 @@ export interface BotDependencies {
   /** Answers the compose-box wording search (composeExtension/query). */
   readonly wordingSearch: WordingMessageExtension;
   readonly logger: Logger;
+  /** The bot's app id (MicrosoftAppId), for the deep link to its personal chat. */
+  readonly appId?: string;
 }
 
 function cardOf(outcome: Reply): CardJson | undefined {
   return outcome.kind === 'card' ? outcome.card : undefined;
+}
+
+const newMessageNote = 'Opened below this card.';
+
+/** Card data without the new-message flag, and whether it was set. */
+function splitNewMessage(data: unknown): { data: unknown; asNewMessage: boolean } {
+  if (typeof data !== 'object' || data === null || !(newMessageFlag in data)) {
+    return { data, asNewMessage: false };
+  }
+  const { [newMessageFlag]: flag, ...rest } = data as Record<string, unknown>;
+  return { data: rest, asNewMessage: flag === true };
 }
 
 /** Tenants times activity types; past this the cache starts again (it only saves work). */
@@ -77,8 +98,15 @@ export class DareCoachBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     recordTurn(this.deps.actions.has(verb) ? verb : 'unknown');
+    const { data, asNewMessage } = splitNewMessage(invokeValue.action?.data);
     try {
-      const outcome = await this.runAction(turn, verb, invokeValue.action?.data);
+      const outcome = await this.runAction(turn, verb, data);
+      if (outcome.kind === 'card' && asNewMessage) {
+        // The pressed card (a summary, a safety card) stays in the chat; the answer goes below it.
+        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(outcome.card)] });
+        const message = newMessageNote as unknown as Record<string, unknown>;
+        return { statusCode: 200, type: messageResponseType, value: message };
+      }
       if (outcome.kind === 'message') {
         // Universal Actions allow a plain message here; botbuilder's type only models card bodies.
         const message = outcome.text as unknown as Record<string, unknown>;
@@ -131,8 +159,12 @@ export class DareCoachBot extends TeamsActivityHandler {
       ''
     ).trim();
     const words = text.toLowerCase().split(/\s+/);
-    const command =
-      words.length === 1 ? botCommands.find((c) => c.command === words[0]) : undefined;
+    const leaving = (leaveWords as readonly string[]).includes(commandWords(text).join(' '));
+    const command = leaving
+      ? { command: 'leave', action: leaveVerb }
+      : words.length === 1
+        ? botCommands.find((c) => c.command === words[0])
+        : undefined;
     const logger = this.turnLogger(turn);
     recordTurn(command ? command.action : 'text');
     let card: CardJson | undefined;
@@ -156,13 +188,41 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
-    await turn.sendActivity({
-      attachments: [this.deps.cards.attachment('welcome', welcomeCardData())],
-    });
+    const data = welcomeCardData(undefined, false, this.sharedScopeOf(turn));
+    await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', data)] });
+  }
+
+  /** Set in a group chat or channel: what may run there, and the way to the personal chat. */
+  private sharedScopeOf(turn: TurnContext): SharedScope | undefined {
+    const kind = conversationKindOf(turn.activity);
+    if (kind === 'personal') return undefined;
+    return { kind, link: personalChatLink(this.deps.appId, turn.activity) };
+  }
+
+  /**
+   * In a shared chat, before any handler (and so before anything is read or stored): coaching
+   * and referrals answer with the way to the personal chat; the menu shows only what runs here.
+   */
+  private sharedChatOutcome(turn: TurnContext, verb: string): Reply | undefined {
+    const shared = this.sharedScopeOf(turn);
+    if (!shared) return undefined;
+    if (isPersonalOnly(verb)) {
+      this.turnLogger(turn).info('personal-only action in a shared chat', { verb });
+      return { kind: 'card', card: personalOnlyNotice(this.deps.cards, shared.link) };
+    }
+    if (verb === welcomeVerbs.show || verb === leaveVerb) {
+      return {
+        kind: 'card',
+        card: this.deps.cards.render('welcome', welcomeCardData(undefined, false, shared)),
+      };
+    }
+    return undefined;
   }
 
   /** Looks the verb up, parses its data at the edge, and always returns something to show. */
   private async runAction(turn: TurnContext, verb: string, data: unknown): Promise<Reply> {
+    const sharedChat = this.sharedChatOutcome(turn, verb);
+    if (sharedChat) return sharedChat;
     const logger = this.turnLogger(turn);
     if (!this.deps.actions.has(verb)) {
       logger.warn('unknown card action', { verb: 'unknown' });

@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
-import { coachingVerbs } from '../coaching';
+import { coachingVerbs, newMessageFlag } from '../coaching';
 import type { Logger } from '../logging/logger';
 import {
   buildSafetyAlert,
@@ -17,6 +17,12 @@ const sessionWaitMs = 150;
 export interface TypedTextSafety extends SafetyDeps {
   /** Whether a walk-through can be carried on (reads the session; may fail or be slow). */
   readonly hasWalkthrough?: (tenantId: string, userId: string) => Promise<boolean>;
+  /** Keeps what the card fired on for the walk-through's summary (after the card is sent). */
+  readonly noteTypedRisks?: (
+    tenantId: string,
+    userId: string,
+    risks: readonly { readonly category: string; readonly words: string }[],
+  ) => Promise<void>;
 }
 
 /**
@@ -46,7 +52,9 @@ export async function typedTextSafetyCard(
     contacts,
     {
       ...(personal ? { words: findings.map((f) => f.words.join(' ')) } : {}),
-      ...(inProgress === true ? { continueAction: { verb: coachingVerbs.resume, data: {} } } : {}),
+      ...(inProgress === true
+        ? { continueAction: { verb: coachingVerbs.resume, data: { [newMessageFlag]: true } } }
+        : {}),
     },
   );
 }
@@ -72,9 +80,24 @@ export class SafetyFirst implements Middleware {
       const card = await typedTextSafetyCard(this.deps, activity, text);
       if (card) {
         await sendSafetyCard(turn, this.deps, card, { reason: 'typed text' });
+        await this.keepForSummary(activity, text);
         return;
       }
     }
     await next();
+  }
+
+  /** Only once the card is out, only in a personal chat, and a storage failure changes nothing. */
+  private async keepForSummary(activity: TurnContext['activity'], text: string): Promise<void> {
+    if (!this.deps.noteTypedRisks || conversationKindOf(activity) !== 'personal') return;
+    const { tenantId, userId } = identityOf(activity);
+    const risks = this.deps.net
+      .check(text)
+      .map((f) => ({ category: f.id, words: f.words.join(' ') }));
+    try {
+      await this.deps.noteTypedRisks(tenantId, userId, risks);
+    } catch {
+      this.deps.logger.warn('typed risk not kept for the summary', { count: risks.length });
+    }
   }
 }

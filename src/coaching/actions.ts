@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coachingModes, type CoachingMode } from '../content/coaching/schema';
 import { outcomeVerbs } from '../outcomes/confidenceCheckIn';
 import { referralVerbs } from '../referrals/form/actions';
+import { welcomeVerbs } from '../kernel/verbs';
 import { wordingVerbs } from '../wording/actions';
 import { noteMaxLength } from './session';
 
@@ -17,6 +18,8 @@ export const coachingVerbs = {
   skip: 'coaching.skip',
   back: 'coaching.back',
   pause: 'coaching.pause',
+  /** A wording offer on a step: keeps the typed note, then the wording opens below. */
+  wording: 'coaching.wording',
 } as const;
 
 /**
@@ -30,7 +33,17 @@ export const linkedVerbs = {
   referral: referralVerbs.start,
   /** Data `{ moment: 'after-walkthrough' }` plus inputs `confidence-<questionId>` ("1"-"5"). */
   confidence: outcomeVerbs.confidence,
+  /** Pause what is in progress and show the menu (as typing "menu"); from a step, `{ revision, stepId }` and its note. */
+  menu: welcomeVerbs.leave,
+  /** No data: show the menu. */
+  home: welcomeVerbs.show,
 } as const;
+
+/**
+ * Set in a button's data when its answer must arrive as a new message, leaving the pressed card
+ * (a summary, a safety card) where it is in the chat. The bot strips it before the handler runs.
+ */
+export const newMessageFlag = 'newMessage';
 
 export type CoachingVerb = (typeof coachingVerbs)[keyof typeof coachingVerbs];
 
@@ -47,10 +60,16 @@ export interface RenderedAt {
 }
 
 export type CoachingAction =
-  | { readonly type: 'start'; readonly mode: CoachingMode }
+  /** `discard`: start again even though a walk-through can be carried on (asked first otherwise). */
+  | { readonly type: 'start'; readonly mode: CoachingMode; readonly discard?: boolean }
   | { readonly type: 'resume' }
   | ({ readonly type: 'answer'; readonly answerId: string; readonly input: StepInput } & RenderedAt)
-  | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt);
+  | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt)
+  | ({
+      readonly type: 'wording';
+      readonly situation: string;
+      readonly input: StepInput;
+    } & RenderedAt);
 
 // Accepted well beyond what is stored (noteMaxLength) so the safety net scans all of it.
 const optionalNote = z
@@ -86,6 +105,9 @@ const answer = z
 const stepAction = (type: 'next' | 'skip' | 'back' | 'pause') =>
   step.transform((at): CoachingAction => ({ type, ...at }));
 const fixed = (action: CoachingAction) => z.unknown().transform((): CoachingAction => action);
+const wording = z
+  .object({ ...rendered, situation: z.string().min(1).max(100) })
+  .transform(({ note, ticked: items, ...at }) => ({ ...at, input: { note, ticked: items } }));
 
 /**
  * Each coaching verb's card data, parsed at the edge into the action the walk-through applies.
@@ -95,8 +117,10 @@ export const coachingActionSchemas: {
   readonly [V in CoachingVerb]: z.ZodType<CoachingAction, unknown>;
 } = {
   [coachingVerbs.start]: z
-    .object({ mode: z.enum(coachingModes) })
-    .transform(({ mode }): CoachingAction => ({ type: 'start', mode })),
+    .object({ mode: z.enum(coachingModes), discard: z.boolean().optional() })
+    .transform(({ mode, discard }): CoachingAction =>
+      discard === true ? { type: 'start', mode, discard: true } : { type: 'start', mode },
+    ),
   [coachingVerbs.prepare]: fixed({ type: 'start', mode: 'prepare' }),
   [coachingVerbs.debrief]: fixed({ type: 'start', mode: 'debrief' }),
   [coachingVerbs.resume]: fixed({ type: 'resume' }),
@@ -105,6 +129,7 @@ export const coachingActionSchemas: {
   [coachingVerbs.skip]: stepAction('skip'),
   [coachingVerbs.back]: stepAction('back'),
   [coachingVerbs.pause]: stepAction('pause'),
+  [coachingVerbs.wording]: wording.transform((at): CoachingAction => ({ type: 'wording', ...at })),
 };
 
 const isCoachingVerb = (verb: string): verb is CoachingVerb =>

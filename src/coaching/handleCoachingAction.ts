@@ -2,7 +2,7 @@ import type { Clock } from '../kernel/clock';
 import type { LocalContacts } from '../tenants/localContacts';
 import type { CoachingAction } from './actions';
 import type { CoachingSessionRepository, LoadedSession, SessionKey } from './sessionRepository';
-import { isExpired } from './session';
+import { isExpired, noteMaxLength, touched, type CoachingSession } from './session';
 import { progressLine, currentStep } from './stepView';
 import type { CoachingCardView, SafetyCardView, StaleReason } from './views';
 import type { Walkthrough } from './walkthrough';
@@ -101,12 +101,67 @@ export async function findResumable(
   key: SessionKey,
 ): Promise<ResumableWalkthrough | undefined> {
   const session = (await deps.sessions.load(key))?.session;
-  if (
-    session === undefined ||
-    session.status === 'completed' ||
-    isExpired(session, deps.clock.now())
-  )
-    return undefined;
+  return isResumable(session, deps.clock.now()) ? describe(deps, session) : undefined;
+}
+
+/**
+ * "Stop", "cancel", "menu": pauses a running walk-through (one read, at most one write) and says
+ * what can be carried on. A walk-through another device moved on meanwhile is left as it is.
+ */
+export async function pauseWalkthrough(
+  deps: Pick<CoachingDeps, 'sessions' | 'walkthrough' | 'clock'>,
+  key: SessionKey,
+  /** The note typed on the step card whose Menu button was pressed: kept for when it resumes. */
+  typed?: { readonly stepId: string; readonly note: string },
+): Promise<ResumableWalkthrough | undefined> {
+  const loaded = await deps.sessions.load(key);
+  const session = loaded?.session;
+  const now = deps.clock.now();
+  if (!isResumable(session, now)) return undefined;
+  if (session.status === 'paused') return describe(deps, session);
+  const keep =
+    typed !== undefined && typed.stepId === session.stepId && typed.note.trim() !== ''
+      ? { pending: { ...session.pending, [typed.stepId]: typed.note.slice(0, noteMaxLength) } }
+      : {};
+  const paused = touched(session, now, { status: 'paused', ...keep });
+  const saved = await deps.sessions.save(key, paused, loaded?.etag);
+  return describe(deps, saved.ok ? { ...paused, status: 'paused' } : session);
+}
+
+/**
+ * Danger typed in the chat during a walk-through (the safety card was already shown): kept on the
+ * session so the summary's "risks noted" has it, once. Nothing happens without a walk-through.
+ */
+export async function noteTypedRisks(
+  deps: Pick<CoachingDeps, 'sessions' | 'clock'>,
+  key: SessionKey,
+  risks: readonly { readonly category: string; readonly words: string }[],
+): Promise<void> {
+  const loaded = await deps.sessions.load(key);
+  const session = loaded?.session;
+  const now = deps.clock.now();
+  if (!isResumable(session, now)) return;
+  const known = session.typedRisks ?? [];
+  const added = risks
+    .map((r) => ({ category: r.category, words: r.words.slice(0, 200) }))
+    .filter((r) => !known.some((k) => k.category === r.category && k.words === r.words));
+  if (added.length === 0) return;
+  const typedRisks = [...known, ...added].slice(-50);
+  // A lost race only loses this copy: the card was shown, and the chat keeps what was typed.
+  await deps.sessions.save(key, { ...session, typedRisks }, loaded?.etag);
+}
+
+function isResumable(
+  session: CoachingSession | undefined,
+  now: Date,
+): session is CoachingSession & { readonly status: 'active' | 'paused' } {
+  return session !== undefined && session.status !== 'completed' && !isExpired(session, now);
+}
+
+function describe(
+  deps: Pick<CoachingDeps, 'walkthrough'>,
+  session: CoachingSession & { readonly status: 'active' | 'paused' },
+): ResumableWalkthrough {
   const pack = deps.walkthrough.pack;
   const mode = pack.modes[session.mode];
   const step = currentStep(pack, session);

@@ -6,6 +6,7 @@
 export {
   coachingVerbs,
   linkedVerbs,
+  newMessageFlag,
   parseCoachingAction,
   type CoachingAction,
   type CoachingVerb,
@@ -14,6 +15,8 @@ export {
 export {
   findResumable,
   handleCoachingAction,
+  noteTypedRisks,
+  pauseWalkthrough,
   type CoachingDeps,
   type CoachingTurnInput,
   type CoachingTurnResult,

@@ -38,6 +38,16 @@ export const coachingSessionSchema = z.object({
   expiresAt: z.iso.datetime(),
   /** Steps left so far, oldest first; Back pops the last one. */
   path: z.array(pathEntrySchema),
+  /**
+   * Notes typed on a step and kept when the card was left another way (Back): shown in the note
+   * box when the step comes round again, and in the summary if it never does.
+   */
+  pending: z.record(z.string(), z.string().max(noteMaxLength)).optional(),
+  /** Safety categories raised by text typed in the chat during the walk-through, with the words. */
+  typedRisks: z
+    .array(z.object({ category: z.string().min(1), words: z.string().max(200) }))
+    .max(50)
+    .optional(),
 });
 
 export type CoachingSession = z.infer<typeof coachingSessionSchema>;

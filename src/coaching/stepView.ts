@@ -62,6 +62,8 @@ export function buildStepView(
   if (session.path.length > 0)
     navigation.push({ title: nav.back.title, verb: coachingVerbs.back, data: at });
   navigation.push({ title: nav.pause.title, verb: coachingVerbs.pause, data: at });
+  // Carries the step, so a note typed here is kept when the walk-through pauses for the menu.
+  navigation.push({ title: 'Menu', verb: linkedVerbs.menu, data: at });
 
   return {
     modeTitle: mode.title,
@@ -88,6 +90,7 @@ export function buildStepView(
     checklistLabel: step.checklist ? fill(step.checklist.label) : '',
     checklist: (step.checklist?.items ?? []).map((i) => ({ title: fill(i.label), value: i.id })),
     noteLabel: mode.labels.note,
+    noteValue: session.pending?.[step.id] ?? '',
     notePlaceholder: mode.labels.notePlaceholder,
     noteMaxLength,
     wordingLabel: pack.shared.cardLabels.wording,
@@ -114,6 +117,15 @@ function wordingOffers(
   for (const w of step.wording) if (!situations.includes(w)) situations.push(w);
   return situations.flatMap((situation) => {
     const offer = pack.shared.wordingSituations.find((w) => w.id === situation);
-    return offer ? [{ title: offer.offer, verb: linkedVerbs.wording, data: { situation } }] : [];
+    // Through coaching, so the note typed on the step is kept; the wording opens below.
+    return offer
+      ? [
+          {
+            title: offer.offer,
+            verb: coachingVerbs.wording,
+            data: { revision: session.revision, stepId: step.id, situation },
+          },
+        ]
+      : [];
   });
 }

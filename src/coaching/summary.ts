@@ -1,7 +1,8 @@
 import type { CoachingPack } from '../content/coaching/coachingPack';
 import type { FactId } from '../content/coaching/schema';
+import { coachingPrefillUsed } from '../referrals/form/formValues';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
-import { coachingVerbs, linkedVerbs } from './actions';
+import { coachingVerbs, linkedVerbs, newMessageFlag } from './actions';
 import type { CoachingSession } from './session';
 import { findAnswer } from './stepView';
 import type {
@@ -21,6 +22,8 @@ interface Gathered {
   readonly riskNotes: string[];
   readonly actions: string[];
   readonly categories: Set<string>;
+  /** The typed words each raised category reacted to (notes and chat), for "risks noted". */
+  readonly words: Map<string, Set<string>>;
   readonly facts: Set<FactId>;
 }
 
@@ -34,11 +37,18 @@ function gather(pack: CoachingPack, session: CoachingSession): Gathered {
     riskNotes: [],
     actions: [],
     categories: new Set(),
+    words: new Map(),
     facts: new Set(),
+  };
+  const typed = (category: string, words: string) => {
+    out.categories.add(category);
+    const set = out.words.get(category) ?? new Set<string>();
+    out.words.set(category, set.add(words));
   };
   for (const entry of session.path) {
     entry.safety.forEach((c) => out.categories.add(c));
     if (entry.note !== undefined) out.notes.push(entry.note);
+    for (const f of pack.safety.check(entry.note ?? '')) typed(f.id, f.words.join(' '));
     const step = mode.stepsById.get(entry.stepId);
     if (step === undefined) continue;
     if (entry.via !== 'skip') {
@@ -52,6 +62,12 @@ function gather(pack: CoachingPack, session: CoachingSession): Gathered {
     if (answer.action !== undefined) out.actions.push(answer.action);
     answer.facts?.forEach((f) => out.facts.add(f));
   }
+  // Notes kept from steps left by Back and never finished, and danger typed in the chat.
+  for (const note of Object.values(session.pending ?? {})) {
+    out.notes.push(note);
+    for (const f of pack.safety.check(note)) typed(f.id, f.words.join(' '));
+  }
+  for (const risk of session.typedRisks ?? []) typed(risk.category, risk.words);
   return out;
 }
 
@@ -87,7 +103,15 @@ export function buildSummary(
     { heading: words.notes, items: found.notes },
     {
       heading: words.risks,
-      items: unique([...found.riskNotes, ...raisedContent.map((c) => c.label)]),
+      items: unique([
+        ...found.riskNotes,
+        ...raised.flatMap((id) => {
+          const label = pack.safety.category(id)?.label;
+          if (label === undefined) return [];
+          const words = [...(found.words.get(id) ?? [])].map((w) => `“${w}”`);
+          return [words.length > 0 ? `${label} (you typed ${words.join(', ')})` : label];
+        }),
+      ]),
     },
     { heading: words.actions, items: unique([...riskActions, ...found.actions]) },
   ].map((s) => ({ heading: s.heading, items: s.items.map(fill) }));
@@ -104,7 +128,12 @@ export function buildSummary(
   const suggested = facts.some((f) => referralFacts.includes(f));
   const at = { revision: session.revision, stepId: session.stepId };
   const actions: CardAction[] = [
-    { title: words.makeReferral, verb: linkedVerbs.referral, data: referralPrefillData(prefill) },
+    // The summary is a record: the form opens below it rather than in its place.
+    {
+      title: words.makeReferral,
+      verb: linkedVerbs.referral,
+      data: { ...referralPrefillData(prefill), [newMessageFlag]: true },
+    },
     { title: words.backToLastStep, verb: coachingVerbs.back, data: at },
     { title: words.startAgain, verb: coachingVerbs.start, data: { mode: session.mode } },
   ];
@@ -112,12 +141,12 @@ export function buildSummary(
   return {
     title: words.title,
     modeTitle: mode.title,
-    intro: fill(words.intro),
+    intro: fill(endedAtStop(pack, session) ? `${notAskedIntro} ${words.intro}` : words.intro),
     sections: sections.map((s) => (s.items.length > 0 ? s : { ...s, items: [words.none] })),
     copyLabel: pack.shared.cardLabels.copy,
     copyText: copyText(mode.title, sections, words.none),
     referralSuggested: suggested,
-    referralText: fill(suggested ? words.referralSuggested : words.referralOptional),
+    referralText: `${fill(suggested ? words.referralSuggested : words.referralOptional)} ${carriedOver(pack, prefill)}`,
     referralPrefill: prefill,
     confidenceLabel: pack.shared.cardLabels.confidence,
     confidenceIntro: pack.shared.confidence.intro,
@@ -137,6 +166,50 @@ export function buildSummary(
     actions,
     revision: session.revision,
   };
+}
+
+/**
+ * What the referral form fills in from the walk-through, exactly (referrals/form/formValues.ts
+ * `valuesFromCoaching` is the other side): the risk signs raised, and his answers that have a
+ * place on the form. Notes and his words are never carried over.
+ */
+const factsOnTheForm: Partial<Record<FactId, string>> = {
+  denied: 'he denied it',
+  minimised: 'he minimised it',
+  blamed: 'he blamed others',
+  'interpreter-needed': 'an interpreter is needed',
+  separating: 'they are separating or separated',
+  'consent-given': 'he consented',
+  'consent-declined': 'he declined consent',
+  'share-without-consent': 'sharing without his consent',
+};
+
+function carriedOver(pack: CoachingPack, prefill: CoachingReferralPrefill): string {
+  const risks = prefill.riskIndicators
+    .filter((id) => coachingPrefillUsed.riskIndicators.has(id))
+    .flatMap((id) => pack.safety.category(id)?.label ?? []);
+  const facts = prefill.facts
+    .filter((f) => coachingPrefillUsed.facts.has(f))
+    .flatMap((f) => factsOnTheForm[f] ?? []);
+  const parts = [
+    ...(risks.length > 0 ? [`the risk signs raised (${risks.join('; ')})`] : []),
+    ...(facts.length > 0 ? [`what you chose about him (${facts.join('; ')})`] : []),
+  ];
+  const carried =
+    parts.length > 0
+      ? `The form starts with ${parts.join(' and ')}, for you to check.`
+      : 'The form starts empty: nothing from this walk-through is filled in.';
+  return `${carried} Your notes and his words are not carried over.`;
+}
+
+const notAskedIntro =
+  'You decided not to ask this time. What to do instead is under Actions, and this is not the end: you can prepare again when it is safe.';
+
+/** Whether the walk-through ended at a "do not ask now" step. */
+function endedAtStop(pack: CoachingPack, session: CoachingSession): boolean {
+  const last = session.path[session.path.length - 1];
+  const step = last && pack.modes[session.mode].stepsById.get(last.stepId);
+  return session.mode === 'prepare' && step?.tone === 'stop';
 }
 
 /** The prefill flattened into card action data (strings and booleans only, lists comma-joined). */

@@ -41,6 +41,8 @@ export interface CoachingStepCardData {
   readonly checklistLabel: string;
   readonly checklist: readonly ChecklistChoice[];
   readonly noteLabel: string;
+  /** What was typed here before and kept (e.g. before going Back); empty otherwise. */
+  readonly noteValue: string;
   readonly notePlaceholder: string;
   readonly noteMaxLength: number;
   readonly wordingLabel: string;

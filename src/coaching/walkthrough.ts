@@ -2,7 +2,7 @@ import type { CoachingPack } from '../content/coaching/coachingPack';
 import type { CoachingMode, StepContent } from '../content/coaching/schema';
 import { buildSafetyAlert } from '../safety/alert';
 import type { LocalContacts } from '../tenants/localContacts';
-import { coachingVerbs, type CoachingAction, type StepInput } from './actions';
+import { coachingVerbs, newMessageFlag, type CoachingAction, type StepInput } from './actions';
 import { isExpired, noteMaxLength, touched, type CoachingSession, type PathEntry } from './session';
 import { buildStepView, currentStep, findAnswer, firstStep, progressLine } from './stepView';
 import { buildSummary } from './summary';
@@ -90,7 +90,14 @@ export function createWalkthrough(pack: CoachingPack): Walkthrough {
     const safety = safetyView(pack, raised, ctx.contacts, noteWords(pack, action));
     const withSafety = (t: Transition): Transition => (safety ? { ...t, safety } : t);
 
-    if (action.type === 'start') return withSafety(start(action.mode, ctx, session));
+    if (action.type === 'start') {
+      const unfinished =
+        session !== undefined && session.status !== 'completed' && !isExpired(session, ctx.now);
+      // Never discard a walk-through silently: ask first, resume or start again.
+      if (unfinished && action.discard !== true)
+        return withSafety({ kind: 'unchanged', view: restartQuestion(pack, session, action.mode) });
+      return withSafety(start(action.mode, ctx, session));
+    }
     if (session === undefined) return withSafety(stale(pack, 'not-found'));
     if (isExpired(session, ctx.now)) return withSafety(stale(pack, 'expired'));
     if (action.type === 'resume') {
@@ -135,20 +142,28 @@ type CardActionOf<T extends CoachingAction['type']> = Extract<CoachingAction, { 
 function step(
   pack: CoachingPack,
   session: CoachingSession,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
   raised: readonly string[],
   now: Date,
 ): CoachingSession | undefined {
   const here = currentStep(pack, session);
+  // What was typed on this card is kept whichever way the card is left.
+  const pending = withPending(session.pending, here.id, action.input.note);
+  // Wording opens below; the step stays, with the note kept in its box.
+  if (action.type === 'wording') return touched(session, now, { pending });
   if (action.type === 'pause')
-    return session.status === 'active' ? touched(session, now, { status: 'paused' }) : undefined;
+    return session.status === 'active'
+      ? touched(session, now, { status: 'paused', pending })
+      : undefined;
   if (action.type === 'back') {
-    if (session.path.length === 0) return undefined;
     const last = session.path[session.path.length - 1];
+    if (last === undefined) return undefined;
     return touched(session, now, {
       status: 'active',
-      stepId: last?.stepId ?? session.stepId,
+      stepId: last.stepId,
       path: session.path.slice(0, -1),
+      // The step gone back to shows its note again, ready to edit.
+      pending: withPending(pending, last.stepId, last.note),
     });
   }
   if (session.status !== 'active') return undefined;
@@ -159,14 +174,35 @@ function step(
       session,
       here,
       entry(here, 'answer', action.input, raised, answer.id),
-      answer.next,
+      endsPlainly(pack, session, here, answer.next) ? undefined : answer.next,
       now,
     );
   }
   if (action.type === 'skip' && (!here.canSkip || here.finish)) return undefined;
   const target = here.next;
   if (!here.finish && target === undefined) return undefined;
-  return leave(session, here, entry(here, action.type, action.input, raised), target, now);
+  return leave(
+    session,
+    here,
+    entry(here, action.type, action.input, raised),
+    endsPlainly(pack, session, here, target) ? undefined : target,
+    now,
+  );
+}
+
+/**
+ * "Do not ask now" while preparing: going on to the record-and-reflect step would walk through a
+ * conversation that is not happening, so the walk-through ends there, with its summary saying
+ * what to do instead.
+ */
+function endsPlainly(
+  pack: CoachingPack,
+  session: CoachingSession,
+  here: StepContent,
+  target: string | undefined,
+): boolean {
+  if (session.mode !== 'prepare' || here.tone !== 'stop' || target === undefined) return false;
+  return pack.modes[session.mode].stepsById.get(target)?.finish === true;
 }
 
 /** Records the step just left and moves on; with no target the walk-through is complete. */
@@ -178,9 +214,23 @@ function leave(
   now: Date,
 ): CoachingSession {
   const path = [...session.path, left];
+  // The note now lives in the path entry.
+  const pending = withPending(session.pending, here.id, undefined);
   if (target === undefined)
-    return touched(session, now, { status: 'completed', stepId: here.id, path });
-  return touched(session, now, { stepId: target, path });
+    return touched(session, now, { status: 'completed', stepId: here.id, path, pending });
+  return touched(session, now, { stepId: target, path, pending });
+}
+
+/** The pending notes with this step's note set (or removed when there is none). */
+function withPending(
+  pending: CoachingSession['pending'],
+  stepId: string,
+  note: string | undefined,
+): Record<string, string> {
+  const { [stepId]: _replaced, ...others } = pending ?? {};
+  return note === undefined || note.trim() === ''
+    ? others
+    : { ...others, [stepId]: note.slice(0, noteMaxLength) };
 }
 
 function entry(
@@ -208,7 +258,7 @@ function entry(
  */
 function raisedCategories(
   pack: CoachingPack,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
 ): string[] {
   const found = new Set<string>(
     action.input.note === undefined ? [] : pack.safety.scan(action.input.note),
@@ -236,7 +286,8 @@ function safetyView(
   words: readonly string[],
 ): SafetyCardView | undefined {
   const data = buildSafetyAlert(pack.safetyAlert, pack.safety, raised, contacts, {
-    continueAction: { verb: coachingVerbs.resume, data: {} },
+    // The safety card stays in the chat: the step comes back as a new message below it.
+    continueAction: { verb: coachingVerbs.resume, data: { [newMessageFlag]: true } },
     words,
   });
   return data && { card: 'safety-alert', data };
@@ -253,6 +304,41 @@ function pausedView(pack: CoachingPack, session: CoachingSession): CoachingCardV
       progress: `${mode.title}. ${progressLine(pack, mode, here.stage)}`,
       actions: [
         { title: pack.shared.navigation.resume.title, verb: coachingVerbs.resume, data: {} },
+      ],
+    },
+  };
+}
+
+const ukDay = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'Europe/London',
+});
+
+/** "You have a paused debrief from Tuesday 1 December: resume it, or start again and discard it?" */
+function restartQuestion(
+  pack: CoachingPack,
+  session: CoachingSession,
+  mode: CoachingMode,
+): CoachingCardView {
+  const current = pack.modes[session.mode];
+  const here = currentStep(pack, session);
+  const what = session.mode === 'debrief' ? 'debrief' : 'preparation';
+  const state = session.status === 'paused' ? 'paused' : 'unfinished';
+  return {
+    card: 'coaching-paused',
+    data: {
+      title: `You have ${state === 'paused' ? 'a paused' : 'an unfinished'} ${what}`,
+      text: `You have ${state === 'paused' ? 'a paused' : 'an unfinished'} ${what} from ${ukDay.format(new Date(session.updatedAt))}: resume it, or start again and discard it?`,
+      progress: `${current.title}. ${progressLine(pack, current, here.stage)}`,
+      actions: [
+        { title: 'Resume it', verb: coachingVerbs.resume, data: {} },
+        {
+          title: 'Start again and discard it',
+          verb: coachingVerbs.start,
+          data: { mode, discard: true },
+        },
       ],
     },
   };

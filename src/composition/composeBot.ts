@@ -4,14 +4,15 @@ import { coachingActions } from '../bot/actions/coachingActions';
 import { outcomeActions } from '../bot/actions/outcomeActions';
 import { referralActions } from '../bot/actions/referralActions';
 import { welcomeActions } from '../bot/actions/welcomeActions';
-import { wordingActions } from '../bot/actions/wordingActions';
+import { offerWording, wordingActions } from '../bot/actions/wordingActions';
 import { ConversationMemory } from '../bot/conversationMemory';
 import { DareCoachBot } from '../bot/dareCoachBot';
+import { PersonalTyping } from '../bot/personalTyping';
 import { SafetyFirst } from '../bot/safetyFirst';
 import { TenantGuard } from '../bot/tenantGuard';
 import { safetyNetResponder, wordingSearchResponder } from '../bot/textResponders';
 import { createWordingMessageExtension } from '../bot/wordingMessageExtension';
-import { findResumable } from '../coaching';
+import { findResumable, noteTypedRisks, pauseWalkthrough } from '../coaching';
 import type { AppConfig } from '../config/config';
 import { AppError } from '../kernel/errors';
 import { SafetyContacts } from '../safety';
@@ -50,6 +51,11 @@ export function composeBot(
   };
   const typedSafety = {
     ...safety,
+    noteTypedRisks: (
+      tenantId: string,
+      userId: string,
+      risks: readonly { readonly category: string; readonly words: string }[],
+    ) => noteTypedRisks(coaching, { tenantId, userId }, risks),
     hasWalkthrough: async (tenantId: string, userId: string) =>
       (await findResumable(coaching, { tenantId, userId })) !== undefined,
   };
@@ -57,15 +63,18 @@ export function composeBot(
   // Each feature's verbs; a verb registered twice stops the process here.
   const actions = VerbTable.of(
     // The menu never depends on storage: without the session it shows no resume offer.
-    welcomeActions((tenantId, userId) =>
-      findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
-        resumeLogger.warn('resume offer left out: session not read', {
-          code: err instanceof AppError ? err.code : 'unknown',
-        });
-        return undefined;
-      }),
+    welcomeActions(
+      (tenantId, userId) =>
+        findResumable(coaching, { tenantId, userId }).catch((err: unknown) => {
+          resumeLogger.warn('resume offer left out: session not read', {
+            code: err instanceof AppError ? err.code : 'unknown',
+          });
+          return undefined;
+        }),
+      // "Stop" must pause for real: a storage failure here is the turn's "Not saved" card.
+      (tenantId, userId, typed) => pauseWalkthrough(coaching, { tenantId, userId }, typed),
     ),
-    coachingActions({ ...coaching, safetyContacts }),
+    coachingActions({ ...coaching, safetyContacts, openWording: offerWording(wording) }),
     wordingActions(wording),
     outcomeActions(features.confidence),
     referralActions({
@@ -85,9 +94,12 @@ export function composeBot(
     textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
     logger: logger.child({ component: 'bot' }),
+    ...(config.bot.appId ? { appId: config.bot.appId } : {}),
   });
   const middleware = [
     new TenantGuard(config.allowedTenantIds, logger.child({ component: 'tenant-guard' })),
+    // Only for turns the guard let through; it shows while a slow reply is being worked out.
+    new PersonalTyping(),
     // Before anything that touches storage: a storage failure never hides the safety card.
     new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),

@@ -45,7 +45,7 @@ export interface AppConfig {
  * every bad or missing variable (never its value).
  */
 export function parseConfig(source: Record<string, string | undefined>): AppConfig {
-  const result = environmentSchema.safeParse(source);
+  const result = environmentSchema.safeParse(withoutEmpty(source));
   if (!result.success) {
     const problems = result.error.issues.map(
       (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
@@ -89,6 +89,18 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     },
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
+}
+
+/**
+ * Empty values mean "unset": `.env.example` copied as it is lists every variable with no value,
+ * and `MicrosoftAppType=` must fall back to its default like an absent variable, not be refused.
+ */
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (value !== undefined && value.trim() !== '') set[name] = value;
+  }
+  return set;
 }
 
 /** Reads `.env` (if present) into the environment, then validates it. */

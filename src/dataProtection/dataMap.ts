@@ -94,6 +94,20 @@ const sessionFields: FieldsOf<CoachingSession> = {
     'partner',
     'children',
   ),
+  pending: sensitive(
+    'notes typed on a step and kept when another button on that card was pressed (free text: may describe him, his partner and the children), until the step is answered',
+    'practitioner',
+    'father',
+    'partner',
+    'children',
+  ),
+  typedRisks: sensitive(
+    'danger the practitioner typed in the chat during the walk-through (the safety categories and the words that raised them), kept once for the summary\'s "risks noted"',
+    'practitioner',
+    'father',
+    'partner',
+    'children',
+  ),
 };
 
 const draftFields: FieldsOf<ReferralDraft> = {
@@ -221,6 +235,9 @@ const feedbackFields: FieldsOf<StoredFeedback> = {
   helpful: none('count'),
   notHelpful: none('count'),
   byVersion: none('counts by library version'),
+  missing: none(
+    "counts of what was missing after 'not helpful' (chosen from a fixed list, no identity)",
+  ),
 };
 
 const leaseFields: FieldsOf<WorkerLeaseEntry> = {

@@ -7,6 +7,8 @@
 export const welcomeVerbs = {
   /** The welcome card: the menu every notice offers a way back to. */
   show: 'welcome.show',
+  /** A way out: pause what is in progress and show the menu (typed "stop", or a card's Menu). */
+  leave: 'welcome.leave',
 } as const;
 
 export const nudgeVerbs = {

@@ -1,3 +1,4 @@
+import { welcomeVerbs } from '../kernel/verbs';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import type { SafetyNet } from './safetyNet';
 import type { SafetyFile, SafetyLevel } from './schema';
@@ -58,9 +59,15 @@ export function buildSafetyAlert(
     routesLabel: content.routesLabel,
     routes: [...extra, content.childRoute, content.highRiskRoute, content.adviceRoute].map(fill),
     reminders: options.routesOnly ? [] : content.reminders.map(fill),
-    actions: options.continueAction
-      ? [{ title: content.continueTitle, ...options.continueAction }]
-      : [],
+    // A card inserted into a shared chat (routesOnly) has no buttons at all.
+    actions: options.routesOnly
+      ? []
+      : [
+          ...(options.continueAction
+            ? [{ title: content.continueTitle, ...options.continueAction }]
+            : []),
+          { title: 'Back to the menu', verb: welcomeVerbs.show, data: {} },
+        ],
     categories: ids,
   };
 }

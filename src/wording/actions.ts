@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { feedbackVotes } from './feedback';
+import { feedbackVotes, missingReasons } from './feedback';
 
 /**
  * The card verbs of the wording library and the data each carries, parsed at the edge by the bot
@@ -16,6 +16,8 @@ export const wordingVerbs = {
   feedback: 'wording.feedback',
   /** Other features' cards offer a situation with it; it arrives as a new message. */
   show: 'wording.show',
+  /** The optional answer to "what was missing?" after "not helpful". */
+  missing: 'wording.missing',
 } as const;
 
 export type WordingVerb = (typeof wordingVerbs)[keyof typeof wordingVerbs];
@@ -48,6 +50,17 @@ export const wordingActionSchemas = {
     matchedBecause,
   }),
   [wordingVerbs.show]: z.object({ situation: id }),
+  [wordingVerbs.missing]: z.object({
+    situationId: id,
+    phrasingId: id,
+    // The card's choice set: absent or empty when nothing was ticked (the question is optional).
+    missing: z
+      .enum(['', ...missingReasons])
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    showWhy: z.boolean().default(false),
+    matchedBecause,
+  }),
 } as const;
 
 export type WordingActionData = {

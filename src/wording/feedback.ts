@@ -12,6 +12,19 @@ import { situationIds, type SituationId, type WordingLibrary } from '../content/
 export const feedbackVotes = ['helpful', 'not-helpful'] as const;
 export type FeedbackVote = (typeof feedbackVotes)[number];
 
+/**
+ * After "not helpful", one optional question: what was missing. Fixed answers only, counted like
+ * the votes: free text could name a family, and nothing here may say who answered.
+ */
+export const missingReasons = [
+  'not-my-situation',
+  'would-not-say-it',
+  'too-long',
+  'no-next-step',
+  'something-else',
+] as const;
+export type MissingReason = (typeof missingReasons)[number];
+
 export interface FeedbackCounts {
   readonly helpful: number;
   readonly notHelpful: number;
@@ -22,6 +35,8 @@ export interface PhrasingFeedback extends FeedbackCounts {
   readonly phrasingId: string;
   /** The same counts split by library version, so a reworded phrasing is judged on its own. */
   readonly byVersion: Readonly<Record<string, FeedbackCounts>>;
+  /** What was missing, as answered after "not helpful": counts per reason. */
+  readonly missing?: Readonly<Partial<Record<MissingReason, number>>>;
 }
 
 export interface VoteInput {
@@ -31,9 +46,17 @@ export interface VoteInput {
   readonly vote: FeedbackVote;
 }
 
+export interface MissingInput {
+  readonly situationId: SituationId;
+  readonly phrasingId: string;
+  readonly reason: MissingReason;
+}
+
 export interface WordingFeedbackRepository {
   /** Adds one vote and returns the counts after it. Concurrent votes are never lost. */
   record(vote: VoteInput): Promise<PhrasingFeedback>;
+  /** Counts one answer to "what was missing?"; concurrent answers are never lost. */
+  recordMissing(answer: MissingInput): Promise<PhrasingFeedback>;
   /** Counts for one phrasing (zero when nobody has voted). */
   forPhrasing(situationId: SituationId, phrasingId: string): Promise<PhrasingFeedback>;
   /** Counts for every phrasing of a situation that has votes, in phrasing id order. */
@@ -47,6 +70,7 @@ export const storedFeedbackSchema = counts.extend({
   situationId: z.enum(situationIds),
   phrasingId: z.string().min(1),
   byVersion: z.record(z.string(), counts),
+  missing: z.partialRecord(z.enum(missingReasons), z.number().int().min(0)).optional(),
 });
 
 export type StoredFeedback = z.infer<typeof storedFeedbackSchema>;
@@ -84,6 +108,11 @@ function withVote(current: StoredFeedback, vote: VoteInput): StoredFeedback {
   };
 }
 
+function withMissing(current: StoredFeedback, reason: MissingReason): StoredFeedback {
+  const missing = current.missing ?? {};
+  return { ...current, missing: { ...missing, [reason]: (missing[reason] ?? 0) + 1 } };
+}
+
 function parseStored(item: StoredItem<unknown>): StoredFeedback {
   const parsed = storedFeedbackSchema.safeParse(item.value);
   if (!parsed.success) {
@@ -114,40 +143,41 @@ export function createWordingFeedbackRepository(
   const maxAttempts = options.maxAttempts ?? 10;
   const backoff = options.backoff ?? defaultBackoff;
 
-  async function tryOnce(vote: VoteInput): Promise<StoredFeedback> {
-    const key = { partitionKey: vote.situationId, id: vote.phrasingId };
+  type Ids = { readonly situationId: SituationId; readonly phrasingId: string };
+  async function tryOnce(ids: Ids, change: (c: StoredFeedback) => StoredFeedback) {
+    const key = { partitionKey: ids.situationId, id: ids.phrasingId };
     const existing = await store.read(key);
     if (existing === undefined) {
-      const created = await store.create(
-        key,
-        withVote(empty(vote.situationId, vote.phrasingId), vote),
-      );
+      const created = await store.create(key, change(empty(ids.situationId, ids.phrasingId)));
       return parseStored(created);
     }
-    const next = withVote(parseStored(existing), vote);
+    const next = change(parseStored(existing));
     return parseStored(await store.replace({ ...key, etag: existing.etag }, next));
   }
 
-  return {
-    async record(vote) {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await tryOnce(vote);
-        } catch (err) {
-          if (!isLostRace(err)) throw err;
-          if (attempt >= maxAttempts) {
-            throw new AppError(
-              feedbackContended,
-              `A wording vote lost ${attempt} races in a row and was not stored.`,
-              {
-                cause: err,
-              },
-            );
-          }
-          await backoff(attempt);
+  async function update(ids: Ids, change: (c: StoredFeedback) => StoredFeedback) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await tryOnce(ids, change);
+      } catch (err) {
+        if (!isLostRace(err)) throw err;
+        if (attempt >= maxAttempts) {
+          throw new AppError(
+            feedbackContended,
+            `A wording vote lost ${attempt} races in a row and was not stored.`,
+            {
+              cause: err,
+            },
+          );
         }
+        await backoff(attempt);
       }
-    },
+    }
+  }
+
+  return {
+    record: (vote) => update(vote, (current) => withVote(current, vote)),
+    recordMissing: (answer) => update(answer, (current) => withMissing(current, answer.reason)),
 
     async forPhrasing(situationId, phrasingId) {
       const item = await store.read({ partitionKey: situationId, id: phrasingId });
@@ -164,21 +194,48 @@ export type VoteOutcome =
   | { readonly kind: 'recorded'; readonly feedback: PhrasingFeedback }
   | { readonly kind: 'unknown-phrasing' };
 
+/** The situation and phrasing the card named, if the library has them (card data can be stale or forged). */
+function knownPhrasing(
+  library: WordingLibrary,
+  input: { readonly situationId: string; readonly phrasingId: string },
+): { readonly situationId: SituationId; readonly phrasingId: string } | undefined {
+  const situation = library.situations.find((s) => s.id === input.situationId);
+  return situation?.phrasings.some((p) => p.id === input.phrasingId)
+    ? { situationId: situation.id, phrasingId: input.phrasingId }
+    : undefined;
+}
+
+/** The answer to "what was missing?", checked against the library like a vote. */
+export async function answerWhatWasMissing(
+  library: WordingLibrary,
+  repository: WordingFeedbackRepository,
+  input: {
+    readonly situationId: string;
+    readonly phrasingId: string;
+    readonly reason: MissingReason;
+  },
+): Promise<VoteOutcome> {
+  const ids = knownPhrasing(library, input);
+  if (!ids) return { kind: 'unknown-phrasing' };
+  return {
+    kind: 'recorded',
+    feedback: await repository.recordMissing({ ...ids, reason: input.reason }),
+  };
+}
+
 /**
  * The use case behind the helpful / not helpful buttons: checks the ids against the library
- * (card data can be stale or forged) before anything is stored, and stamps the library version.
+ * before anything is stored, and stamps the library version.
  */
 export async function voteOnPhrasing(
   library: WordingLibrary,
   repository: WordingFeedbackRepository,
   input: { readonly situationId: string; readonly phrasingId: string; readonly vote: FeedbackVote },
 ): Promise<VoteOutcome> {
-  const situation = library.situations.find((s) => s.id === input.situationId);
-  if (!situation?.phrasings.some((p) => p.id === input.phrasingId))
-    return { kind: 'unknown-phrasing' };
+  const ids = knownPhrasing(library, input);
+  if (!ids) return { kind: 'unknown-phrasing' };
   const feedback = await repository.record({
-    situationId: situation.id,
-    phrasingId: input.phrasingId,
+    ...ids,
     libraryVersion: library.version,
     vote: input.vote,
   });

@@ -4,7 +4,7 @@ import type { CardAction } from '../kernel/cardAction';
 import type { CardViewOf } from '../kernel/cardRenderer';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import { wordingVerbs, type WordingVerb } from './actions';
-import type { FeedbackVote } from './feedback';
+import { missingReasons, type FeedbackVote, type MissingReason } from './feedback';
 import type { SearchOutcome, SituationMatch } from './search';
 
 /**
@@ -54,6 +54,10 @@ export interface WordingSituationCardData {
   readonly feedback: readonly WordingCardAction[];
   /** Empty until a vote: then thanks. */
   readonly feedbackNote: string;
+  /** After "not helpful": one optional question, what was missing (no choices otherwise). */
+  readonly missingLabel: string;
+  readonly missingChoices: readonly { readonly title: string; readonly value: string }[];
+  readonly missingSend: readonly WordingCardAction[];
   /** Other close situations (search results) and the way back to all situations. */
   readonly more: readonly WordingCardAction[];
   readonly safetyLine: string;
@@ -95,6 +99,22 @@ function clipReason(reason: string): string {
   return reason.length <= maxReason ? reason : `${reason.slice(0, maxReason - 1).trimEnd()}…`;
 }
 
+/** The answers to "what was missing?", in the words staff see. */
+const missingTitles: Readonly<Record<MissingReason, string>> = {
+  'not-my-situation': 'It did not fit my situation',
+  'would-not-say-it': 'I would not say it that way',
+  'too-long': 'Too long to use in a conversation',
+  'no-next-step': 'It did not say what to do next',
+  'something-else': 'Something else',
+};
+
+function feedbackNoteFor(request: SituationRequest): string {
+  if (!request.voted) return '';
+  if (request.voted === 'not-helpful' && !request.missingAnswered)
+    return 'Thank you. If you can, tell us what was missing; your answer is stored without your name.';
+  return 'Thank you. Your feedback helps the partnership improve this wording; it is stored without your name.';
+}
+
 const menuAction: WordingCardAction = {
   title: 'All situations',
   verb: wordingVerbs.menu,
@@ -128,6 +148,8 @@ export interface SituationRequest {
   readonly matchedBecause?: string;
   /** Set right after a vote: the buttons give way to thanks. */
   readonly voted?: FeedbackVote;
+  /** Set once "what was missing?" was answered (or left blank): it is not asked again. */
+  readonly missingAnswered?: boolean;
   /** Other close matches from a search, shown as buttons. */
   readonly alternatives?: readonly SituationMatch[];
 }
@@ -196,16 +218,17 @@ export function situationView(
     data: whyData,
   });
 
-  const vote = (title: string, value: FeedbackVote): WordingCardAction => {
-    const data: Record<string, string | boolean> = {
-      situationId: situation.id,
-      phrasingId: phrasing.id,
-      vote: value,
-      showWhy,
-    };
-    if (matchedBecause !== '') data.matchedBecause = matchedBecause;
-    return { title, verb: wordingVerbs.feedback, data };
+  const here: Record<string, string | boolean> = {
+    situationId: situation.id,
+    phrasingId: phrasing.id,
+    showWhy,
   };
+  if (matchedBecause !== '') here.matchedBecause = matchedBecause;
+  const vote = (title: string, value: FeedbackVote): WordingCardAction => ({
+    title,
+    verb: wordingVerbs.feedback,
+    data: { ...here, vote: value },
+  });
 
   const more: WordingCardAction[] = (request.alternatives ?? [])
     .filter((m) => m.situationId !== situation.id)
@@ -235,12 +258,21 @@ export function situationView(
       feedback: request.voted
         ? []
         : [vote('Helpful', 'helpful'), vote('Not helpful', 'not-helpful')],
-      feedbackNote: request.voted
-        ? 'Thank you. Your feedback helps the partnership improve this wording; it is stored without your name.'
-        : '',
+      feedbackNote: feedbackNoteFor(request),
+      ...missingQuestion(request.voted === 'not-helpful' && !request.missingAnswered, here),
       more,
       safetyLine: wordingSafetyLine,
     },
+  };
+}
+
+/** The optional "what was missing?" question, or nothing; Send carries the card's ids. */
+function missingQuestion(ask: boolean, ids: Readonly<Record<string, string | boolean>>) {
+  if (!ask) return { missingLabel: '', missingChoices: [], missingSend: [] };
+  return {
+    missingLabel: 'What was missing? (optional)',
+    missingChoices: missingReasons.map((value) => ({ title: missingTitles[value], value })),
+    missingSend: [{ title: 'Send', verb: wordingVerbs.missing, data: ids }],
   };
 }
 

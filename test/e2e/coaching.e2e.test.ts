@@ -43,21 +43,9 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     }
   };
 
-  /**
-   * Asks for the menu and returns the welcome card's position in the chat. Each test does, so the
-   * same words are in the chat more than once: `ask` finds the answer to this message.
-   */
-  const openMenu = async () => {
-    const welcome = await chat.ask('help', { timeoutMs: turnTimeoutMs });
-    await chat.waitForCardText(welcome, 'Prepare for a conversation', turnTimeoutMs);
-    return welcome;
-  };
-
-  /** Presses `title` on the card at `index` and waits for that same card to show `expected`. */
-  const pressAndExpect = async (index: number, title: string, expected: string) => {
-    await chat.press(index, title);
-    await chat.waitForCardText(index, expected, turnTimeoutMs);
-  };
+  const openMenu = () => chat.openMenu(turnTimeoutMs);
+  const pressAndExpect = (index: number, title: string, expected: string) =>
+    chat.pressAndExpect(index, title, expected, turnTimeoutMs);
 
   beforeEach(() => {
     ({ chat } = session());
@@ -127,13 +115,16 @@ describe('end to end: a coaching walk-through in the Agents Playground, in Chrom
     }
     assert.match(await chat.cardText(card), new RegExp(progress(3)), 'the step card is untouched');
 
-    await pressAndExpect(safety, 'Back to the walk-through', progress(3));
-    assert.equal(await chat.cardCount(), before + 1, 'the safety card turns into the step');
-    assert.doesNotMatch(await chat.cardText(safety), /Act now: check safety/);
-    assert.match(await chat.cardText(safety), /Explore what happens at home/);
-    await snapshot('back-to-step-3', safety);
+    // The safety card stays in the chat; the step comes back as a new message below it.
+    await chat.press(safety, 'Back to the walk-through');
+    const back = safety + 1;
+    await chat.waitForCardText(back, progress(3), turnTimeoutMs);
+    assert.equal(await chat.cardCount(), before + 2, 'the step is a new message');
+    assert.match(await chat.cardText(safety), /Act now: check safety/, 'the safety card stays');
+    assert.match(await chat.cardText(back), /Explore what happens at home/);
+    await snapshot('back-to-step-3', back);
 
     // The walk-through carries on from there.
-    await pressAndExpect(safety, 'Next', progress(4));
+    await pressAndExpect(back, 'Next', progress(4));
   });
 });

@@ -3,12 +3,14 @@ import { coachingActionSchemas } from '../../coaching/actions';
 import type { ContactsSource } from '../../safety';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { sendSafetyCard } from '../safetyCardRaised';
-import { onVerbs, showCard, type VerbHandler } from './actionTable';
+import { onVerbs, showCard, type ActionContext, type VerbHandler } from './actionTable';
 
 export interface CoachingActionDeps extends CoachingDeps {
   readonly tenants: TenantDirectory;
   /** Contacts that never wait long on storage (SafetyContacts); `tenants` when absent. */
   readonly safetyContacts?: ContactsSource;
+  /** Sends the wording for a situation as a new message (the wording feature's `wording.show`). */
+  readonly openWording?: (context: ActionContext, situation: string) => Promise<void>;
 }
 
 /**
@@ -32,6 +34,8 @@ export function coachingActions(deps: CoachingActionDeps): VerbHandler[] {
         contacts,
       });
       if (result.stale) context.logger.info('stale coaching card', { verb, reason: result.stale });
+      if (action.type === 'wording' && !result.stale)
+        await deps.openWording?.(context, action.situation);
       return showCard(context.cards.renderView(result.view));
     },
     (context) => showCard(context.cards.renderView(deps.walkthrough.staleView('out-of-date'))),

@@ -3,7 +3,7 @@ import type { LocalContacts } from '../../tenants/localContacts';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { wordingActionSchemas, wordingVerbs } from '../../wording/actions';
 import type { WordingFeedbackRepository } from '../../wording/feedback';
-import { voteOnPhrasing } from '../../wording/feedback';
+import { answerWhatWasMissing, voteOnPhrasing } from '../../wording/feedback';
 import type { WordingSearch } from '../../wording/search';
 import {
   situationsMenuView,
@@ -32,6 +32,7 @@ export function wordingActions(deps: WordingActionDeps): VerbHandler[] {
   const schemas = wordingActionSchemas;
   const viewFor = async (context: ActionContext, build: (contacts: LocalContacts) => WordingView) =>
     build(await deps.tenants.contactsFor(context.tenantId));
+  const sendSituation = offerWording(deps);
   const render = async (context: ActionContext, build: (contacts: LocalContacts) => WordingView) =>
     showCard(context.cards.renderView(await viewFor(context, build)));
   const menu = ({ cards }: ActionContext) =>
@@ -54,12 +55,40 @@ export function wordingActions(deps: WordingActionDeps): VerbHandler[] {
         situationView(library, contacts, principles, { ...data, voted }),
       );
     }),
-    onVerb(wordingVerbs.show, schemas[wordingVerbs.show], async (context, data) => {
-      const view = await viewFor(context, (contacts) =>
-        situationView(library, contacts, principles, { situationId: data.situation }),
+    onVerb(wordingVerbs.missing, schemas[wordingVerbs.missing], async (context, data) => {
+      const { missing, ...shown } = data;
+      if (missing !== undefined) {
+        const outcome = await answerWhatWasMissing(library, deps.feedback, {
+          ...shown,
+          reason: missing,
+        });
+        context.logger.info('wording feedback', { status: outcome.kind });
+      }
+      return render(context, (contacts) =>
+        situationView(library, contacts, principles, {
+          ...shown,
+          voted: 'not-helpful',
+          missingAnswered: true,
+        }),
       );
-      await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(view)] });
+    }),
+    onVerb(wordingVerbs.show, schemas[wordingVerbs.show], async (context, data) => {
+      await sendSituation(context, data.situation);
       return { kind: 'message', text: 'The wording is below this card.' };
     }),
   ];
+}
+
+/**
+ * Sends a wording situation as a new message below the card that offered it (a walk-through
+ * step keeps its place in the chat): the `wording.show` verb, and a step's own wording offer.
+ */
+export function offerWording(
+  deps: WordingActionDeps,
+): (context: ActionContext, situation: string) => Promise<void> {
+  return async (context, situation) => {
+    const contacts = await deps.tenants.contactsFor(context.tenantId);
+    const view = situationView(deps.library, contacts, deps.principles, { situationId: situation });
+    await context.turn.sendActivity({ attachments: [context.cards.attachmentOf(view)] });
+  };
 }

@@ -12,6 +12,12 @@ import type { WordingCardModels } from '../../wording/views';
 
 export type { CardAction };
 
+/** A link button (Action.OpenUrl), e.g. the deep link to the bot's personal chat. */
+export interface CardLink {
+  readonly title: string;
+  readonly url: string;
+}
+
 export interface WelcomeCardData {
   readonly title: string;
   readonly intro: string;
@@ -19,6 +25,8 @@ export interface WelcomeCardData {
   /** Empty when there is nothing to resume. */
   readonly resumeText: string;
   readonly actions: readonly CardAction[];
+  /** Empty in a personal chat; in a shared one, the way to the personal chat. */
+  readonly links: readonly CardLink[];
 }
 
 /** A short message card: coming soon, out of date, something went wrong, refused. */
@@ -28,6 +36,7 @@ export interface NoticeCardData {
   /** Empty when the notice needs no safety reminder. */
   readonly safetyLine: string;
   readonly actions: readonly CardAction[];
+  readonly links: readonly CardLink[];
 }
 
 export interface CardModels

@@ -237,6 +237,12 @@ const factAnswers: Readonly<Record<string, readonly [string, string]>> = {
   'share-without-consent': ['consent.basis', 'not-asked'],
 };
 
+/** What the form fills in from a walk-through, so its summary can say exactly that. */
+export const coachingPrefillUsed = {
+  riskIndicators: new Set(Object.keys(riskIndicatorSigns)),
+  facts: new Set(Object.keys(factAnswers)),
+} as const;
+
 /** Form values from a walk-through: high-risk ticks, his response, interpreter, consent. */
 export function valuesFromCoaching(prefill: CoachingPrefill): Record<string, string> {
   const values: Record<string, string> = {};

@@ -138,6 +138,27 @@ export class PlaygroundChat {
       .waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
+  /** Presses `title` on the card at `index` and waits for that same card to show `expected`. */
+  async pressAndExpect(
+    index: number,
+    title: string,
+    expected: string,
+    timeoutMs?: number,
+  ): Promise<void> {
+    await this.press(index, title);
+    await this.waitForCardText(index, expected, timeoutMs);
+  }
+
+  /**
+   * Asks for the menu and returns the welcome card's position in the chat. The same words may be
+   * in the chat more than once: `ask` finds the answer to this message.
+   */
+  async openMenu(timeoutMs?: number): Promise<number> {
+    const welcome = await this.ask('help', timeoutMs === undefined ? {} : { timeoutMs });
+    await this.waitForCardText(welcome, 'Prepare for a conversation', timeoutMs);
+    return welcome;
+  }
+
   /** Presses the button titled `title` on the card at `index`. */
   async press(index: number, title: string): Promise<void> {
     await this.card(index).getByRole('button', { name: title, exact: true }).click();

@@ -112,7 +112,7 @@ describe('coaching walk-through turns', () => {
         !/Step 2 of 7/.test(user.text()),
         'moving on from "do not ask now" never opens the enquiry',
       );
-      assert.match(user.text(), /Step 7 of 7/, 'it goes to record and reflect');
+      assert.match(user.text(), /You decided not to ask this time/, 'it ends there, plainly');
     });
   }
 
@@ -133,8 +133,9 @@ describe('coaching walk-through turns', () => {
     );
     assert.ok(!safety.includes('he told her he would kill her'), 'the typed text is not echoed');
 
+    // The step comes back below the safety card, which stays in the chat.
     await user.press(/walk-through/i);
-    assert.match(user.text(), /Step 3 of 7/);
+    assert.match(textsOf(user.newCards[0]).join('\n'), /Step 3 of 7/);
   });
 
   it('raises the safety card in the same turn when a note on a step names a danger', async () => {

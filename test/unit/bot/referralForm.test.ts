@@ -386,7 +386,8 @@ describe('referral form turns', () => {
       aCardAction('referral.start', {}, { conversationType: 'channel' }),
     );
     const body = JSON.stringify(replies.at(-1)?.value);
-    assert.match(body, /only be made in your own chat/);
+    assert.match(body, /only work in your personal chat/);
+    assert.match(body, /teams.microsoft.com\/l\/chat/, 'with the way to the personal chat');
     assert.ok(!/Step 1 of 7/.test(body));
   });
 

@@ -113,19 +113,54 @@ describe('wording library turns', () => {
     );
   });
 
+  it('"Not helpful" asks one optional follow-up, what was missing, and stores the answer without identity', async () => {
+    const { user, storage } = aPractitioner();
+    await user.say('wording');
+    await user.press(/denies/i);
+    await user.press('Not helpful');
+    assert.match(user.text(), /What was missing/);
+    assert.match(user.text(), /optional/i);
+    assert.ok(!verbsOf(user.card).includes('wording.feedback'), 'no second vote');
+
+    await user.press('Send', { missing: 'too-long' });
+    assert.match(user.text(), /Thank you/);
+    assert.ok(!/What was missing/.test(user.text()), 'asked once');
+    assert.ok(!verbsOf(user.card).includes('wording.missing'), 'nothing more to send');
+    const stored = JSON.stringify(await storage.collection('feedback').listPartition('denies'));
+    assert.match(stored, /"notHelpful":1/);
+    assert.match(stored, /"too-long":1/);
+    assert.ok(
+      !stored.includes('fake-user') &&
+        !stored.includes('0000000000f1') &&
+        !stored.includes('00000000aaaa'),
+      'no user or tenant identity stored',
+    );
+  });
+
+  it('the follow-up can be left unanswered: Send with nothing ticked stores nothing more', async () => {
+    const { user, storage } = aPractitioner();
+    await user.say('wording');
+    await user.press(/denies/i);
+    await user.press('Not helpful');
+    await user.press('Send');
+    assert.match(user.text(), /Thank you/);
+    const stored = JSON.stringify(await storage.collection('feedback').listPartition('denies'));
+    assert.match(stored, /"notHelpful":1/);
+    assert.ok(!/"missing":\{"/.test(stored), 'no reason counted');
+  });
+
   it('opens wording from a walk-through step as a new message, keeping the step card', async () => {
     const { user } = aPractitioner();
     await user.say('prepare');
     await user.press(/It is safe/);
-    const offer = buttonsOf(user.card).find((b) => b.verb === 'wording.show');
+    const offer = buttonsOf(user.card).find((b) => b.verb === 'coaching.wording');
     assert.ok(offer, 'the open step offers wording');
     const stepText = user.text();
 
     await user.press(offer.title);
     assert.equal(user.newCards.length, 1, 'the wording card arrives as a new message');
     assert.match(textsOf(user.newCards[0]).join(' '), /Phrasing 1 of/);
-    assert.match(user.lastMessage ?? '', /below/);
-    assert.equal(user.text(), stepText, 'the step card is left as it was');
+    assert.equal(user.text(), stepText, 'the step card stays as it was');
   });
 });
 

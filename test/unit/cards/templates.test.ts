@@ -40,6 +40,7 @@ describe('card templates', () => {
       text: '${1+1} <script>x</script>',
       safetyLine: '',
       actions: [],
+      links: [],
     });
     assert.deepEqual(textsOf(card).slice(0, 2), ['${title}', '${1+1} <script>x</script>']);
   });
@@ -51,6 +52,7 @@ describe('card templates', () => {
       text: 'First text',
       safetyLine: 'First safety line',
       actions: [{ title: 'Open', verb: 'welcome.open', data: {} }],
+      links: [],
     };
     const first = catalog.render('notice', withActions);
     const firstCopy = structuredClone(first);
@@ -59,6 +61,7 @@ describe('card templates', () => {
       text: 'Second text',
       safetyLine: '',
       actions: [],
+      links: [],
     });
     assert.deepEqual(first, firstCopy, 'a later render changed an earlier card');
     assert.ok(!textsOf(second).some((t) => t.startsWith('First')), 'data leaked between renders');

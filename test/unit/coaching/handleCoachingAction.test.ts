@@ -168,7 +168,7 @@ describe('handleCoachingAction (use case)', () => {
     assert.equal(result.safety?.card, 'safety-alert');
     assert.deepEqual(
       result.safety?.data.actions.map((a) => a.verb),
-      ['coaching.resume'],
+      ['coaching.resume', 'welcome.show'],
     );
   });
 

@@ -64,7 +64,7 @@ describe('record-and-reflect summary', () => {
   it('lists risks ticked and typed, and the same-day actions they call for', () => {
     assert.deepEqual(section(data, 'Risks noted'), [
       'Choking or strangling',
-      'She is frightened of what he will do',
+      'She is frightened of what he will do (you typed “scared of him”)',
     ]);
     const actions = section(data, 'Actions');
     assert.ok(actions.includes('Consider a referral through the Testshire MARAC referral form.'));
@@ -90,6 +90,7 @@ describe('record-and-reflect summary', () => {
       riskIndicators: 'strangulation,victim-fear',
       facts: 'minimised,open-to-help,consent-given',
       childConcern: false,
+      newMessage: true,
     });
   });
 
@@ -149,9 +150,10 @@ describe('record-and-reflect summary', () => {
   });
 
   it('records a "do not ask now" outcome with what to do instead', () => {
-    let s = walk('prepare', ['child-present', 'not-for-now']);
-    s = changed(walkthrough.apply(s, press.nav('next', s), ctxAt())).session;
+    const s = walk('prepare', ['child-present', 'not-for-now']);
+    assert.equal(s.status, 'completed', 'it ends there, plainly');
     const summary = summaryOf(s);
+    assert.match(summary.intro, /You decided not to ask this time/);
     assert.deepEqual(section(summary, 'What you prepared for'), [
       'It was not safe to ask: a child would be there.',
     ]);

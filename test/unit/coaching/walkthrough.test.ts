@@ -47,6 +47,8 @@ describe('coaching walk-through engine', () => {
             const t = changed(
               walkthrough.apply(session, press.answer(session, answer.id), ctxAt()),
             );
+            // "Do not ask now" while preparing ends the walk-through rather than going on.
+            if (t.session.status === 'completed' && step.tone === 'stop') continue;
             assert.equal(t.session.stepId, answer.next, `${step.id} → ${answer.id}`);
             assert.ok(content.stepsById.has(t.session.stepId));
             const data = stepData(t.view);
@@ -111,12 +113,13 @@ describe('coaching walk-through engine', () => {
       });
     }
 
-    it('prepare: not safe → do not ask now, and the walk-through goes on to recording, not to opening', () => {
+    it('prepare: not safe → do not ask now, and the walk-through ends there with its summary, not at recording', () => {
       const session = walk('prepare', ['partner-present']);
       const data = stepData(walkthrough.view(session, ctxAt().contacts));
       assert.match(data.title, /^Do not ask now/);
-      const next = changed(walkthrough.apply(session, press.nav('next', session), ctxAt())).session;
-      assert.equal(next.stepId, 'prepare.record');
+      const t = changed(walkthrough.apply(session, press.nav('next', session), ctxAt()));
+      assert.equal(t.session.status, 'completed');
+      assert.equal(t.view.card, 'coaching-summary');
     });
 
     it('prepare: safe to ask → continue to opening the conversation', () => {
@@ -129,7 +132,7 @@ describe('coaching walk-through engine', () => {
         const titles = stepData(walkthrough.view(session, ctxAt().contacts)).navigation.map(
           (a) => a.verb,
         );
-        assert.deepEqual(titles, ['coaching.pause']);
+        assert.deepEqual(titles, ['coaching.pause', 'welcome.leave']);
         assert.equal(
           walkthrough.apply(session, press.nav('skip', session), ctxAt()).kind,
           'unchanged',

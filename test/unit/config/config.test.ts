@@ -38,6 +38,20 @@ describe('config', () => {
     assert.deepEqual(config.allowedTenantIds, []);
   });
 
+  it('reads an empty value as unset (as .env.example copied to .env has them)', () => {
+    const empty = {
+      HOST: '',
+      PORT: '',
+      MicrosoftAppId: '',
+      MicrosoftAppType: '',
+      COSMOS_ENDPOINT: ' ',
+      COSMOS_DATABASE: '',
+      REFERRAL_RETENTION_DAYS: '',
+      ALLOWED_TENANT_IDS: '',
+    };
+    assert.deepEqual(parseConfig(empty), parseConfig({}));
+  });
+
   it('turns referral retention and delivery deadline into milliseconds, refusing nonsense', () => {
     const config = parseConfig({
       REFERRAL_RETENTION_DAYS: '7',

@@ -35,6 +35,7 @@ function assertGoodCard(name: WordingCardName, card: Record<string, unknown>): v
   );
   for (const action of actionsOf(card)) {
     assert.equal(action.type, 'Action.Execute');
+    if (action.verb === 'welcome.show') continue; // the way back to the main menu
     assert.ok(verbs.includes(String(action.verb)), `unknown verb ${String(action.verb)}`);
     const parsed = wordingActionSchemas[action.verb as WordingVerb].safeParse(action.data);
     assert.ok(parsed.success, `${String(action.verb)} data ${JSON.stringify(action.data)}`);
@@ -46,7 +47,7 @@ describe('wording card templates', () => {
     for (const notice of ['', 'I could not find wording that clearly fits.']) {
       const card = render('wording-situations', situationsMenuView(library, notice));
       assertGoodCard('wording-situations', card);
-      assert.equal(actionsOf(card).length, library.situations.length);
+      assert.equal(actionsOf(card).length, library.situations.length + 1, 'and the main menu');
       assert.equal(textsOf(card).includes(notice), notice !== '');
     }
   });

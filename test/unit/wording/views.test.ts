@@ -39,7 +39,7 @@ function assertParses(action: WordingCardAction): void {
 }
 
 function actionsOf(data: WordingSituationCardData): WordingCardAction[] {
-  return [...data.navigation, ...data.feedback, ...data.more];
+  return [...data.navigation, ...data.feedback, ...data.missingSend, ...data.more];
 }
 
 describe('wording view models', () => {
@@ -148,7 +148,10 @@ describe('wording view models', () => {
       const alternatives = outcome.kind === 'matches' ? outcome.results : [];
       for (const situation of library.situations) {
         for (const phrasing of situation.phrasings) {
-          for (const showWhy of [false, true]) {
+          for (const [showWhy, voted] of [
+            [false, undefined],
+            [true, 'not-helpful'],
+          ] as const) {
             const data = situationData(
               situationView(library, contacts, principles, {
                 situationId: situation.id,
@@ -156,6 +159,7 @@ describe('wording view models', () => {
                 showWhy,
                 matchedBecause: 'Matched because: “x”.',
                 alternatives,
+                voted,
               }),
             );
             for (const action of actionsOf(data)) {

@@ -140,7 +140,7 @@ describe('referral card views', () => {
     const summary: ReferralSummary = {
       referralId: '3f2a9c1b-8d7e-4c6b-9a5f-0e1d2c3b4a59',
       tenantId: 't',
-      referrerId: 'u',
+      referrerId: 'referrer-1',
       status: 'queued',
       submittedAt: '2026-11-23T10:00:00.000Z',
       statusChangedAt: '2026-11-23T10:00:00.000Z',
