@@ -43,9 +43,10 @@ export default tseslint.config(
   },
   {
     // Every framework-free folder under src/ (use cases, their data and shared kernel); adapters
-    // (bot, server, storage, logging, telemetry), composition, admin and dev are the only others.
+    // (bot, server, storage, logging, telemetry), composition, admin and dev are the only others;
+    // dataProtection is the data map, built from the use cases' own record types.
     files: [
-      'src/{coaching,config,content,conversations,kernel,outcomes,partnership,referrals,safety,tenants,wording}/**/*.ts',
+      'src/{coaching,config,content,conversations,dataProtection,kernel,outcomes,partnership,referrals,safety,tenants,wording}/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
