@@ -32,7 +32,7 @@ describe('typing indicator', () => {
       await turn.sendActivity('done');
     });
     adapter.use(new PersonalTyping(0));
-    await adapter.processActivity(aMessage('prepare') as Activity);
+    await adapter.processActivity(aMessage('prepare'));
     assert.deepEqual(
       adapter.sent.map((a) => a.type),
       [ActivityTypes.Typing, ActivityTypes.Message],
@@ -47,7 +47,7 @@ describe('typing indicator', () => {
         await turn.sendActivity('done');
       });
       adapter.use(new PersonalTyping(0));
-      await adapter.processActivity(aMessage('wording', { conversationType }) as Activity);
+      await adapter.processActivity(aMessage('wording', { conversationType }));
       assert.deepEqual(
         adapter.sent.map((a) => a.type),
         [ActivityTypes.Message],

@@ -17,10 +17,12 @@ function shownTexts(node: unknown, out: string[] = []): string[] {
 
 /** Three-word phrases of the local details, generic or set: where a filled detail can repeat. */
 const detailPhrases = new Set(
-  [...Object.values(genericLocalContacts), ...Object.values(fullContacts)].flatMap((value) => {
-    const words = wordsOf(value);
-    return words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(' '));
-  }),
+  [genericLocalContacts, fullContacts]
+    .flatMap((contacts) => Object.values(contacts) as string[])
+    .flatMap((value) => {
+      const words = wordsOf(value);
+      return words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(' '));
+    }),
 );
 
 function wordsOf(text: string): string[] {
