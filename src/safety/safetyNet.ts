@@ -12,6 +12,8 @@ interface CompiledCategory {
   readonly phrases: readonly CompiledPattern[];
   readonly unless: PhraseIndex;
   readonly requiresAlso: PhraseIndex | undefined;
+  /** What the learned layer needs in the text before it may raise this category. */
+  readonly learnedNeeds: PhraseIndex | undefined;
 }
 
 /** One category the text raised, and the words (as typed) that raised it. */
@@ -68,6 +70,9 @@ export function compileSafetyNet(
     requiresAlso:
       content.requiresAlso &&
       new PhraseIndex(compileAll(content.requiresAlso, ['categories', index, 'requiresAlso'])),
+    learnedNeeds:
+      content.learnedNeeds &&
+      new PhraseIndex(compileAll(content.learnedNeeds, ['categories', index, 'learnedNeeds'])),
   }));
   // One index over every category's phrases: each token is looked up once per check.
   const owners = categories.flatMap((c, index) => c.phrases.map(() => index));
@@ -108,7 +113,11 @@ export function compileSafetyNet(
     // naming the words that drove it.
     const judged = learned?.judge(sentences);
     const judgedOwner = judged ? categories.findIndex((c) => c.content.id === judged.id) : -1;
-    if (judged && judgedOwner >= 0 && !found.has(judgedOwner)) {
+    const needs = categories[judgedOwner]?.learnedNeeds;
+    const anchored =
+      needs === undefined ||
+      sentences.some((s, i) => needs.matchesAny(s, undefined, idiomWords[i] ?? new Set<number>()));
+    if (judged && judgedOwner >= 0 && anchored && !found.has(judgedOwner)) {
       found.set(
         judgedOwner,
         judged.drivers.map(([s, t]) => sentences[s]?.[t]?.typed ?? ''),

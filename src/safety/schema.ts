@@ -47,6 +47,11 @@ const category = z.strictObject({
    * another category is raised ("pregnant" alone is not a danger; pregnant and controlled is).
    */
   requiresAlso: z.array(phrase).min(1).optional(),
+  /**
+   * When set, the learned layer may raise this category only if one of these appears in the text
+   * (child harm needs a child, pets an animal): what it learned about shouting is not a child.
+   */
+  learnedNeeds: z.array(phrase).min(1).optional(),
 });
 
 export const safetyFileSchema = z.strictObject({

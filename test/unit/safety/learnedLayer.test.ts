@@ -4,6 +4,7 @@ import safetyJson from '../../../src/content/coaching/safety-triggers.json';
 import { createLanguage } from '../../../src/safety/language';
 import { createLearnedLayer, safetyModelSchema } from '../../../src/safety/learned/model';
 import { trainSafetyModel, type LabelledExample } from '../../../src/safety/learned/train';
+import { loadCoachingPack } from '../../../src/content/coaching/loadCoachingPack';
 import { compileSafetyNet, negationRulesOf } from '../../../src/safety/safetyNet';
 import { safetyFileSchema } from '../../../src/safety/schema';
 import { trainingBatches, trainingFingerprint } from '../../bench/safety/trainingSet';
@@ -71,5 +72,14 @@ describe('safety net learned layer', () => {
     assert.equal(finding?.id, 'pets');
     assert.equal(finding?.level, file.categories.find((c) => c.id === 'pets')?.level);
     assert.ok((finding?.words.length ?? 0) > 0);
+  });
+
+  it('raises child harm, pets or pregnancy only when the text names a child, an animal or a pregnancy or baby', () => {
+    const net = loadCoachingPack().safety;
+    // Shouting at her is learned alongside children who hear it; with no child named it is not child harm.
+    assert.deepEqual(net.scan('Raised his voice at her during the last home visit.'), []);
+    assert.ok(
+      net.scan('Raised his voice at her while the kids were in the room.').includes('child-harm'),
+    );
   });
 });
