@@ -80,9 +80,11 @@ export const scenarios: readonly Scenario[] = [
     next: (state) => {
       if (state.turns % walkthroughLength === 0) return press(state, 'coaching.prepare');
       const buttons = buttonsOf(state.card);
+      // Starting while one is in progress asks first: start again (discarding it), as a user would.
       const chosen =
         buttons.find((b) => b.verb === 'coaching.answer') ??
-        buttons.find((b) => b.verb === 'coaching.next');
+        buttons.find((b) => b.verb === 'coaching.next') ??
+        buttons.find((b) => b.verb === 'coaching.start' && b.data.discard === true);
       return chosen ? press(state, chosen.verb, chosen.data) : press(state, 'coaching.prepare');
     },
   },
