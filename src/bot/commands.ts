@@ -59,9 +59,6 @@ export const greetingWords = ['hi', 'hello', 'hey', 'start'] as const;
  */
 export const leaveWords = ['stop', 'cancel', 'quit', 'menu', 'start again'] as const;
 
-/** The verb that pauses what is in progress and shows the menu (typed, or a card's Menu button). */
-export const leaveVerb = welcomeVerbs.leave;
-
 /** A message as the command tables see it: lower case, words only, single spaces. */
 export function commandWords(text: string): string[] {
   return text

@@ -26,7 +26,7 @@ import { conversationKindOf, identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
 import { isPersonalOnly, personalChatLink } from './conversationScope';
-import { botCommands, commandWords, greetingWords, leaveVerb, leaveWords } from './commands';
+import { botCommands, commandWords, greetingWords, leaveWords } from './commands';
 import type { TextResponder } from './textResponders';
 import type { WordingMessageExtension } from './wordingMessageExtension';
 
@@ -161,7 +161,7 @@ export class DareCoachBot extends TeamsActivityHandler {
     const words = text.toLowerCase().split(/\s+/);
     const leaving = (leaveWords as readonly string[]).includes(commandWords(text).join(' '));
     const command = leaving
-      ? { command: 'leave', action: leaveVerb }
+      ? { command: 'leave', action: welcomeVerbs.leave }
       : words.length === 1
         ? botCommands.find((c) => c.command === words[0])
         : undefined;
@@ -210,7 +210,7 @@ export class DareCoachBot extends TeamsActivityHandler {
       this.turnLogger(turn).info('personal-only action in a shared chat', { verb });
       return { kind: 'card', card: personalOnlyNotice(this.deps.cards, shared.link) };
     }
-    if (verb === welcomeVerbs.show || verb === leaveVerb) {
+    if (verb === welcomeVerbs.show || verb === welcomeVerbs.leave) {
       return {
         kind: 'card',
         card: this.deps.cards.render('welcome', welcomeCardData(undefined, false, shared)),

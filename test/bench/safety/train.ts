@@ -14,8 +14,7 @@ import path from 'node:path';
 import safetyJson from '../../../src/content/coaching/safety-triggers.json';
 import { safetyFileSchema } from '../../../src/safety/schema';
 import { negationRulesOf } from '../../../src/safety/safetyNet';
-import { createLanguage } from '../../../src/safety/language';
-import { createLearnedLayer } from '../../../src/safety/learned/model';
+import { createLearnedLayer, ordinaryClass } from '../../../src/safety/learned/model';
 import { defaultTraining, trainSafetyModel } from '../../../src/safety/learned/train';
 import { trainingBatches, trainingExamples, trainingFingerprint } from './trainingSet';
 
@@ -27,17 +26,19 @@ const { values } = parseArgs({
 });
 
 if (values['cross-validate']) {
-  const analyse = createLanguage(rules.language);
   const about = { what: 'cross-validation', trainedOn: '0'.repeat(64), trainedWith: '' };
   const all = { danger: 0, raised: 0, ordinary: 0, alarms: 0 };
+  // Each phrase is read once; every fold trains on the other batches' examples and judges these.
+  const examplesOf = new Map(batches.map((b) => [b, trainingExamples([b], rules)]));
   for (const left of batches) {
-    const others = batches.filter((b) => b !== left);
-    const layer = createLearnedLayer(
-      trainSafetyModel(trainingExamples(others, rules), about, negation),
-      negation,
-    );
-    const raised = left.danger.filter((d) => layer.judge(analyse(d.text))?.id === d.category);
-    const alarms = left.ordinary.filter((text) => layer.judge(analyse(text)) !== undefined);
+    const others = batches.flatMap((b) => (b === left ? [] : (examplesOf.get(b) ?? [])));
+    const layer = createLearnedLayer(trainSafetyModel(others, about, negation), negation);
+    const judged = (examplesOf.get(left) ?? []).map((e) => ({
+      label: e.label,
+      raised: layer.judge(e.sentences)?.id,
+    }));
+    const raised = judged.filter((j) => j.label !== ordinaryClass && j.raised === j.label);
+    const alarms = judged.filter((j) => j.label === ordinaryClass && j.raised !== undefined);
     all.danger += left.danger.length;
     all.raised += raised.length;
     all.ordinary += left.ordinary.length;

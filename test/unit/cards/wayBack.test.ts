@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { leaveVerb } from '../../../src/bot/commands';
+import { welcomeVerbs } from '../../../src/kernel/verbs';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { actionsOf } from '../../support/adaptiveCards';
 import { everyCard } from './everyCard';
@@ -13,7 +13,8 @@ describe('every card has a way back to the menu', () => {
     for (const { name, card } of await everyCard(genericLocalContacts)) {
       if (exempt.has(name)) continue;
       const verbs = actionsOf(card).map((a) => String(a.verb));
-      if (!verbs.some((v) => v === 'welcome.show' || v === leaveVerb)) missing.add(name);
+      if (!verbs.some((v) => v === welcomeVerbs.show || v === welcomeVerbs.leave))
+        missing.add(name);
     }
     assert.deepEqual([...missing], []);
   });
