@@ -86,6 +86,8 @@ export function compileSafetyNet(
     if (sentences.length === 0) return [];
     const idiomWords = sentences.map((s) => idioms.coverage(s));
     const found = new Map<number, string[]>();
+    /** Where each rule finding matched: [sentence, token positions]. */
+    const matchedAt = new Map<number, readonly [number, readonly number[]]>();
     sentences.forEach((sentence, s) => {
       const masked = idiomWords[s] ?? new Set<number>();
       const unless = new Map<number, Set<number>>();
@@ -107,17 +109,37 @@ export function compileSafetyNet(
           owner,
           match.map((i) => sentence[i]?.typed ?? ''),
         );
+        matchedAt.set(owner, [s, match]);
       }
     });
+    const reading = learned?.read(sentences);
+    // Everyday casework the word rules mistook for danger ("kids running her ragged", "a tracking
+    // app for feeds"): the rules' findings are withdrawn when every one of them is in a category
+    // the content marks withdrawable and the learned layer, knowing the words that matched, is
+    // sure each matched sentence and the whole text are ordinary. Any other sign keeps them all.
+    const withdrawAt = learned?.withdrawAt ?? Infinity;
+    const everyday =
+      learned !== undefined &&
+      found.size > 0 &&
+      (reading?.ordinary ?? 0) >= withdrawAt &&
+      [...matchedAt].every(([owner, [s, words]]) => {
+        const sentence = sentences[s];
+        return (
+          sentence !== undefined &&
+          categories[owner]?.content.withdrawable === true &&
+          (learned.ordinaryIn(sentence, words) ?? 0) >= withdrawAt
+        );
+      });
+    if (everyday) found.clear();
     // The learned layer adds the one category it is confident of when no rule raised it,
     // naming the words that drove it.
-    const judged = learned?.judge(sentences);
+    const judged = reading?.finding;
     const judgedOwner = judged ? categories.findIndex((c) => c.content.id === judged.id) : -1;
     const needs = categories[judgedOwner]?.learnedNeeds;
     const anchored =
       needs === undefined ||
       sentences.some((s, i) => needs.matchesAny(s, undefined, idiomWords[i] ?? new Set<number>()));
-    if (judged && judgedOwner >= 0 && anchored && !found.has(judgedOwner)) {
+    if (judged && judgedOwner >= 0 && anchored && !everyday && !found.has(judgedOwner)) {
       found.set(
         judgedOwner,
         judged.drivers.map(([s, t]) => sentences[s]?.[t]?.typed ?? ''),

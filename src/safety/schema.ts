@@ -21,38 +21,49 @@ export type SafetyLevel = (typeof safetyLevels)[number];
 /** Routes a category adds to the card beside the ones every card lists. */
 export const extraRouteIds = ['mentalHealth', 'samaritans', 'loneWorking', 'manager'] as const;
 
-const category = z.strictObject({
-  id,
-  level: z.enum(safetyLevels),
-  /** Shown on the safety card as what was picked up; no user text is ever shown back. */
-  label: text,
-  why: text,
-  principles: z.array(z.string().min(1)).min(1),
-  /** Points the card at the children's safeguarding route. */
-  childConcern: z.boolean().default(false),
-  /** Points the card at the high-risk (MARAC) route. */
-  highRisk: z.boolean().default(false),
-  /**
-   * Whether "no"/"never"/"not" just before a phrase cancels it. Off where a denial is itself worth
-   * checking ("he would never strangle her"): a false alarm costs less than a miss.
-   */
-  negatable: z.boolean(),
-  /** Routes this category adds, listed first on the card (e.g. the mental-health crisis route). */
-  routes: z.array(z.enum(extraRouteIds)).default([]),
-  phrases: z.array(phrase).min(1),
-  /** Everyday senses of the category's words: a phrase match on the same words does not count. */
-  unless: z.array(phrase).default([]),
-  /**
-   * When set, the category is raised only if one of these also appears in the same text, or
-   * another category is raised ("pregnant" alone is not a danger; pregnant and controlled is).
-   */
-  requiresAlso: z.array(phrase).min(1).optional(),
-  /**
-   * When set, the learned layer may raise this category only if one of these appears in the text
-   * (child harm needs a child, pets an animal): what it learned about shouting is not a child.
-   */
-  learnedNeeds: z.array(phrase).min(1).optional(),
-});
+const category = z
+  .strictObject({
+    id,
+    level: z.enum(safetyLevels),
+    /** Shown on the safety card as what was picked up; no user text is ever shown back. */
+    label: text,
+    why: text,
+    principles: z.array(z.string().min(1)).min(1),
+    /** Points the card at the children's safeguarding route. */
+    childConcern: z.boolean().default(false),
+    /** Points the card at the high-risk (MARAC) route. */
+    highRisk: z.boolean().default(false),
+    /**
+     * Whether "no"/"never"/"not" just before a phrase cancels it. Off where a denial is itself worth
+     * checking ("he would never strangle her"): a false alarm costs less than a miss.
+     */
+    negatable: z.boolean(),
+    /** Routes this category adds, listed first on the card (e.g. the mental-health crisis route). */
+    routes: z.array(z.enum(extraRouteIds)).default([]),
+    phrases: z.array(phrase).min(1),
+    /** Everyday senses of the category's words: a phrase match on the same words does not count. */
+    unless: z.array(phrase).default([]),
+    /**
+     * When set, the category is raised only if one of these also appears in the same text, or
+     * another category is raised ("pregnant" alone is not a danger; pregnant and controlled is).
+     */
+    requiresAlso: z.array(phrase).min(1).optional(),
+    /**
+     * When set, the learned layer may raise this category only if one of these appears in the text
+     * (child harm needs a child, pets an animal): what it learned about shouting is not a child.
+     */
+    learnedNeeds: z.array(phrase).min(1).optional(),
+    /**
+     * Whether the learned layer may withdraw this category's rule finding when it is sure the
+     * sentence is everyday casework. Never for "act now" categories (a false alarm is the better
+     * mistake there) nor for one that needs company (its matched words are only the anchor).
+     */
+    withdrawable: z.boolean().default(false),
+  })
+  .refine((c) => !c.withdrawable || (c.level === 'check-this' && c.requiresAlso === undefined), {
+    message: 'only a "check this" category that needs no company may be withdrawable',
+    path: ['withdrawable'],
+  });
 
 export const safetyFileSchema = z.strictObject({
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.0'),

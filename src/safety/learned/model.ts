@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Sentence } from '../language';
 import type { NegationRules } from '../patterns';
-import { featuresOf } from './features';
+import { featuresOf, type Feature } from './features';
 
 /**
  * The learned second layer of the safety net: a small multinomial logistic regression over
@@ -21,6 +21,12 @@ export const safetyModelSchema = z.strictObject({
   classes: z.array(z.string().min(1)).min(2),
   /** A category is added only when its probability is at least this. */
   threshold: z.number().gt(0).lt(1),
+  /**
+   * A rule's finding is withdrawn when the layer reads its sentence as ordinary with at
+   * least this probability (it reads everyday casework better than word rules do), in the
+   * categories the triggers mark `withdrawable`.
+   */
+  withdrawAt: z.number().gt(0).lte(1),
   bias: z.array(z.number()),
   /** feature → [class index, weight] pairs (small weights pruned). */
   weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
@@ -34,30 +40,58 @@ export interface LearnedFinding {
   readonly drivers: readonly (readonly [number, number])[];
 }
 
-export interface LearnedLayer {
+export interface LearnedReading {
   /** The category the model is confident of, if any (never "ordinary"). */
-  judge(sentences: readonly Sentence[]): LearnedFinding | undefined;
+  readonly finding: LearnedFinding | undefined;
+  /** How sure it is that the text is ordinary casework, 0 to 1. */
+  readonly ordinary: number;
+}
+
+export interface LearnedLayer {
+  read(sentences: readonly Sentence[]): LearnedReading;
+  /**
+   * How sure the layer is that one sentence is ordinary casework, or undefined when the sentence
+   * is too short to judge from its context, or when it has not learned anything about one of
+   * these words (token positions), alone or beside its neighbours: a word it never saw is no
+   * evidence.
+   */
+  ordinaryIn(sentence: Sentence, words: readonly number[]): number | undefined;
+  /** Withdraw a rule's finding when `ordinaryIn` its sentence is at least this. */
+  readonly withdrawAt: number;
   readonly classes: readonly string[];
 }
 
 export const ordinaryClass = 'ordinary';
 
+/** Words a sentence needs besides the matched ones before the layer may call it everyday. */
+const minimumContext = 5;
+
 export function createLearnedLayer(model: SafetyModel, negation: NegationRules): LearnedLayer {
   const classes = model.classes;
   const weights = new Map(Object.entries(model.weights));
-  const judge = (sentences: readonly Sentence[]): LearnedFinding | undefined => {
-    const scores = classes.map((_, k) => model.bias[k] ?? 0);
-    const features = featuresOf(sentences, negation);
+  const ordinaryIndex = classes.indexOf(ordinaryClass);
+  /** Softmax of the class scores; from the features' evidence alone when `prior` is false. */
+  const probabilities = (features: readonly Feature[], prior: boolean): number[] => {
+    const scores = classes.map((_, k) => (prior ? (model.bias[k] ?? 0) : 0));
     for (const feature of features) {
       for (const [k, w] of weights.get(feature.name) ?? []) scores[k] = (scores[k] ?? 0) + w;
     }
     const top = Math.max(...scores);
     const exps = scores.map((score) => Math.exp(score - top));
     const sum = exps.reduce((a, b) => a + b, 0);
-    const best = scores.indexOf(top);
+    return exps.map((e) => e / sum);
+  };
+  const ordinaryOf = (features: readonly Feature[]) =>
+    probabilities(features, true)[ordinaryIndex] ?? 0;
+  const read = (sentences: readonly Sentence[]): LearnedReading => {
+    const features = featuresOf(sentences, negation);
+    const p = probabilities(features, true);
+    const probability = Math.max(...p);
+    const best = p.indexOf(probability);
     const id = classes[best];
-    const probability = (exps[best] ?? 0) / sum;
-    if (id === undefined || id === ordinaryClass || probability < model.threshold) return undefined;
+    const ordinary = ordinaryOf(features);
+    if (id === undefined || id === ordinaryClass || probability < model.threshold)
+      return { finding: undefined, ordinary };
     const drivers = features
       .map((f) => ({
         at: f.at,
@@ -67,7 +101,16 @@ export function createLearnedLayer(model: SafetyModel, negation: NegationRules):
       .sort((a, b) => b.w - a.w)
       .flatMap((f) => f.at);
     const unique = [...new Map(drivers.map((at) => [`${at[0]}:${at[1]}`, at])).values()];
-    return { id, probability, drivers: unique.slice(0, 3) };
+    return { finding: { id, probability, drivers: unique.slice(0, 3) }, ordinary };
   };
-  return { judge, classes };
+  const ordinaryIn = (sentence: Sentence, words: readonly number[]): number | undefined => {
+    // A short sentence is mostly its danger words: too little context to call it everyday.
+    if (sentence.length - words.length < minimumContext) return undefined;
+    const seen = featuresOf([sentence], negation);
+    const known = words.every((t) =>
+      seen.some((f) => weights.has(f.name) && f.at.some(([, at]) => at === t)),
+    );
+    return known ? ordinaryOf(seen) : undefined;
+  };
+  return { read, ordinaryIn, withdrawAt: model.withdrawAt, classes };
 }

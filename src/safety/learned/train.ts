@@ -14,6 +14,8 @@ export interface TrainingOptions {
   readonly learningRate: number;
   readonly l2: number;
   readonly threshold: number;
+  /** The rules' findings are withdrawn when "ordinary" reaches this probability. */
+  readonly withdrawAt: number;
   /** Weights smaller than this (absolute) are dropped from the shipped model. */
   readonly prune: number;
   readonly seed: number;
@@ -24,6 +26,7 @@ export const defaultTraining: TrainingOptions = {
   learningRate: 0.5,
   l2: 1e-4,
   threshold: 0.6,
+  withdrawAt: 0.95,
   prune: 0.05,
   seed: 1204,
 };
@@ -114,6 +117,7 @@ export function trainSafetyModel(
     about,
     classes,
     threshold: options.threshold,
+    withdrawAt: options.withdrawAt,
     bias: [...bias].map(round),
     weights: shipped,
   };

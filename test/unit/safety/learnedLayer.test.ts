@@ -21,9 +21,11 @@ const examples: LabelledExample[] = [
     'the puppy was booted again',
     'booted puppy, yelping',
   ].map((text) => ({ sentences: analyse(text), label: 'pets' })),
-  ...['the puppy chewed a shoe', 'walked the puppy to school', 'puppy asleep in the kitchen'].map(
-    (text) => ({ sentences: analyse(text), label: 'ordinary' }),
-  ),
+  ...[
+    'the puppy chewed a shoe in the kitchen again',
+    'walked the puppy to school',
+    'puppy asleep in the kitchen',
+  ].map((text) => ({ sentences: analyse(text), label: 'ordinary' })),
 ];
 
 describe('safety net learned layer', () => {
@@ -51,12 +53,12 @@ describe('safety net learned layer', () => {
 
   it('names the category it is confident of and the typed words that drove it; stays quiet on ordinary notes', () => {
     const layer = createLearnedLayer(trainSafetyModel(examples, about, negation), negation);
-    const judged = layer.judge(analyse('Dad BOOTED the puppy yesterday'));
+    const judged = layer.read(analyse('Dad BOOTED the puppy yesterday')).finding;
     assert.equal(judged?.id, 'pets');
     const sentences = analyse('Dad BOOTED the puppy yesterday');
     const words = judged?.drivers.map(([s, t]) => sentences[s]?.[t]?.typed);
     assert.ok(words?.includes('booted'), `drivers: ${String(words)}`);
-    assert.equal(layer.judge(analyse('the puppy chewed a slipper')), undefined);
+    assert.equal(layer.read(analyse('the puppy chewed a slipper')).finding, undefined);
   });
 
   it('adds its category to the net only where no rule raised it', () => {
@@ -72,6 +74,74 @@ describe('safety net learned layer', () => {
     assert.equal(finding?.id, 'pets');
     assert.equal(finding?.level, file.categories.find((c) => c.id === 'pets')?.level);
     assert.ok((finding?.words.length ?? 0) > 0);
+  });
+
+  describe('withdrawing a rule finding it is sure is everyday casework', () => {
+    const model = { ...trainSafetyModel(examples, about, negation), withdrawAt: 0.55 };
+    const layer = createLearnedLayer(model, negation);
+    const rulesWith = (withdrawable: boolean) => ({
+      ...file,
+      categories: file.categories.map((c) =>
+        c.id === 'pets'
+          ? { ...c, phrases: ['puppy|gerbil'], unless: [], withdrawable }
+          : c.id === 'physical-assault'
+            ? { ...c, phrases: ['booted'], unless: [] }
+            : { ...c, phrases: ['zzzz'], unless: [] },
+      ),
+    });
+
+    it('withdraws it in a category the content marks withdrawable', () => {
+      assert.ok(
+        (layer.ordinaryIn(analyse('the puppy chewed a shoe in the kitchen again')[0] ?? [], [1]) ??
+          0) >= 0.55,
+      );
+      const net = compileSafetyNet(rulesWith(true), undefined, layer);
+      assert.deepEqual(net.scan('the puppy chewed a shoe in the kitchen again'), []);
+      assert.deepEqual(
+        compileSafetyNet(rulesWith(true)).scan('the puppy chewed a shoe in the kitchen again'),
+        ['pets'],
+      );
+    });
+
+    it('may be allowed only in a "check this" category that needs no company', () => {
+      const allowing = (id: string) => ({
+        ...safetyJson,
+        categories: safetyJson.categories.map((c) =>
+          c.id === id ? { ...c, withdrawable: true } : c,
+        ),
+      });
+      assert.equal(safetyFileSchema.safeParse(allowing('stalking')).success, true);
+      assert.equal(safetyFileSchema.safeParse(allowing('strangulation')).success, false);
+      assert.equal(safetyFileSchema.safeParse(allowing('pregnancy-baby')).success, false);
+    });
+
+    it('keeps it when the sentence is too short to judge from its context', () => {
+      assert.equal(layer.ordinaryIn(analyse('the puppy chewed a shoe')[0] ?? [], [1]), undefined);
+      const net = compileSafetyNet(rulesWith(true), undefined, layer);
+      assert.deepEqual(net.scan('the puppy chewed a shoe'), ['pets']);
+    });
+
+    it('keeps it where the category is not withdrawable', () => {
+      const net = compileSafetyNet(rulesWith(false), undefined, layer);
+      assert.deepEqual(net.scan('the puppy chewed a shoe in the kitchen again'), ['pets']);
+    });
+
+    it('keeps it when the matched word is one the layer never learned', () => {
+      assert.equal(
+        layer.ordinaryIn(analyse('the gerbil chewed a shoe in the kitchen again')[0] ?? [], [1]),
+        undefined,
+      );
+      const net = compileSafetyNet(rulesWith(true), undefined, layer);
+      assert.deepEqual(net.scan('the gerbil chewed a shoe in the kitchen again'), ['pets']);
+    });
+
+    it('keeps every finding when another sign in the text is not withdrawable', () => {
+      const net = compileSafetyNet(rulesWith(true), undefined, layer);
+      assert.deepEqual(net.scan('the puppy chewed a shoe in the kitchen again. he booted her'), [
+        'physical-assault',
+        'pets',
+      ]);
+    });
   });
 
   it('raises child harm, pets or pregnancy only when the text names a child, an animal or a pregnancy or baby', () => {
