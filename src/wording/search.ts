@@ -27,6 +27,7 @@ import MiniSearch from 'minisearch';
 import type { SituationId, WordingLibrary } from '../content/wording/schema';
 import { Analyser, type Analysis } from './text/analyser';
 import { phraseJoiner } from './text/lexicon';
+import { tokenize } from './text/normalise';
 import { stem } from './text/stem';
 import { stopwords } from './text/stopwords';
 import {
@@ -354,7 +355,7 @@ export function createWordingSearch(
           (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
       );
       const bestScore = scored[0]?.score ?? 0;
-      const learned = reranker?.probabilities(terms);
+      const learned = reranker?.probabilities(terms, tokenize(query));
       if (reranker !== undefined && learned !== undefined && bestScore > 0) {
         const rank = (r: ScoredSituation): number =>
           Math.round(

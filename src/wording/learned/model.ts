@@ -29,16 +29,16 @@ export type WordingModel = z.infer<typeof wordingModelSchema>;
 export interface WordingReranker {
   /** How much the model's probability counts beside the search's scaled score. */
   readonly weight: number;
-  /** Each situation's probability for a query's analysed terms. */
-  probabilities(terms: readonly string[]): ReadonlyMap<string, number>;
+  /** Each situation's probability for a query's analysed terms and its words as typed. */
+  probabilities(terms: readonly string[], words: readonly string[]): ReadonlyMap<string, number>;
 }
 
 export function createReranker(model: WordingModel): WordingReranker {
   const weights = new Map(Object.entries(model.weights));
   return {
     weight: model.weight,
-    probabilities(terms) {
-      const p = softmax(softmaxScores(model, weights, rerankFeatures(terms)));
+    probabilities(terms, words) {
+      const p = softmax(softmaxScores(model, weights, rerankFeatures(terms, words)));
       return new Map(model.classes.map((id, k) => [id, p[k] ?? 0]));
     },
   };

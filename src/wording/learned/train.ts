@@ -1,6 +1,7 @@
 import type { SituationId, WordingLibrary } from '../../content/wording/schema';
 import { trainSoftmax, type SoftmaxTraining } from '../../kernel/softmaxRegression';
 import type { Analyser } from '../text/analyser';
+import { tokenize } from '../text/normalise';
 import { rerankFeatures } from './features';
 import type { WordingModel } from './model';
 
@@ -21,7 +22,7 @@ export const defaultWordingTraining: WordingTraining = {
   l2: 1e-3,
   prune: 0.1,
   seed: 1205,
-  weight: 3,
+  weight: 2,
 };
 
 /**
@@ -46,7 +47,10 @@ export function trainWordingModel(
   options: WordingTraining = defaultWordingTraining,
 ): WordingModel {
   const rows = examples.map((e) =>
-    rerankFeatures(analyser.analyseQuery(e.text).terms.map((t) => t.term)),
+    rerankFeatures(
+      analyser.analyseQuery(e.text).terms.map((t) => t.term),
+      tokenize(e.text),
+    ),
   );
   const { bias, weights } = trainSoftmax(
     rows,
