@@ -21,7 +21,8 @@
  *    ("denies", "interpreter") is enough; everyday words ("help", "job", "the kids") need a family
  *    context and no sign of office business ("a housing form").
  * The BM25+ score of every index term in every field is read from MiniSearch once at start, so a
- * search is a few map lookups (well under a millisecond).
+ * search is a few map lookups (well under a millisecond). A learned re-ranker (./learned), when
+ * given, then refines the order of the situations found; it never decides whether there is a match.
  */
 import MiniSearch from 'minisearch';
 import type { SituationId, WordingLibrary } from '../content/wording/schema';
