@@ -21,6 +21,7 @@ import { RecordRetention } from '../tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
 import { createWordingSearch } from '../wording/search';
+import { loadWordingReranker } from '../wording/learned/loadModel';
 import type { ApplicationParts } from './parts';
 
 /**
@@ -69,7 +70,7 @@ export function composeFeatures(parts: ApplicationParts) {
   const wording = {
     library,
     principles: loadPrincipleSummaries(),
-    search: createWordingSearch(library),
+    search: createWordingSearch(library, undefined, loadWordingReranker(library)),
     feedback: createWordingFeedbackRepository(storage.collection<StoredFeedback>('feedback')),
     tenants,
   };

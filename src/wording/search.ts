@@ -21,12 +21,14 @@
  *    ("denies", "interpreter") is enough; everyday words ("help", "job", "the kids") need a family
  *    context and no sign of office business ("a housing form").
  * The BM25+ score of every index term in every field is read from MiniSearch once at start, so a
- * search is a few map lookups (well under a millisecond).
+ * search is a few map lookups (well under a millisecond). A learned re-ranker (./learned), when
+ * given, then refines the order of the situations found; it never decides whether there is a match.
  */
 import MiniSearch from 'minisearch';
 import type { SituationId, WordingLibrary } from '../content/wording/schema';
 import { Analyser, type Analysis } from './text/analyser';
 import { phraseJoiner } from './text/lexicon';
+import { tokenize } from './text/normalise';
 import { stem } from './text/stem';
 import { stopwords } from './text/stopwords';
 import {
@@ -36,12 +38,15 @@ import {
   type SituationField,
 } from './ranking';
 import { explain, type MatchExplanation } from './explain';
+import type { WordingReranker } from './learned/model';
 
 export interface SituationMatch {
   readonly situationId: SituationId;
   readonly title: string;
-  /** Ranking score; comparable between situations of one query, not between queries. */
+  /** The search's own score; comparable between situations of one query, not between queries. */
   readonly score: number;
+  /** The learned re-ranker's probability for this situation, when a re-ranker is used. */
+  readonly learned?: number;
   /** The phrasing to show first: the one whose own text best fits the query. */
   readonly bestPhrasingId: string;
   readonly explanation: MatchExplanation;
@@ -109,10 +114,16 @@ const itemBreak = '\n';
 // Scores are compared after rounding, so floating-point noise cannot reorder equal scores.
 const scorePrecision = 1e9;
 
-/** Builds the in-memory index once (at start); `search` is then pure and synchronous. */
+/**
+ * Builds the in-memory index once (at start); `search` is then pure and synchronous. With a
+ * `reranker`, the situations the search found are put in order by their score (scaled so the best
+ * is 1) plus the reranker's weight times its probability; whether there is a match at all is still
+ * decided by the search's own evidence and score.
+ */
 export function createWordingSearch(
   library: WordingLibrary,
   settings: RankerSettings = defaultRankerSettings,
+  reranker?: WordingReranker,
 ): WordingSearch {
   const analyser = new Analyser(library);
   const weak = new Map(
@@ -337,13 +348,23 @@ export function createWordingSearch(
       const analysis = analyser.analyseQuery(query);
       if (analysis.terms.length === 0) return { kind: 'no-match', reason: 'no-terms', nearest: [] };
 
-      const text = analysis.terms.map((t) => t.term).join(' ');
-      const firstPhrasing = bestPhrasings(text);
-      const scored = scoreSituations(analysis.terms.map((t) => t.term)).sort(
+      const terms = analysis.terms.map((t) => t.term);
+      const firstPhrasing = bestPhrasings(terms.join(' '));
+      const scored = scoreSituations(terms).sort(
         (a, b) =>
           Math.round(b.score * scorePrecision) - Math.round(a.score * scorePrecision) ||
           (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
       );
+      const bestScore = scored[0]?.score ?? 0;
+      const learned = reranker?.probabilities(terms, tokenize(query));
+      if (reranker !== undefined && learned !== undefined && bestScore > 0) {
+        const rank = (r: ScoredSituation): number =>
+          Math.round(
+            (r.score / bestScore + reranker.weight * (learned.get(r.id) ?? 0)) * scorePrecision,
+          );
+        // A stable sort: equal ranks keep the search's own order.
+        scored.sort((a, b) => rank(b) - rank(a));
+      }
       // What the query's words are evidence of, in any situation: "he threatened to have my job"
       // is about a threat even when "job" ranks another situation first.
       const allMatches: Record<string, SituationField[]> = {};
@@ -359,16 +380,17 @@ export function createWordingSearch(
       const ranked = scored.slice(0, limit).map((r): SituationMatch => {
         const situation = library.situations.find((s) => s.id === r.id);
         if (!situation) throw new Error(`Index holds unknown situation ${r.id}`);
+        const probability = learned?.get(situation.id);
         return {
           situationId: situation.id,
           title: situation.title,
           score: r.score,
+          ...(probability === undefined ? {} : { learned: probability }),
           bestPhrasingId: firstPhrasing.get(situation.id) ?? situation.phrasings[0]?.id ?? '',
           explanation: explain(analysis.terms, r.match, analyser.lexicon.labels, supporting),
         };
       });
-      const top = ranked[0];
-      if (top === undefined || !goodEnough(top.score, evidence, analysis)) {
+      if (ranked.length === 0 || !goodEnough(bestScore, evidence, analysis)) {
         return { kind: 'no-match', reason: 'below-threshold', nearest: ranked };
       }
       return { kind: 'matches', results: ranked };

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { createWordingSearch, type SearchOutcome } from '../../../src/wording/search';
+import { loadWordingReranker } from '../../../src/wording/learned/loadModel';
 import { halves, readLabelledSets, type Half, type LabelledSet } from './labelledQueries';
 import { percentile } from '../support/percentile';
 
@@ -50,7 +51,7 @@ interface Score {
 
 const started = performance.now();
 const library = loadWordingLibrary();
-const search = createWordingSearch(library);
+const search = createWordingSearch(library, undefined, loadWordingReranker(library));
 const buildMs = performance.now() - started;
 
 const only = list(options.sets);

@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { Analyser } from '../../../src/wording/text/analyser';
 import { createWordingSearch } from '../../../src/wording/search';
+import { loadWordingReranker } from '../../../src/wording/learned/loadModel';
 
 const library = loadWordingLibrary();
 const analyser = new Analyser(library);
-const search = createWordingSearch(library);
+const search = createWordingSearch(library, undefined, loadWordingReranker(library));
 const { positionals: queries } = parseArgs({ allowPositionals: true });
 for (const query of queries) {
   const analysis = analyser.analyseQuery(query);
@@ -33,7 +34,7 @@ for (const query of queries) {
   if (outcome.kind === 'no-match') console.log(`  NO MATCH (${outcome.reason})`);
   for (const r of rows) {
     console.log(
-      `  ${r.score.toFixed(2).padStart(6)}  ${r.situationId.padEnd(24)} ${r.explanation.summary}  [first: ${r.bestPhrasingId}]`,
+      `  ${r.score.toFixed(2).padStart(6)} ${(r.learned ?? 0).toFixed(2)}  ${r.situationId.padEnd(24)} ${r.explanation.summary}  [first: ${r.bestPhrasingId}]`,
     );
     // Which fields each reason was found in (keywordWords and content only support a ranking).
     console.log(

@@ -15,6 +15,10 @@ const labelled = z.object({ query: z.string().min(1), expected: z.enum(situation
 const batch = z
   .object({
     about: z.string().min(1),
+    /** When and why a batch that was held out moved to tuning (its first reading stays in about). */
+    movedToTuning: z.string().min(1).optional(),
+    /** Which tuning queries were relabelled, when and why (never a held-out batch). */
+    relabelled: z.string().min(1).optional(),
     queries: z.array(labelled).default([]),
     /** Queries that must give no match (the situations menu instead). */
     offTopic: z.array(z.string().min(1)).default([]),

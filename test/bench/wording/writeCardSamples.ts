@@ -12,6 +12,7 @@ import {
 } from '../../../src/content/wording/loadLibrary';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { createWordingSearch } from '../../../src/wording/search';
+import { loadWordingReranker } from '../../../src/wording/learned/loadModel';
 import {
   messageExtensionResults,
   searchResultView,
@@ -21,7 +22,7 @@ import {
 
 const library = loadWordingLibrary();
 const principles = loadPrincipleSummaries();
-const search = createWordingSearch(library);
+const search = createWordingSearch(library, undefined, loadWordingReranker(library));
 const { positionals } = parseArgs({ allowPositionals: true });
 const dir = path.resolve(positionals[0] ?? 'test/fixtures/wording/card-samples');
 
