@@ -42,14 +42,76 @@ export interface LearnedLayer {
 
 export const ordinaryClass = 'ordinary';
 
+/**
+ * The weights packed into typed arrays: one row per feature, its (class, weight) pairs side by
+ * side. Held as parsed JSON they were ~64,000 two-element arrays (about 16 MB of the bot's heap,
+ * each one marked by every full garbage collection); packed, about 2 MB. Same pairs, same order,
+ * same doubles: every score is summed exactly as before.
+ */
+interface PackedWeights {
+  /** feature → its row. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Row r's pairs are [start[r], start[r + 1]). */
+  readonly start: Uint32Array;
+  readonly classOf: Uint8Array;
+  readonly weight: Float64Array;
+}
+
+function packWeights(weights: SafetyModel['weights']): PackedWeights {
+  const entries = Object.entries(weights);
+  const rows = new Map<string, number>();
+  const start = new Uint32Array(entries.length + 1);
+  let pairs = 0;
+  entries.forEach(([, row], r) => {
+    start[r] = pairs;
+    pairs += row.length;
+  });
+  start[entries.length] = pairs;
+  const classOf = new Uint8Array(pairs);
+  const weight = new Float64Array(pairs);
+  let at = 0;
+  entries.forEach(([feature, row], r) => {
+    rows.set(feature, r);
+    for (const [k, w] of row) {
+      if (k > 255) throw new Error(`the learned layer packs class indexes in a byte (${feature})`);
+      classOf[at] = k;
+      weight[at] = w;
+      at += 1;
+    }
+  });
+  return { rows, start, classOf, weight };
+}
+
+function unpack(model: SafetyModel) {
+  const classes = [...model.classes];
+  const bias = classes.map((_, k) => model.bias[k] ?? 0);
+  return { classes, bias, threshold: model.threshold, packed: packWeights(model.weights) };
+}
+
 export function createLearnedLayer(model: SafetyModel, negation: NegationRules): LearnedLayer {
-  const classes = model.classes;
-  const weights = new Map(Object.entries(model.weights));
+  // Only what judging needs is kept, not the parsed model: no closure here may name `model`
+  // (V8 would keep it alive in the context the closures share).
+  const { classes, bias, threshold, packed } = unpack(model);
+  const { rows, start, classOf, weight } = packed;
+  /** The feature's weight towards class k, or 0 (the first pair for k, as `find` had it). */
+  const weightFor = (feature: string, k: number): number => {
+    const r = rows.get(feature);
+    if (r === undefined) return 0;
+    for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
+      if (classOf[i] === k) return weight[i] ?? 0;
+    }
+    return 0;
+  };
   const judge = (sentences: readonly Sentence[]): LearnedFinding | undefined => {
-    const scores = classes.map((_, k) => model.bias[k] ?? 0);
+    const scores = [...bias];
     const features = featuresOf(sentences, negation);
     for (const feature of features) {
-      for (const [k, w] of weights.get(feature.name) ?? []) scores[k] = (scores[k] ?? 0) + w;
+      const r = rows.get(feature.name);
+      if (r === undefined) continue;
+      for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
+        const k = classOf[i] ?? 0;
+        scores[k] = (scores[k] ?? 0) + (weight[i] ?? 0);
+      }
     }
     const top = Math.max(...scores);
     const exps = scores.map((score) => Math.exp(score - top));
@@ -57,12 +119,9 @@ export function createLearnedLayer(model: SafetyModel, negation: NegationRules):
     const best = scores.indexOf(top);
     const id = classes[best];
     const probability = (exps[best] ?? 0) / sum;
-    if (id === undefined || id === ordinaryClass || probability < model.threshold) return undefined;
+    if (id === undefined || id === ordinaryClass || probability < threshold) return undefined;
     const drivers = features
-      .map((f) => ({
-        at: f.at,
-        w: (weights.get(f.name) ?? []).find(([k]) => k === best)?.[1] ?? 0,
-      }))
+      .map((f) => ({ at: f.at, w: weightFor(f.name, best) }))
       .filter((f) => f.w > 0)
       .sort((a, b) => b.w - a.w)
       .flatMap((f) => f.at);
