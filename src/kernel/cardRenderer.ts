@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { AppError, ErrorCodes } from './errors';
+import { PreparedExpansion } from './templateExpansion';
 
 /** The Adaptive Card schema version every template targets (Teams supports 1.5 on all clients). */
 export const adaptiveCardVersion = '1.5';
@@ -21,6 +22,11 @@ export type CardViewOf<Models> = {
 export interface CardRenderer<Models> {
   render<K extends keyof Models & string>(name: K, data: Models[K]): CardJson;
   renderView(view: CardViewOf<Models>): CardJson;
+}
+
+/** One template, ready to bind data to. */
+interface Expander {
+  expand(data: object): unknown;
 }
 
 function invalid(file: string, problem: string): AppError {
@@ -49,13 +55,14 @@ function checkTemplate(file: string, json: unknown): CardJson {
  * A template's `${...}` expressions are parsed when its `Template` is built, so each is built once
  * and bound to new data on every render (expansion is synchronous and keeps no state between
  * renders). Building one per render re-parsed every expression on every turn: about a quarter of
- * the process's time in `npm run bench:turns`.
+ * the process's time in `npm run bench:turns`. Rendering walks that prepared template with
+ * `PreparedExpansion`, which looks plain field paths up directly (./templateExpansion.ts).
  */
 export class TemplateCardRenderer<Models> implements CardRenderer<Models> {
-  private constructor(private readonly templates: ReadonlyMap<string, ACData.Template>) {}
+  private constructor(private readonly templates: ReadonlyMap<string, Expander>) {}
 
   static load<Models>(directory: string): TemplateCardRenderer<Models> {
-    const templates = new Map<string, ACData.Template>();
+    const templates = new Map<string, Expander>();
     const files = readdirSync(directory)
       .filter((f) => f.endsWith('.json'))
       .sort();
@@ -66,7 +73,13 @@ export class TemplateCardRenderer<Models> implements CardRenderer<Models> {
       } catch {
         throw invalid(file, 'is not valid JSON');
       }
-      templates.set(path.basename(file, '.json'), new ACData.Template(checkTemplate(file, json)));
+      const template = new ACData.Template(checkTemplate(file, json));
+      const prepared = PreparedExpansion.of(template);
+      templates.set(path.basename(file, '.json'), {
+        expand: prepared
+          ? (data) => prepared.expand(data)
+          : (data) => template.expand({ $root: data }) as unknown,
+      });
     }
     return new TemplateCardRenderer<Models>(templates);
   }
@@ -80,7 +93,7 @@ export class TemplateCardRenderer<Models> implements CardRenderer<Models> {
     const template = this.templates.get(name);
     if (!template)
       throw new AppError(ErrorCodes.cardTemplateInvalid, `No card template named ${name}.`);
-    return template.expand({ $root: data }) as CardJson;
+    return template.expand(data) as CardJson;
   }
 
   render<K extends keyof Models & string>(name: K, data: Models[K]): CardJson {

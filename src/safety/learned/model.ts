@@ -66,37 +66,100 @@ export const ordinaryClass = 'ordinary';
 /** Words a sentence needs besides the matched ones before the layer may call it everyday. */
 const minimumContext = 5;
 
+/**
+ * The weights packed into typed arrays: one row per feature, its (class, weight) pairs side by
+ * side. Held as parsed JSON they were ~64,000 two-element arrays (about 16 MB of the bot's heap,
+ * each one marked by every full garbage collection); packed, about 2 MB. Same pairs, same order,
+ * same doubles: every score is summed exactly as before.
+ */
+interface PackedWeights {
+  /** feature → its row. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Row r's pairs are [start[r], start[r + 1]). */
+  readonly start: Uint32Array;
+  readonly classOf: Uint8Array;
+  readonly weight: Float64Array;
+}
+
+function packWeights(weights: SafetyModel['weights']): PackedWeights {
+  const entries = Object.entries(weights);
+  const rows = new Map<string, number>();
+  const start = new Uint32Array(entries.length + 1);
+  let pairs = 0;
+  entries.forEach(([, row], r) => {
+    start[r] = pairs;
+    pairs += row.length;
+  });
+  start[entries.length] = pairs;
+  const classOf = new Uint8Array(pairs);
+  const weight = new Float64Array(pairs);
+  let at = 0;
+  entries.forEach(([feature, row], r) => {
+    rows.set(feature, r);
+    for (const [k, w] of row) {
+      if (k > 255) throw new Error(`the learned layer packs class indexes in a byte (${feature})`);
+      classOf[at] = k;
+      weight[at] = w;
+      at += 1;
+    }
+  });
+  return { rows, start, classOf, weight };
+}
+
+function unpack(model: SafetyModel) {
+  const classes = [...model.classes];
+  const bias = classes.map((_, k) => model.bias[k] ?? 0);
+  return {
+    classes,
+    bias,
+    threshold: model.threshold,
+    withdrawAt: model.withdrawAt,
+    packed: packWeights(model.weights),
+  };
+}
+
 export function createLearnedLayer(model: SafetyModel, negation: NegationRules): LearnedLayer {
-  const classes = model.classes;
-  const weights = new Map(Object.entries(model.weights));
+  // Only what reading needs is kept, not the parsed model: no closure here may name `model`
+  // (V8 would keep it alive in the context the closures share).
+  const { classes, bias, threshold, withdrawAt, packed } = unpack(model);
+  const { rows, start, classOf, weight } = packed;
   const ordinaryIndex = classes.indexOf(ordinaryClass);
-  /** Softmax of the class scores; from the features' evidence alone when `prior` is false. */
-  const probabilities = (features: readonly Feature[], prior: boolean): number[] => {
-    const scores = classes.map((_, k) => (prior ? (model.bias[k] ?? 0) : 0));
+  /** The feature's weight towards class k, or 0 (the first pair for k, as `find` had it). */
+  const weightFor = (feature: string, k: number): number => {
+    const r = rows.get(feature);
+    if (r === undefined) return 0;
+    for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
+      if (classOf[i] === k) return weight[i] ?? 0;
+    }
+    return 0;
+  };
+  /** Softmax of the class scores. */
+  const probabilities = (features: readonly Feature[]): number[] => {
+    const scores = [...bias];
     for (const feature of features) {
-      for (const [k, w] of weights.get(feature.name) ?? []) scores[k] = (scores[k] ?? 0) + w;
+      const r = rows.get(feature.name);
+      if (r === undefined) continue;
+      for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
+        const k = classOf[i] ?? 0;
+        scores[k] = (scores[k] ?? 0) + (weight[i] ?? 0);
+      }
     }
     const top = Math.max(...scores);
     const exps = scores.map((score) => Math.exp(score - top));
     const sum = exps.reduce((a, b) => a + b, 0);
     return exps.map((e) => e / sum);
   };
-  const ordinaryOf = (features: readonly Feature[]) =>
-    probabilities(features, true)[ordinaryIndex] ?? 0;
   const read = (sentences: readonly Sentence[]): LearnedReading => {
     const features = featuresOf(sentences, negation);
-    const p = probabilities(features, true);
+    const p = probabilities(features);
     const probability = Math.max(...p);
     const best = p.indexOf(probability);
     const id = classes[best];
-    const ordinary = ordinaryOf(features);
-    if (id === undefined || id === ordinaryClass || probability < model.threshold)
+    const ordinary = p[ordinaryIndex] ?? 0;
+    if (id === undefined || id === ordinaryClass || probability < threshold)
       return { finding: undefined, ordinary };
     const drivers = features
-      .map((f) => ({
-        at: f.at,
-        w: (weights.get(f.name) ?? []).find(([k]) => k === best)?.[1] ?? 0,
-      }))
+      .map((f) => ({ at: f.at, w: weightFor(f.name, best) }))
       .filter((f) => f.w > 0)
       .sort((a, b) => b.w - a.w)
       .flatMap((f) => f.at);
@@ -108,9 +171,9 @@ export function createLearnedLayer(model: SafetyModel, negation: NegationRules):
     if (sentence.length - words.length < minimumContext) return undefined;
     const seen = featuresOf([sentence], negation);
     const known = words.every((t) =>
-      seen.some((f) => weights.has(f.name) && f.at.some(([, at]) => at === t)),
+      seen.some((f) => rows.has(f.name) && f.at.some(([, at]) => at === t)),
     );
-    return known ? ordinaryOf(seen) : undefined;
+    return known ? (probabilities(seen)[ordinaryIndex] ?? 0) : undefined;
   };
-  return { read, ordinaryIn, withdrawAt: model.withdrawAt, classes };
+  return { read, ordinaryIn, withdrawAt, classes };
 }

@@ -14,6 +14,9 @@
  *   npm run bench -- --rounds=2 --turns=80   shorter rounds while iterating
  *   BENCH_BOT_NODE_OPTIONS=...    NODE_OPTIONS for the bot only (experiments with V8 flags)
  *
+ * `npx tsx test/bench/turns/appCost.ts` gives the app's own CPU per turn for the same scenarios
+ * without HTTP or storage, to split this bench's figure into the app and its transport.
+ *
  * Processes: this one generates the load; the bot is `node dist/index.js` (built first by the npm
  * script), with its real logger writing to a pipe this process drains; the echo bot, the counting
  * connector (where both bots send their replies) and, for the out-of-process mode, the
