@@ -229,7 +229,10 @@ const confidenceFields: FieldsOf<ConfidenceAnswer> = {
   question: none('which of the two questions'),
   answer: about('the answer on the five-point agreement scale (1-5)', 'practitioner'),
   answeredAt: none('time'),
-  teamId: about("the Teams team of the nudge that asked it, or of the person's latest nudge", 'practitioner'),
+  teamId: about(
+    "the Teams team of the nudge that asked it, or of the person's latest nudge",
+    'practitioner',
+  ),
 };
 
 const feedbackFields: FieldsOf<StoredFeedback> = {
@@ -288,7 +291,10 @@ const tenantFields: FieldsOf<TenantSettings> = {
   ),
   referralRetentionDays: none('retention of referral bodies (older setting)'),
   retention: none('retention period of each kind of record'),
-  managers: about('Entra object ids of the team managers who see team confidence figures', 'council staff'),
+  managers: about(
+    'Entra object ids of the team managers who see team confidence figures',
+    'council staff',
+  ),
 };
 
 /**

@@ -40,7 +40,10 @@ export const tenantSettingsSchema = z
           .string()
           .trim()
           .toLowerCase()
-          .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be an Entra object id'),
+          .regex(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+            'must be an Entra object id',
+          ),
       )
       .max(1000)
       .optional(),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes } from 'botbuilder';
 import type { ConfidenceAnswer } from '../../../src/outcomes/confidenceAnswers';
 import type { TenantSettings } from '../../../src/tenants/tenantSettings';
 import { aCardAction, aMessage, anInstall, fakeTenantId, fakeUser } from '../../support/builders';
@@ -26,6 +26,17 @@ async function storedAnswers(storage: ReturnType<typeof aBotHarness>['storage'])
   return (await storage.collection<ConfidenceAnswer>('outcomes').listPartition(fakeTenantId)).map(
     (i) => i.value,
   );
+}
+
+/** What Teams sends when the person accepts a file consent card. */
+function anAcceptedFileConsent(context: unknown, uploadInfo: Record<string, unknown>) {
+  return {
+    ...aMessage(''),
+    type: ActivityTypes.Invoke,
+    text: undefined,
+    name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action: 'accept', context, uploadInfo },
+  };
 }
 
 function inputsOf(card: unknown): string[] {
@@ -198,24 +209,16 @@ describe('team view for managers (turns)', () => {
       const content = consent?.content as { sizeInBytes: number; acceptContext: unknown };
       assert.match(consent?.name ?? '', /^dare-coach-confidence-\d{4}-\d{2}-\d{2}\.csv$/);
 
-      const accepted = await runTurn(h.adapter, {
-        ...aMessage(''),
-        type: ActivityTypes.Invoke,
-        text: undefined,
-        name: 'fileConsent/invoke',
-        value: {
-          type: 'fileUpload',
-          action: 'accept',
-          context: content.acceptContext,
-          uploadInfo: {
-            name: consent?.name,
-            uploadUrl: upload.uploadUrl,
-            contentUrl: 'https://fake-tenant.example.invalid/personal/fake/confidence.csv',
-            uniqueId: 'fake-unique-id',
-            fileType: 'csv',
-          },
-        },
-      } as Partial<Activity>);
+      const accepted = await runTurn(
+        h.adapter,
+        anAcceptedFileConsent(content.acceptContext, {
+          name: consent?.name,
+          uploadUrl: upload.uploadUrl,
+          contentUrl: 'https://fake-tenant.example.invalid/personal/fake/confidence.csv',
+          uniqueId: 'fake-unique-id',
+          fileType: 'csv',
+        }),
+      );
       const [put] = upload.received;
       assert.equal(put?.method, 'PUT');
       assert.equal(Buffer.byteLength(put?.body ?? ''), content.sizeInBytes);
@@ -242,22 +245,13 @@ describe('team view for managers (turns)', () => {
     const upload = await startUploadServer();
     try {
       const { adapter } = aPractitioner();
-      const replies = await runTurn(adapter, {
-        ...aMessage(''),
-        type: ActivityTypes.Invoke,
-        text: undefined,
-        name: 'fileConsent/invoke',
-        value: {
-          type: 'fileUpload',
-          action: 'accept',
-          context: { file: 'confidence-csv' },
-          uploadInfo: {
-            name: 'x.csv',
-            uploadUrl: upload.uploadUrl,
-            contentUrl: 'https://x.invalid/x',
-          },
-        },
-      } as Partial<Activity>);
+      const replies = await runTurn(
+        adapter,
+        anAcceptedFileConsent(
+          { file: 'confidence-csv' },
+          { name: 'x.csv', uploadUrl: upload.uploadUrl, contentUrl: 'https://x.invalid/x' },
+        ),
+      );
       assert.deepEqual(upload.received, []);
       assert.match(String(replies.find((r) => r.type === 'message')?.text), /team managers/);
     } finally {

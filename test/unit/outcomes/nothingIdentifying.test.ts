@@ -84,9 +84,6 @@ describe('nothing a manager sees identifies anyone', () => {
       assert.doesNotMatch(output, /\d of 5/, `${what} shows an answer on the scale`);
     }
     assert.match(csv, /2026-10,not enough answers/m);
-    assert.match(
-      csv,
-      /month,identify,2026-11,43%,43%,42%,100%$/m,
-    );
+    assert.match(csv, /month,identify,2026-11,43%,43%,42%,100%$/m);
   });
 });
