@@ -101,7 +101,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     assert.deepEqual((exported.referrerProfile as { team?: string }).team, 'North hub');
     assert.equal(exported.conversations.length, 1);
     assert.equal(exported.conversations[0]?.userObjectId, practitioner);
-    assert.equal(exported.confidenceAnswers.length, 1);
+    assert.equal(exported.confidenceAnswers.length, 2, 'both answers of their check-in');
     assert.deepEqual(
       exported.referralsMade.map((r) => [r.referralId, r.status, r.reference]),
       [[referralId, 'sent', 'DPP-1']],
@@ -151,7 +151,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     })) as PractitionerExport;
     assert.ok(colleagues.session && colleagues.referrerProfile);
     assert.equal(colleagues.conversations.length, 1);
-    assert.equal(colleagues.confidenceAnswers.length, 1);
+    assert.equal(colleagues.confidenceAnswers.length, 2);
 
     const kept = (await stores.referrals.read({ partitionKey: tenant, id: referralId }))?.value;
     assert.ok(kept?.body, "the council's record is kept");
