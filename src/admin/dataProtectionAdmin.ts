@@ -1,5 +1,6 @@
 import type { Clock } from '../kernel/clock';
 import type { Storage } from '../kernel/documentStore';
+import type { RespondentIds } from '../outcomes/respondentIds';
 import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../referrals/accessTrail';
 import type { ReferralRecord } from '../referrals/referralRecord';
 import { referralKey, referralStoresFrom, type ReferralStores } from '../referrals/referralStores';
@@ -14,6 +15,8 @@ export interface AdminActor {
 export interface DataProtectionDeps {
   readonly storage: Storage;
   readonly clock: Clock;
+  /** Confidence answers' pseudonyms (RESPONDENT_ID_SECRET): needed to find a person's answers. */
+  readonly respondents?: RespondentIds;
 }
 
 /**

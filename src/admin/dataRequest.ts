@@ -14,6 +14,7 @@ import { loadConfig } from '../config/config';
 import { systemClock } from '../kernel/clock';
 import { isAppError } from '../kernel/errors';
 import { createLogger } from '../logging/logger';
+import { hmacRespondentIds } from '../outcomes/respondentIds';
 import { openStorage } from '../storage/openStorage';
 import { DataProtectionAdmin } from './dataProtectionAdmin';
 import { prepareDataCommand, UsageError } from './dataCommands';
@@ -35,7 +36,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const storage = await openStorage(config, createLogger({ level: 'warn' }));
   try {
-    const admin = new DataProtectionAdmin({ storage, clock: systemClock });
+    const secret = config.outcomes.respondentSecret;
+    const admin = new DataProtectionAdmin({
+      storage,
+      clock: systemClock,
+      ...(secret ? { respondents: hmacRespondentIds(secret) } : {}),
+    });
     const output = await run(admin);
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } finally {

@@ -3,8 +3,8 @@ import { itemKey as sessionItemKey } from '../coaching/sessionRepository';
 import type { RememberedConversation } from '../conversations/conversationDirectory';
 import type { DocumentStore, ItemKey, StoredItem } from '../kernel/documentStore';
 import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
-import { documentIdFor, fingerprint } from '../kernel/hash';
-import type { ConfidenceResponse } from '../outcomes/confidenceCheckIn';
+import { documentIdFor } from '../kernel/hash';
+import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
 import { compactTime, type AccessAction } from '../referrals/accessTrail';
 import { draftItemKey } from '../referrals/form/draft';
 import { receiptItemKey } from '../referrals/form/receipts';
@@ -58,7 +58,7 @@ export interface PractitionerExport {
   readonly draft?: unknown;
   readonly referrerProfile?: unknown;
   readonly conversations: readonly RememberedConversation[];
-  readonly confidenceAnswers: readonly ConfidenceResponse[];
+  readonly confidenceAnswers: readonly ConfidenceAnswer[];
   readonly referralsMade: readonly ReferralMadeExport[];
   readonly receipts: readonly unknown[];
 }
@@ -218,7 +218,14 @@ export class SubjectRequests {
     const key = { tenantId, userId };
     const drafts = this.storage.collection<unknown>('drafts');
     const read = (store: DocumentStore<unknown>, k: ItemKey) => store.read(k);
-    const respondent = fingerprint(`${tenantId}:${userId}`);
+    const respondents = this.admin.deps.respondents;
+    if (!respondents) {
+      throw new AppError(
+        ErrorCodes.configInvalid,
+        'RESPONDENT_ID_SECRET is not set: confidence answers cannot be found without it.',
+      );
+    }
+    const respondent = respondents.of(tenantId, userId);
     const [session, draft, profile, conversations, confidence, referrals] = await Promise.all([
       read(this.storage.collection('sessions'), sessionItemKey(key)),
       read(drafts, draftItemKey(key)),
@@ -228,7 +235,7 @@ export class SubjectRequests {
         .listPartition(tenantId)
         .then((all) => all.filter((c) => c.value.userObjectId === userId)),
       this.storage
-        .collection<ConfidenceResponse>('outcomes')
+        .collection<ConfidenceAnswer>('outcomes')
         .listPartition(tenantId)
         .then((all) => all.filter((c) => c.value.respondent === respondent)),
       this.storage

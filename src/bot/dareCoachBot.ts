@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -25,6 +26,8 @@ import {
 import { conversationKindOf, identityOf, tenantOf } from './activityFacts';
 import type { CardAction } from './cards/cardModels';
 import type { CardCatalog } from './cards/cardCatalog';
+import type { FileExports } from './fileExports';
+import { carriesFiles, filesRefusedText } from './incomingFiles';
 import { isPersonalOnly, personalChatLink } from './conversationScope';
 import { botCommands, commandWords, greetingWords, leaveWords } from './commands';
 import type { TextResponder } from './textResponders';
@@ -40,6 +43,10 @@ export interface BotDependencies {
   readonly logger: Logger;
   /** The bot's app id (MicrosoftAppId), for the deep link to its personal chat. */
   readonly appId?: string;
+  /** Files offered by consent card (the confidence CSV): their accept and decline. */
+  readonly files?: FileExports;
+  /** The baseline confidence check-in, sent after the welcome on first install in a personal chat. */
+  readonly baselineCheckIn?: () => CardJson;
 }
 
 function cardOf(outcome: Reply): CardJson | undefined {
@@ -74,7 +81,13 @@ export class DareCoachBot extends TeamsActivityHandler {
     super();
 
     this.onMessage(async (turn, next) => {
-      await this.handleText(turn);
+      if (carriesFiles(turn.activity)) {
+        // Never read, never stored: a file may hold a family's details.
+        this.turnLogger(turn).info('files refused', {});
+        await turn.sendActivity(filesRefusedText);
+      } else {
+        await this.handleText(turn);
+      }
       await next();
     });
 
@@ -188,8 +201,25 @@ export class DareCoachBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(turn: TurnContext): Promise<void> {
-    const data = welcomeCardData(undefined, false, this.sharedScopeOf(turn));
+    const shared = this.sharedScopeOf(turn);
+    const data = welcomeCardData(undefined, false, shared);
     await turn.sendActivity({ attachments: [this.deps.cards.attachment('welcome', data)] });
+    // First use in the personal chat: the baseline check-in, below the menu ("Not now" skips it).
+    const baseline = shared ? undefined : this.deps.baselineCheckIn?.();
+    if (baseline) await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(baseline)] });
+  }
+
+  protected override async handleTeamsFileConsentAccept(
+    turn: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const { tenantId, userId } = identityOf(turn.activity);
+    if (!this.deps.files || this.sharedScopeOf(turn)) return;
+    await this.deps.files.accept(turn, tenantId, userId, response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(turn: TurnContext): Promise<void> {
+    await this.deps.files?.decline(turn);
   }
 
   /** Set in a group chat or channel: what may run there, and the way to the personal chat. */

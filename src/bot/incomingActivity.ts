@@ -128,7 +128,27 @@ export function incomingActivitySchema(options: { readonly production: boolean }
 const invokeValues: Record<string, z.ZodType> = {
   'adaptiveCard/action': z.lazy(() => cardActionValue),
   'composeExtension/query': z.lazy(() => messagingExtensionQuery),
+  'fileConsent/invoke': z.lazy(() => fileConsentValue),
 };
+
+/** An accepted or declined file consent card; where to upload is checked again when used. */
+const fileConsentValue = z
+  .object({
+    type: z.literal('fileUpload'),
+    action: z.enum(['accept', 'decline']),
+    context: z.unknown().optional(),
+    uploadInfo: z
+      .object({
+        name: z.string().max(256).optional(),
+        uploadUrl: z.string().max(4096).optional(),
+        contentUrl: z.string().max(4096).optional(),
+        uniqueId: z.string().max(512).optional(),
+        fileType: z.string().max(64).optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
 const messagingExtensionQuery = z
   .object({

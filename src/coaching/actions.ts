@@ -31,8 +31,8 @@ export const linkedVerbs = {
   wording: wordingVerbs.show,
   /** Data `{ from: 'coaching', prefill }`: open the referral form prefilled. */
   referral: referralVerbs.start,
-  /** Data `{ moment: 'after-walkthrough' }` plus inputs `confidence-<questionId>` ("1"-"5"). */
-  confidence: outcomeVerbs.confidence,
+  /** Data `{ moment: 'after-walkthrough' }`: open the confidence check-in card below the summary. */
+  askConfidence: outcomeVerbs.ask,
   /** Pause what is in progress and show the menu (as typing "menu"); from a step, `{ revision, stepId }` and its note. */
   menu: welcomeVerbs.leave,
   /** No data: show the menu. */

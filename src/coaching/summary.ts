@@ -150,18 +150,12 @@ export function buildSummary(
     referralPrefill: prefill,
     confidenceLabel: pack.shared.cardLabels.confidence,
     confidenceIntro: pack.shared.confidence.intro,
-    confidenceQuestions: pack.shared.confidence.questions.map((q) => ({
-      id: `confidence-${q.id}`,
-      text: q.text,
-    })),
-    confidenceScale: pack.shared.confidence.scale.map((s) => ({
-      title: s.title,
-      value: String(s.value),
-    })),
-    confidenceSubmit: {
-      title: pack.shared.confidence.submit,
-      verb: linkedVerbs.confidence,
-      data: { moment: 'after-walkthrough', mode: session.mode },
+    // The check-in is its own card, opened below the summary: answered once, it turns into a
+    // thank-you in place while the summary stays as it is.
+    confidenceOffer: {
+      title: pack.shared.confidence.offer,
+      verb: linkedVerbs.askConfidence,
+      data: { moment: 'after-walkthrough', [newMessageFlag]: true },
     },
     actions,
     revision: session.revision,

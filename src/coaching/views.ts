@@ -85,10 +85,8 @@ export interface CoachingSummaryCardData {
   readonly referralPrefill: CoachingReferralPrefill;
   readonly confidenceLabel: string;
   readonly confidenceIntro: string;
-  readonly confidenceQuestions: readonly { readonly id: string; readonly text: string }[];
-  readonly confidenceScale: readonly ChecklistChoice[];
-  /** Sends the two answers: verb `outcomes.confidence`. */
-  readonly confidenceSubmit: CardAction;
+  /** Opens the two-question check-in below the summary: verb `outcomes.ask`. */
+  readonly confidenceOffer: CardAction;
   /** Make a referral, back to the last step, start again. */
   readonly actions: readonly CardAction[];
   readonly revision: number;

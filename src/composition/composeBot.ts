@@ -17,9 +17,12 @@ import type { AppConfig } from '../config/config';
 import { AppError } from '../kernel/errors';
 import { SafetyContacts } from '../safety';
 import { composeFeatures, type Features } from './features';
+import { composeOutcomes } from './outcomes';
 import type { ApplicationParts } from './parts';
 
 export interface ComposedBot extends Features {
+  /** The confidence outcomes: answers, managers, the use case and the CSV file exports. */
+  readonly confidence: ReturnType<typeof composeOutcomes>;
   readonly bot: DareCoachBot;
   /** Every verb the bot answers, each with its schema and handler. */
   readonly actions: VerbTable;
@@ -41,6 +44,7 @@ export function composeBot(
   const { logger, clock } = parts;
   const features = composeFeatures(parts);
   const { cards, conversations, tenants, coaching, wording } = features;
+  const confidence = composeOutcomes(config, parts, features, logger);
   const resumeLogger = logger.child({ component: 'bot' });
   // Safety first: the safety card never waits on storage for a council's contacts.
   const safetyContacts = new SafetyContacts(tenants);
@@ -76,7 +80,7 @@ export function composeBot(
     ),
     coachingActions({ ...coaching, safetyContacts, openWording: offerWording(wording) }),
     wordingActions(wording),
-    outcomeActions(features.confidence),
+    outcomeActions(confidence.outcomes, confidence.files),
     referralActions({
       ...features.referrals,
       deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,
@@ -93,6 +97,9 @@ export function composeBot(
     // SafetyFirst answers danger before these run; the responder covers a bot run without it.
     textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
+    files: confidence.files,
+    baselineCheckIn: () =>
+      cards.renderView(confidence.outcomes.checkIn({ moment: 'before-first-use' })),
     logger: logger.child({ component: 'bot' }),
     ...(config.bot.appId ? { appId: config.bot.appId } : {}),
   });
@@ -104,5 +111,5 @@ export function composeBot(
     new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
   ];
-  return { ...features, bot, actions, middleware };
+  return { ...features, confidence, bot, actions, middleware };
 }

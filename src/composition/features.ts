@@ -14,7 +14,6 @@ import {
 } from '../conversations/conversationDirectory';
 import { projectRoot } from '../kernel/projectRoot';
 import { RecentItems } from '../kernel/recentItems';
-import { ConfidenceLog, type ConfidenceResponse } from '../outcomes/confidenceCheckIn';
 import { referralFormStores } from '../referrals/form';
 import { CachedTenantDirectory } from '../tenants/cachedTenantDirectory';
 import { RecordRetention } from '../tenants/retention';
@@ -75,16 +74,11 @@ export function composeFeatures(parts: ApplicationParts) {
     tenants,
   };
 
-  const confidence = new ConfidenceLog(
-    storage.collection<ConfidenceResponse>('outcomes'),
-    clock,
-    retention.ttlFor('confidenceAnswers'),
-  );
   const referrals = referralFormStores(storage, clock, retention, {
     recentDrafts: new RecentItems(recentCopies),
   });
 
-  return { cards, conversations, tenants, retention, coaching, wording, confidence, referrals };
+  return { cards, conversations, tenants, retention, coaching, wording, referrals };
 }
 
 export type Features = ReturnType<typeof composeFeatures>;

@@ -30,6 +30,13 @@ export interface AppConfig {
     /** While rotating: the next secret, also signed with (the partnership may switch any time). */
     readonly nextSigningSecret?: string;
   };
+  readonly outcomes: {
+    /**
+     * The HMAC key of confidence respondents' pseudonyms (RESPONDENT_ID_SECRET). Required in
+     * production; the local sandbox sets a development one; unset elsewhere, a random key per process.
+     */
+    readonly respondentSecret?: string;
+  };
   readonly referrals: {
     /** How long a referral's body is kept once its status is final, before only the audit record remains. */
     readonly retentionMs: number;
@@ -83,6 +90,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       signingSecret: env.PARTNERSHIP_SIGNING_SECRET,
       nextSigningSecret: env.PARTNERSHIP_SIGNING_SECRET_NEXT,
     },
+    outcomes: { respondentSecret: env.RESPONDENT_ID_SECRET },
     referrals: {
       retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
       deliveryDeadlineMs: env.REFERRAL_DELIVERY_DEADLINE_HOURS * 60 * 60_000,

@@ -46,6 +46,7 @@ export const environmentSchema = z.object({
   PARTNERSHIP_REFERRAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PARTNERSHIP_SIGNING_SECRET: optionalText.pipe(z.string().min(32).optional()),
   PARTNERSHIP_SIGNING_SECRET_NEXT: optionalText.pipe(z.string().min(32).optional()),
+  RESPONDENT_ID_SECRET: optionalText.pipe(z.string().min(32).optional()),
   REFERRAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z
@@ -85,5 +86,7 @@ export function missingForProduction(env: Environment): string[] {
     missing.push('PARTNERSHIP_REFERRAL_URL (https)');
   }
   if (!env.PARTNERSHIP_SIGNING_SECRET) missing.push('PARTNERSHIP_SIGNING_SECRET');
+  // Confidence answers' pseudonyms: without the secret they could not be paired or erased later.
+  if (!env.RESPONDENT_ID_SECRET) missing.push('RESPONDENT_ID_SECRET');
   return missing;
 }

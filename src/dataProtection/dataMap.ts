@@ -2,7 +2,7 @@ import type { CoachingSession } from '../coaching/session';
 import type { RememberedConversation } from '../conversations/conversationDirectory';
 import type { SubjectRequestRecord } from '../admin/subjectRequests';
 import type { ContainerName } from '../kernel/documentStore';
-import type { ConfidenceResponse } from '../outcomes/confidenceCheckIn';
+import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
 import type { AccessEntry } from '../referrals/accessTrail';
 import type { ReferralDraft } from '../referrals/form/draft';
 import type { ReceiptRecord } from '../referrals/form/receipts';
@@ -218,15 +218,21 @@ const conversationFields: FieldsOf<RememberedConversation> = {
   updatedAt: none('time'),
 };
 
-const confidenceFields: FieldsOf<ConfidenceResponse> = {
+const confidenceFields: FieldsOf<ConfidenceAnswer> = {
   tenantId: none('Teams tenant (the council)'),
   respondent: about(
-    'pseudonym: a one-way fingerprint of tenant and user id, to pair before and after',
+    'pseudonym: HMAC-SHA256 of tenant and user id under RESPONDENT_ID_SECRET, to pair a baseline with later answers',
     'practitioner',
   ),
-  moment: none('when it was asked'),
-  answers: about('the two confidence answers (1-5)', 'practitioner'),
+  checkInId: none('the check-in card it was given on (answered once per card)'),
+  moment: none('when it was asked: first use, after a walk-through, or in a nudge'),
+  question: none('which of the two questions'),
+  answer: about('the answer on the five-point agreement scale (1-5)', 'practitioner'),
   answeredAt: none('time'),
+  teamId: about(
+    "the Teams team of the nudge that asked it, or of the person's latest nudge",
+    'practitioner',
+  ),
 };
 
 const feedbackFields: FieldsOf<StoredFeedback> = {
@@ -285,6 +291,10 @@ const tenantFields: FieldsOf<TenantSettings> = {
   ),
   referralRetentionDays: none('retention of referral bodies (older setting)'),
   retention: none('retention period of each kind of record'),
+  managers: about(
+    'Entra object ids of the team managers who see team confidence figures',
+    'council staff',
+  ),
 };
 
 /**
@@ -415,7 +425,7 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
     records: [
       {
         name: 'confidence answer',
-        key: 'tenant id / random id',
+        key: 'tenant id / SHA-256 of respondent, check-in card and question',
         why: 'to measure staff confidence over time (team figures only, groups of five or more)',
         lawfulBasis: `${publicTask} (evaluating the service)`,
         readers: 'the app; managers see team aggregates only',

@@ -2,8 +2,11 @@
  * `npm run dev`: the local sandbox. Starts the bot (same composition as production, embedded
  * store, no bot auth) and the Microsoft 365 Agents Playground pointed at it, prints the URL to
  * open, and on Ctrl-C or SIGTERM stops everything in reverse order and exits.
+ * With `--seed-confidence` it seeds fake confidence answers and makes you their team's manager
+ * ("My confidence over time" → "Team confidence figures").
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { isAppError } from '../kernel/errors';
 import { projectRoot } from '../kernel/projectRoot';
@@ -30,6 +33,10 @@ function banner(sandbox: Sandbox): string {
 }
 
 async function main(): Promise<void> {
+  // `npm run dev -- --seed-confidence`: fake confidence answers, and you as their team's manager.
+  const { values: args } = parseArgs({
+    options: { 'seed-confidence': { type: 'boolean', default: false } },
+  });
   let config;
   try {
     config = loadConfig();
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
         workDir: path.join(projectRoot(), '.dev-data', 'playground'),
       },
       onPartExit: (part) => void shutdown(`${part} exited`, 1),
+      seedConfidence: args['seed-confidence'],
     });
   } catch (err) {
     // startSandbox has already stopped whatever had started.

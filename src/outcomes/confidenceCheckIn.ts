@@ -1,9 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../kernel/clock';
-import type { DocumentStore } from '../kernel/documentStore';
-import { fingerprint } from '../kernel/hash';
-import { fixedTtl, type TtlFor } from '../tenants/retention';
 
 /**
  * The two seed questions, asked the same way every time on a five-point agreement scale (their
@@ -13,15 +8,33 @@ import { fixedTtl, type TtlFor } from '../tenants/retention';
 export const confidenceQuestionIds = ['identify', 'engage'] as const;
 export type ConfidenceQuestionId = (typeof confidenceQuestionIds)[number];
 
-/** The check-in's verb: any card that asks the two seed questions sends its answers with it. */
+/** Every verb of the confidence outcomes: the check-in card, the personal and the team views. */
 export const outcomeVerbs = {
+  /** The check-in card's Send: its answers, once per card. */
   confidence: 'outcomes.confidence',
+  /** The baseline's "Not now": nothing is stored. */
+  skip: 'outcomes.skip',
+  /** Opens a check-in card (the walk-through summary's optional offer). */
+  ask: 'outcomes.ask',
+  /** "My confidence": a practitioner's own answers over time. */
+  mine: 'outcomes.mine',
+  /** The team view for managers: aggregates only. */
+  team: 'outcomes.team',
+  /** The team view's figures as a CSV file in the personal chat. */
+  exportCsv: 'outcomes.export',
 } as const;
 
 export type OutcomeVerb = (typeof outcomeVerbs)[keyof typeof outcomeVerbs];
 
+/**
+ * When a check-in is asked: on first use (the baseline), after a completed walk-through, and when
+ * a manager's nudge carries it (`refresher`).
+ */
 export const checkInMoments = ['before-first-use', 'after-walkthrough', 'refresher'] as const;
 export type CheckInMoment = (typeof checkInMoments)[number];
+
+/** A Teams team id as it appears in a nudge's card data (bounded; never shown to anyone). */
+export const teamIdSchema = z.string().trim().min(1).max(512);
 
 const agreement = z.coerce.number().int().min(1).max(5);
 const optionalAgreement = z
@@ -29,10 +42,15 @@ const optionalAgreement = z
   .optional()
   .transform((v) => (v === '' || v === undefined ? undefined : v));
 
-/** What a check-in card sends: its moment, and the answer to each question (inputs `confidence-<id>`). */
+/**
+ * What a check-in card sends: its moment, the card's own id (answered once per card), the team a
+ * nudge sent it to (if any), and the answer to each question (inputs `confidence-<id>`).
+ */
 export const checkInSubmission = z
   .object({
     moment: z.enum(checkInMoments),
+    checkInId: z.string().regex(/^[0-9a-f-]{36}$/),
+    teamId: teamIdSchema.optional(),
     'confidence-identify': optionalAgreement,
     'confidence-engage': optionalAgreement,
   })
@@ -42,48 +60,20 @@ export const checkInSubmission = z
 
 export type CheckInSubmission = z.infer<typeof checkInSubmission>;
 
-/** One stored answer set: pseudonymous (a fingerprint, so before/after can be paired), no names. */
-export interface ConfidenceResponse {
-  readonly tenantId: string;
-  readonly respondent: string;
-  readonly moment: CheckInMoment;
-  readonly answers: Partial<Record<ConfidenceQuestionId, number>>;
-  readonly answeredAt: string;
-}
+/** What asks for a check-in card: its moment, and the team of the nudge that carries it. */
+export const checkInRequest = z.object({
+  moment: z.enum(checkInMoments),
+  teamId: teamIdSchema.optional(),
+});
 
-/** The outcome store: one document per check-in, partitioned by tenant (team reports read by tenant). */
-export class ConfidenceLog {
-  constructor(
-    private readonly store: DocumentStore<ConfidenceResponse>,
-    private readonly clock: Clock,
-    /** The council's retention of confidence answers. */
-    private readonly ttlFor: TtlFor = fixedTtl('confidenceAnswers'),
-  ) {}
+export type CheckInRequest = z.infer<typeof checkInRequest>;
 
-  async record(
-    tenantId: string,
-    userId: string,
-    submission: CheckInSubmission,
-  ): Promise<ConfidenceResponse> {
-    const answers: Partial<Record<ConfidenceQuestionId, number>> = {};
-    for (const id of confidenceQuestionIds) {
-      const value = submission[`confidence-${id}`];
-      if (value !== undefined) answers[id] = value;
-    }
-    const response: ConfidenceResponse = {
-      tenantId,
-      respondent: fingerprint(`${tenantId}:${userId}`),
-      moment: submission.moment,
-      answers,
-      answeredAt: this.clock.now().toISOString(),
-    };
-    await this.store.create({ partitionKey: tenantId, id: randomUUID() }, response, {
-      ttlSeconds: await this.ttlFor(tenantId),
-    });
-    return response;
-  }
-
-  async responsesFor(tenantId: string): Promise<ConfidenceResponse[]> {
-    return (await this.store.listPartition(tenantId)).map((item) => item.value);
-  }
+/** The answers a submission carries, question by question (unanswered ones left out). */
+export function answersOf(
+  submission: CheckInSubmission,
+): Array<{ question: ConfidenceQuestionId; answer: number }> {
+  return confidenceQuestionIds.flatMap((question) => {
+    const answer = submission[`confidence-${question}`];
+    return answer === undefined ? [] : [{ question, answer }];
+  });
 }

@@ -33,6 +33,20 @@ export const tenantSettingsSchema = z
       .optional(),
     /** Days each kind of record is kept (src/tenants/retention.ts); the default where unset. */
     retention: retentionSettingsSchema.optional(),
+    /** Team managers' Entra object ids: they see team confidence figures (aggregates only). */
+    managers: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(
+            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+            'must be an Entra object id',
+          ),
+      )
+      .max(1000)
+      .optional(),
   })
   .strict()
   .refine(

@@ -3,6 +3,7 @@ import { somethingWentWrong } from '../../src/bot/actions/welcomeActions';
 import { turnErrorHandler } from '../../src/bot/adapter';
 import { ConversationMemory } from '../../src/bot/conversationMemory';
 import { composeBot } from '../../src/composition';
+import type { ApplicationParts } from '../../src/composition/parts';
 import type { AppConfig } from '../../src/config/config';
 import type { Clock } from '../../src/kernel/clock';
 import type { Storage } from '../../src/kernel/documentStore';
@@ -12,13 +13,23 @@ import { capturedLogger } from './capturedLogs';
 
 /** The composed bot (same wiring as production) on botbuilder's TestAdapter, with memory storage. */
 export function aBotHarness(
-  options: { config?: AppConfig; clock?: Clock; storage?: (memory: Storage) => Storage } = {},
+  options: {
+    config?: AppConfig;
+    clock?: Clock;
+    storage?: (memory: Storage) => Storage;
+    outcomePorts?: ApplicationParts['outcomePorts'];
+  } = {},
 ) {
   const logs = capturedLogger();
   const memory = new InMemoryStorage(options.clock ? { clock: options.clock } : {});
   const storage = options.storage ? options.storage(memory) : memory;
   const clock = options.clock ?? { now: () => new Date('2026-11-23T10:00:00Z') };
-  const composed = composeBot(options.config ?? aConfig(), { logger: logs.logger, storage, clock });
+  const composed = composeBot(options.config ?? aConfig(), {
+    logger: logs.logger,
+    storage,
+    clock,
+    ...(options.outcomePorts ? { outcomePorts: options.outcomePorts } : {}),
+  });
   const adapter = new TestAdapter((turn) => composed.bot.run(turn));
   composed.middleware.forEach((m) => adapter.use(m));
   adapter.onTurnError = turnErrorHandler(logs.logger.child({ component: 'adapter' }), (err) =>

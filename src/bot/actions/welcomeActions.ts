@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coachingVerbs } from '../../coaching/actions';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { nudgeVerbs, welcomeVerbs } from '../../kernel/verbs';
+import { outcomeVerbs } from '../../outcomes/confidenceCheckIn';
 import { referralVerbs } from '../../referrals/form/actions';
 import { wordingVerbs } from '../../wording/actions';
 import { botCommands } from '../commands';
@@ -23,6 +24,7 @@ const mainActions: readonly CardAction[] = [
   { title: 'Debrief a conversation', verb: coachingVerbs.debrief, data: {} },
   { title: 'Find wording', verb: wordingVerbs.browse, data: {} },
   { title: 'Make a referral', verb: referralVerbs.start, data: {} },
+  { title: 'My confidence over time', verb: outcomeVerbs.mine, data: {} },
   { title: 'Team managers: refresher nudges', verb: nudgeVerbs.manage, data: {} },
 ];
 

@@ -6,6 +6,7 @@
 import type { CoachingCardModels } from '../../coaching/views';
 import type { CardAction } from '../../kernel/cardAction';
 import type { CardViewOf } from '../../kernel/cardRenderer';
+import type { OutcomeCardModels } from '../../outcomes/views';
 import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
 import type { WordingCardModels } from '../../wording/views';
@@ -40,7 +41,12 @@ export interface NoticeCardData {
 }
 
 export interface CardModels
-  extends CoachingCardModels, SafetyCardModels, WordingCardModels, ReferralCardModels {
+  extends
+    CoachingCardModels,
+    SafetyCardModels,
+    WordingCardModels,
+    ReferralCardModels,
+    OutcomeCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }

@@ -182,6 +182,8 @@ export const packFileSchema = z.strictObject({
   confidence: z.strictObject({
     intro: text,
     submit: text,
+    /** The walk-through summary's button that opens the check-in card. */
+    offer: text,
     questions: z.array(z.strictObject({ id, text })).length(2),
     scale: z.array(z.strictObject({ value: z.number().int(), title: text })).length(5),
   }),

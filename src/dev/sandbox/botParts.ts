@@ -1,6 +1,6 @@
 import { composeApplication } from '../../composition';
+import type { ApplicationParts } from '../../composition/parts';
 import type { AppConfig } from '../../config/config';
-import type { Clock } from '../../kernel/clock';
 import type { Storage } from '../../kernel/documentStore';
 import type { Logger } from '../../logging/logger';
 import { openStorage } from '../../storage/openStorage';
@@ -28,10 +28,7 @@ export async function startStorage(config: AppConfig, logger: Logger): Promise<R
  * The bot over HTTP, composed as in production (src/index.ts). Counts as started once /readyz
  * answers, i.e. the server is up and can reach storage.
  */
-export async function startBot(
-  config: AppConfig,
-  parts: { readonly logger: Logger; readonly storage: Storage; readonly clock: Clock },
-): Promise<RunningBot> {
+export async function startBot(config: AppConfig, parts: ApplicationParts): Promise<RunningBot> {
   const { server, delivery } = composeApplication(config, parts);
   const port = await server.listen(config.port, config.host);
   const baseUrl = `http://${config.host}:${port}`;

@@ -8,6 +8,9 @@ import { AppError, ErrorCodes } from '../../kernel/errors';
  */
 export const sandboxTenantId = 'd4e0c0ac-0000-4000-8000-000000000001';
 
+/** The sandbox's respondent-id key when RESPONDENT_ID_SECRET is unset: for local use only. */
+export const sandboxRespondentSecret = 'sandbox-only-respondent-id-secret-not-for-production';
+
 export interface SandboxSettings {
   /** The app's settings, adjusted for the sandbox (see `sandboxSettings`). */
   readonly config: AppConfig;
@@ -39,7 +42,13 @@ export function sandboxSettings(config: AppConfig): SandboxSettings {
   }
   const tenantId = config.allowedTenantIds[0] ?? sandboxTenantId;
   return {
-    config: { ...config, host: '127.0.0.1', bot: { appType: config.bot.appType } },
+    config: {
+      ...config,
+      host: '127.0.0.1',
+      bot: { appType: config.bot.appType },
+      // A development key for confidence pseudonyms; the sandbox's data is lost on exit anyway.
+      outcomes: { respondentSecret: config.outcomes.respondentSecret ?? sandboxRespondentSecret },
+    },
     tenantId,
     notes,
   };

@@ -4,7 +4,8 @@ import type { Logger } from '../../logging/logger';
 import { startBot, startStorage } from './botParts';
 import { PartStack } from './parts';
 import { startPlayground } from './playgroundPart';
-import { sandboxSettings } from './sandboxConfig';
+import { sandboxRespondentSecret, sandboxSettings } from './sandboxConfig';
+import { seedConfidence } from './seedConfidence';
 import { randomBytes } from 'node:crypto';
 import { start as startIntake } from '../partnershipIntake/intakeServer';
 
@@ -18,6 +19,8 @@ export interface SandboxOptions {
     readonly workDir: string;
     readonly readyTimeoutMs?: number;
   };
+  /** Seeds fake confidence answers and makes the playground's user their team's manager. */
+  readonly seedConfidence?: boolean;
   /** Called when a part dies on its own (today: the playground exiting). */
   readonly onPartExit?: (part: string) => void;
 }
@@ -68,8 +71,23 @@ export async function startSandbox(
     ...config,
     partnership: { referralUrl: intake.referralUrl, signingSecret: secret },
   };
+  const clock = options.clock ?? systemClock;
+  const seeded = options.seedConfidence
+    ? await seedConfidence({
+        storage,
+        clock,
+        tenantId,
+        respondentSecret: config.outcomes.respondentSecret ?? sandboxRespondentSecret,
+      })
+    : undefined;
+  if (seeded) logger.info('fake confidence answers seeded', { count: seeded.answers });
   const bot = await parts.start('bot', () =>
-    startBot(withPartnership, { logger, storage, clock: options.clock ?? systemClock }),
+    startBot(withPartnership, {
+      logger,
+      storage,
+      clock,
+      ...(seeded ? { outcomePorts: { managedTeams: seeded.managedTeams } } : {}),
+    }),
   );
   const playground = await parts.start('playground', () =>
     startPlayground({

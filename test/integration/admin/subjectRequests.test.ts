@@ -5,7 +5,7 @@ import type { ErasureReport, PractitionerExport } from '../../../src/admin/subje
 import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRepository';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import type { Storage } from '../../../src/kernel/documentStore';
-import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
+import { ConfidenceAnswers } from '../../../src/outcomes/confidenceAnswers';
 import { referralFormStores } from '../../../src/referrals/form';
 import type { ReferralRecord } from '../../../src/referrals/referralRecord';
 import { referralStoresFrom } from '../../../src/referrals/referralStores';
@@ -15,6 +15,7 @@ import { aStoredDraft, aStoredSession } from '../../support/personalRecords';
 import { accepted, ManualClock, ScriptedPartnership } from '../../support/referrals/deliveryFakes';
 import { DeliveryHarness } from '../../support/referrals/deliveryHarness';
 import { aReferralInput, aReferrerId, aTenantId } from '../../support/referrals/referralBuilders';
+import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
 import { cosmosFixture } from '../../support/storageFixtures';
 
 const practitioner = aReferrerId;
@@ -28,7 +29,7 @@ async function aCouncil(storage: Storage, clock: ManualClock) {
   const sessions = new DocumentStoreSessionRepository(storage.collection('sessions'));
   const form = referralFormStores(storage, clock);
   const conversations = new StoredConversationDirectory(storage.collection('conversations'), clock);
-  const confidence = new ConfidenceLog(storage.collection('outcomes'), clock);
+  const confidence = new ConfidenceAnswers(storage.collection('outcomes'), clock, testRespondents);
   for (const userId of [practitioner, colleague]) {
     await sessions.save(
       { tenantId: tenant, userId },
@@ -43,11 +44,7 @@ async function aCouncil(storage: Storage, clock: ManualClock) {
       userObjectId: userId,
       reference: { conversation: { id: `a:chat-${userId}` } },
     });
-    await confidence.record(tenant, userId, {
-      moment: 'refresher',
-      'confidence-identify': 4,
-      'confidence-engage': 3,
-    });
+    await confidence.record(tenant, userId, aCheckIn());
   }
   await form.drafts.save(
     { tenantId: tenant, userId: practitioner },
@@ -86,7 +83,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
   beforeEach(async function () {
     clock = new ManualClock();
     storage = await fixture.open(clock);
-    admin = new DataProtectionAdmin({ storage, clock });
+    admin = new DataProtectionAdmin({ storage, clock, respondents: testRespondents });
   });
   afterEach(() => storage.close());
 
@@ -104,7 +101,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     assert.deepEqual((exported.referrerProfile as { team?: string }).team, 'North hub');
     assert.equal(exported.conversations.length, 1);
     assert.equal(exported.conversations[0]?.userObjectId, practitioner);
-    assert.equal(exported.confidenceAnswers.length, 1);
+    assert.equal(exported.confidenceAnswers.length, 2, 'both answers of their check-in');
     assert.deepEqual(
       exported.referralsMade.map((r) => [r.referralId, r.status, r.reference]),
       [[referralId, 'sent', 'DPP-1']],
@@ -154,7 +151,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     })) as PractitionerExport;
     assert.ok(colleagues.session && colleagues.referrerProfile);
     assert.equal(colleagues.conversations.length, 1);
-    assert.equal(colleagues.confidenceAnswers.length, 1);
+    assert.equal(colleagues.confidenceAnswers.length, 2);
 
     const kept = (await stores.referrals.read({ partitionKey: tenant, id: referralId }))?.value;
     assert.ok(kept?.body, "the council's record is kept");

@@ -119,6 +119,7 @@ describe('HTTP edge hygiene', () => {
         ALLOWED_TENANT_IDS: fakeTenantId,
         PARTNERSHIP_REFERRAL_URL: 'https://partnership.example.test/referrals',
         PARTNERSHIP_SIGNING_SECRET: 'a-fake-signing-secret-of-32-chars-or-more',
+        RESPONDENT_ID_SECRET: 'a-fake-respondent-id-secret-of-32-chars-or-more',
       };
       const app = await startApp(production);
       try {

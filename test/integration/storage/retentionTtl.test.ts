@@ -4,7 +4,8 @@ import { DocumentStoreSessionRepository, itemKey } from '../../../src/coaching/s
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { documentIdFor } from '../../../src/kernel/hash';
 import type { ContainerName, Storage } from '../../../src/kernel/documentStore';
-import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
+import { ConfidenceAnswers } from '../../../src/outcomes/confidenceAnswers';
+import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
 import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
 import { profileItemKey, referralFormStores } from '../../../src/referrals/form';
 import { referralStoresFrom } from '../../../src/referrals/referralStores';
@@ -106,16 +107,13 @@ describe('retention as TTL on stored documents (real @azure/cosmos client, local
     ).remember({ tenantId: aTenantId, conversationId: 'c-1', kind: 'personal', reference: {} });
     assert.equal(await ttlOf('conversations', documentIdFor('c-1')), 11 * daySeconds);
 
-    const log = new ConfidenceLog(
+    const log = new ConfidenceAnswers(
       storage.collection('outcomes'),
       clock,
+      testRespondents,
       retention.ttlFor('confidenceAnswers'),
     );
-    await log.record(aTenantId, userId, {
-      moment: 'refresher',
-      'confidence-identify': 3,
-      'confidence-engage': 4,
-    });
+    await log.record(aTenantId, userId, aCheckIn({ 'confidence-engage': undefined }));
     const [answer] = await storage.collection('outcomes').listPartition(aTenantId);
     assert.ok(answer);
     assert.equal(await ttlOf('outcomes', answer.id), 90 * daySeconds);

@@ -24,7 +24,10 @@ export interface ChatSession {
  * on its own so one failing to close does not leave the others running. Skips only when the
  * browser is missing outside CI. Call `session()` inside tests.
  */
-export function useChatSession(name: string): () => ChatSession {
+export function useChatSession(
+  name: string,
+  options: { readonly seedConfidence?: boolean } = {},
+): () => ChatSession {
   const logs = capturedLogger();
   let workDir: string | undefined;
   let sandbox: Sandbox | undefined;
@@ -53,6 +56,7 @@ export function useChatSession(name: string): () => ChatSession {
       sandbox = await startSandbox(config, {
         logger: logs.logger,
         playground: { port: 0, workDir, readyTimeoutMs: 60_000 },
+        ...(options.seedConfidence ? { seedConfidence: true } : {}),
       });
       browser = await launchChromium();
       opened = await openOffline(browser, sandbox.playgroundUrl);

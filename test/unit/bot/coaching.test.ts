@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { DocumentStoreSessionRepository } from '../../../src/coaching';
-import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
-import { aCardAction, fakeTenantId, fakeUser } from '../../support/builders';
-import { runTurn, textsOf, verbsOf } from '../../support/botHarness';
+import { textsOf, verbsOf } from '../../support/botHarness';
 import { aBotHarness } from '../../support/botHarness';
 import { CardUser } from '../../support/cardUser';
 
@@ -33,51 +31,21 @@ describe('coaching walk-through turns', () => {
     assert.match(user.text(), /Step 7 of 7/);
     await user.press(/^(Next|Finish)/);
     assert.ok(verbsOf(user.card).includes('referral.start'), 'the summary offers a referral');
-    assert.ok(
-      verbsOf(user.card).includes('outcomes.confidence'),
-      'and the two confidence questions',
-    );
-    assert.match(user.text(), /confident to identify/i);
+    assert.ok(verbsOf(user.card).includes('outcomes.ask'), 'and the two confidence questions');
   });
 
-  it('records the two confidence answers from the summary, keeping the summary on screen', async () => {
-    const { user, adapter, storage } = aPractitioner();
+  it('opens the two confidence questions below the summary, which stays on screen', async () => {
+    const { user } = aPractitioner();
     await user.say('prepare');
     await user.press(/It is safe/);
-    while (!verbsOf(user.card).includes('outcomes.confidence')) await user.press(/^(Next|Finish)/);
-    const submit = user.button(/Send my answers/);
-
-    const empty = await runTurn(adapter, aCardAction(submit.verb, submit.data));
-    assert.deepEqual(
-      (empty.at(-1)?.value as { body: { type: string } }).body.type,
-      'application/vnd.microsoft.activity.message',
-    );
-    const answered = await runTurn(
-      adapter,
-      aCardAction(submit.verb, {
-        ...submit.data,
-        'confidence-identify': '4',
-        'confidence-engage': '2',
-      }),
-    );
-    const body = (answered.at(-1)?.value as { body: { type: string; value: string } }).body;
-    assert.equal(
-      body.type,
-      'application/vnd.microsoft.activity.message',
-      'a message, so the summary card stays',
-    );
-    assert.match(body.value, /saved/);
-
-    const stored = await new ConfidenceLog(storage.collection('outcomes'), {
-      now: () => new Date(),
-    }).responsesFor(fakeTenantId);
-    assert.equal(stored.length, 1);
-    assert.deepEqual(stored[0]?.answers, { identify: 4, engage: 2 });
-    assert.equal(stored[0]?.moment, 'after-walkthrough');
-    assert.ok(
-      !JSON.stringify(stored).includes(fakeUser.aadObjectId),
-      'pseudonymous: no user id stored',
-    );
+    while (!verbsOf(user.card).includes('outcomes.ask')) await user.press(/^(Next|Finish)/);
+    const summary = user.card;
+    await user.press(/two quick questions/);
+    assert.equal(user.card, summary, 'the summary is not replaced');
+    const checkIn = user.newCards.at(-1);
+    assert.ok(verbsOf(checkIn).includes('outcomes.confidence'));
+    assert.match(JSON.stringify(checkIn), /confident to identify/i);
+    assert.match(JSON.stringify(checkIn), /"moment":"after-walkthrough"/);
   });
 
   it('walks a debrief, branching on what he said, and records it in the summary', async () => {
@@ -90,7 +58,7 @@ describe('coaching walk-through turns', () => {
     await user.press(/minimi/i, { note: 'he said it was only a push' });
     assert.match(user.text(), /Step 4 of 7/);
     await user.press(/^(Next|Finish)/);
-    while (!verbsOf(user.card).includes('outcomes.confidence')) await user.press(/^(Next|Finish)/);
+    while (!verbsOf(user.card).includes('outcomes.ask')) await user.press(/^(Next|Finish)/);
     const summary = user.text();
     assert.match(summary, /played down/i, 'what he said is in the summary');
     assert.match(summary, /only a push/, "with the practitioner's own note");

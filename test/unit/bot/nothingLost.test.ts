@@ -15,7 +15,7 @@ function noteOn(card: unknown): string {
 }
 
 async function toTheSummary(user: CardUser): Promise<void> {
-  while (!verbsOf(user.card).includes('outcomes.confidence'))
+  while (!verbsOf(user.card).includes('outcomes.ask'))
     await user.press(/^(Next|Finish)/, { note: noteOn(user.card) });
 }
 

@@ -15,6 +15,7 @@ const mainVerbs = [
   'coaching.debrief',
   'wording.browse',
   'referral.start',
+  'outcomes.mine',
   'nudges.manage',
 ];
 
@@ -99,6 +100,12 @@ describe('install greeting', () => {
       ...(await runTurn(adapter, anInstall())),
       ...(await runTurn(adapter, membersAdded)),
     ];
-    assert.equal(replies.filter((r) => cardOf(r)).length, 1);
+    const cards = replies.map((r) => cardOf(r)).filter((c) => c !== undefined);
+    assert.equal(cards.filter((c) => textsOf(c)[0] === 'DARE Coach').length, 1, 'one welcome');
+    assert.equal(
+      cards.filter((c) => verbsOf(c).includes('outcomes.confidence')).length,
+      1,
+      'and the baseline confidence check-in once, below it',
+    );
   });
 });

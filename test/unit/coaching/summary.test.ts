@@ -94,20 +94,9 @@ describe('record-and-reflect summary', () => {
     });
   });
 
-  it('offers the two confidence questions on a five-point scale', () => {
-    assert.deepEqual(
-      data.confidenceQuestions.map((q) => q.id),
-      ['confidence-identify', 'confidence-engage'],
-    );
-    assert.match(
-      data.confidenceQuestions[0]?.text ?? '',
-      /^I feel confident to identify when a parent may be causing domestic abuse$/,
-    );
-    assert.deepEqual(
-      data.confidenceScale.map((c) => c.value),
-      ['1', '2', '3', '4', '5'],
-    );
-    assert.equal(data.confidenceSubmit.verb, 'outcomes.confidence');
+  it('offers the two confidence questions as their own card, opened below the summary', () => {
+    assert.equal(data.confidenceOffer.verb, 'outcomes.ask');
+    assert.deepEqual(data.confidenceOffer.data, { moment: 'after-walkthrough', newMessage: true });
   });
 
   it('gives a plain-text version to copy into the case record', () => {

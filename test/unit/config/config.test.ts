@@ -14,6 +14,7 @@ const completeProduction = {
   ALLOWED_TENANT_IDS: tenant,
   PARTNERSHIP_REFERRAL_URL: 'https://intake.partnership.example/referrals',
   PARTNERSHIP_SIGNING_SECRET: 'x'.repeat(40),
+  RESPONDENT_ID_SECRET: 'r'.repeat(40),
 };
 
 function errorOf(env: Record<string, string>): string {
@@ -82,6 +83,7 @@ describe('config', () => {
       'ALLOWED_TENANT_IDS',
       'PARTNERSHIP_REFERRAL_URL',
       'PARTNERSHIP_SIGNING_SECRET',
+      'RESPONDENT_ID_SECRET',
     ]) {
       assert.ok(message.includes(name), `names ${name}: ${message}`);
     }
@@ -92,6 +94,16 @@ describe('config', () => {
     assert.equal(
       errorOf(rest),
       'Refusing to start in production without: PARTNERSHIP_SIGNING_SECRET.',
+    );
+  });
+
+  it('refuses production without the respondent-id key, and a key shorter than 32 characters', () => {
+    const { RESPONDENT_ID_SECRET: _omitted, ...rest } = completeProduction;
+    assert.equal(errorOf(rest), 'Refusing to start in production without: RESPONDENT_ID_SECRET.');
+    assert.match(errorOf({ RESPONDENT_ID_SECRET: 'too-short' }), /RESPONDENT_ID_SECRET/);
+    assert.equal(
+      parseConfig(completeProduction).outcomes.respondentSecret,
+      completeProduction.RESPONDENT_ID_SECRET,
     );
   });
 
@@ -168,7 +180,7 @@ describe('config', () => {
     assert.equal(result.status, 1);
     assert.match(
       result.stderr,
-      /^Refusing to start in production without: MicrosoftAppId, .*PARTNERSHIP_SIGNING_SECRET\.\n$/,
+      /^Refusing to start in production without: MicrosoftAppId, .*PARTNERSHIP_SIGNING_SECRET, RESPONDENT_ID_SECRET\.\n$/,
     );
     assert.ok(!/\bat \S+ \(/.test(result.stderr), 'no stack trace');
   });

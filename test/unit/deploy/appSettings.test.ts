@@ -96,7 +96,7 @@ describe('Azure template: app settings', () => {
     const looksSecret = /key|secret|password|pwd|token|connection_?string|credential/i;
     for (const [name, value] of settings) {
       if (!looksSecret.test(name)) continue;
-      if (name === 'PARTNERSHIP_SIGNING_SECRET') {
+      if (name === 'PARTNERSHIP_SIGNING_SECRET' || name === 'RESPONDENT_ID_SECRET') {
         assert.match(
           value,
           /^\[format\('@Microsoft\.KeyVault\(SecretUri=\{0\}\)', reference\(resourceId\('Microsoft\.KeyVault\/vaults\/secrets'/,
@@ -126,7 +126,9 @@ describe('Azure template: app settings', () => {
       value.includes("parameters('partnershipSigningSecret')"),
     );
     const vaultSecret = template.resources.findIndex(
-      (r) => r.type === 'Microsoft.KeyVault/vaults/secrets',
+      (r) =>
+        r.type === 'Microsoft.KeyVault/vaults/secrets' &&
+        JSON.stringify(r).includes('partnershipSigningSecret'),
     );
     assert.deepEqual(
       uses.map((u) => u.path),
@@ -135,6 +137,19 @@ describe('Azure template: app settings', () => {
     // The template's minimum is one the app accepts (the app's rule comes from its schema).
     const shortest = 's'.repeat(secret.minLength ?? 0);
     assert.ok(environmentSchema.shape.PARTNERSHIP_SIGNING_SECRET.safeParse(shortest).success);
+  });
+
+  it('takes the respondent-id key as a secure parameter and stores it only in Key Vault', () => {
+    const secret = template.parameters.respondentIdSecret;
+    assert.equal(secret?.type, 'securestring');
+    assert.equal(secret.defaultValue, undefined);
+    const uses = allStrings(template).filter(({ value }) =>
+      value.includes("parameters('respondentIdSecret')"),
+    );
+    assert.equal(uses.length, 1);
+    assert.match(uses[0]?.path ?? '', /^\/resources\/\d+\/properties\/value$/);
+    const shortest = 's'.repeat(secret.minLength ?? 0);
+    assert.ok(environmentSchema.shape.RESPONDENT_ID_SECRET.safeParse(shortest).success);
   });
 
   it('runs the built app from the deployed zip, without building on the server', () => {

@@ -43,7 +43,7 @@ describe('Azure template: well-formed (no Azure needed)', () => {
     }
   });
 
-  it('has a parameters file that sets only template parameters, never the signing secret', () => {
+  it('has a parameters file that sets only template parameters, never a secret', () => {
     const { parameters } = loadParametersFile();
     for (const name of Object.keys(parameters))
       assert.ok(template.parameters[name], `${name} is a template parameter`);
@@ -52,7 +52,7 @@ describe('Azure template: well-formed (no Azure needed)', () => {
     );
     assert.deepEqual(
       secure.map(([name]) => name),
-      ['partnershipSigningSecret'],
+      ['partnershipSigningSecret', 'respondentIdSecret'],
     );
     for (const [name] of secure)
       assert.equal(parameters[name], undefined, `${name} is passed at deploy time, not stored`);

@@ -21,7 +21,8 @@ describe('Teams app package: building', () => {
     assert.equal(manifest.bots[0]?.botId, localDefaults.MicrosoftAppId);
     assert.equal(manifest.composeExtensions[0]?.botId, localDefaults.MicrosoftAppId);
     assert.equal(manifest.name.short, 'DARE Coach (local)');
-    assert.equal(manifest.bots[0]?.supportsFiles, false);
+    // Files: the confidence CSV export goes out by file consent card (files sent in are refused).
+    assert.equal(manifest.bots[0]?.supportsFiles, true);
     assert.deepEqual(manifest.bots[0]?.scopes, ['personal', 'team', 'groupChat']);
   });
 

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { ZodError } from 'zod';
 import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRepository';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
-import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
+import { ConfidenceAnswers, type ConfidenceAnswer } from '../../../src/outcomes/confidenceAnswers';
+import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
 import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
 import { referralFormStores } from '../../../src/referrals/form';
 import { referralStoresFrom } from '../../../src/referrals/referralStores';
@@ -89,17 +90,17 @@ const writers: Partial<Record<RetainedRecord, Writer>> = {
     return async () => (await directory.find(aTenantId, 'c-1')) !== undefined;
   },
   confidenceAnswers: async ({ storage, retention, clock }) => {
-    const log = new ConfidenceLog(
-      storage.collection('outcomes'),
+    // Read straight from the store: the store's TTL is what deletes them (the repository's own
+    // reads also leave out answers past the period, tested in test/unit/outcomes).
+    const store = storage.collection<ConfidenceAnswer>('outcomes');
+    const log = new ConfidenceAnswers(
+      store,
       clock,
+      testRespondents,
       retention.ttlFor('confidenceAnswers'),
     );
-    await log.record(aTenantId, userId, {
-      moment: 'refresher',
-      'confidence-identify': 4,
-      'confidence-engage': undefined,
-    });
-    return async () => (await log.responsesFor(aTenantId)).length === 1;
+    await log.record(aTenantId, userId, aCheckIn({ 'confidence-engage': undefined }));
+    return async () => (await store.listPartition(aTenantId)).length === 1;
   },
   auditRecords: async ({ storage, tenants, clock }) => {
     // The audit record a referral leaves once its body is purged: kept for the audit period.

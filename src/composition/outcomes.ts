@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { FileExports, httpsOnly, httpsOrLoopback } from '../bot/fileExports';
+import type { AppConfig } from '../config/config';
+import type { Logger } from '../logging/logger';
+import { SettingsManagerDirectory } from '../managers/managerDirectory';
+import {
+  ConfidenceAnswers,
+  noLatestNudgeTeam,
+  type ConfidenceAnswer,
+} from '../outcomes/confidenceAnswers';
+import { ConfidenceOutcomes, noManagedTeams } from '../outcomes/confidenceOutcomes';
+import { hmacRespondentIds } from '../outcomes/respondentIds';
+import type { Features } from './features';
+import type { ApplicationParts } from './parts';
+
+/**
+ * The confidence outcomes, wired. Managers come from the council's settings and their teams and
+ * "the team of the person's latest nudge" from the nudges feature: until it is merged, no team is
+ * known (ports that answer none) unless the parts bring their own (the sandbox's seeded team).
+ */
+export function composeOutcomes(
+  config: AppConfig,
+  parts: ApplicationParts,
+  features: Pick<Features, 'tenants' | 'retention' | 'coaching'>,
+  logger: Logger,
+) {
+  const secret = config.outcomes.respondentSecret;
+  if (!secret) {
+    // Production refuses to start without it (src/config); tests and local runs get a key of their own.
+    logger.warn(
+      'RESPONDENT_ID_SECRET unset: confidence answers use a key that lasts this process only',
+    );
+  }
+  const answers = new ConfidenceAnswers(
+    parts.storage.collection<ConfidenceAnswer>('outcomes'),
+    parts.clock,
+    hmacRespondentIds(secret ?? randomBytes(32).toString('hex')),
+    features.retention.ttlFor('confidenceAnswers'),
+    parts.outcomePorts?.latestNudgeTeam ?? noLatestNudgeTeam,
+  );
+  const managers = new SettingsManagerDirectory(features.tenants);
+  const outcomes = new ConfidenceOutcomes({
+    answers,
+    wording: features.coaching.walkthrough.pack.shared.confidence,
+    managers,
+    managedTeams: parts.outcomePorts?.managedTeams ?? noManagedTeams,
+    clock: parts.clock,
+  });
+  const files = new FileExports(
+    (tenantId, userId) => outcomes.csv({ tenantId, userId }),
+    config.environment === 'production' ? httpsOnly : httpsOrLoopback,
+    logger.child({ component: 'file-exports' }),
+  );
+  return { answers, managers, outcomes, files };
+}
