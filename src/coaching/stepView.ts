@@ -82,6 +82,9 @@ export function buildStepView(
   });
   const whatIfs = step.answers.filter((a) => isWhatIf(session.mode, step, a));
   const choices = step.answers.filter((a) => !whatIfs.includes(a));
+  // A long list shows its first answers and any that changes the way on; the rest on demand.
+  const shown = choices.filter((a, i) => i < answersShown || a.next !== step.next);
+  const more = choices.filter((a) => !shown.includes(a));
   const open = findAnswer(step, session.draft?.open);
   const whatIf = open && isWhatIf(session.mode, step, open) ? open : undefined;
   const navigation: CardAction[] = [];
@@ -121,7 +124,8 @@ export function buildStepView(
     questions: step.questions.map(fill),
     // The answers that choose the way on are shown; "what if…" answers open on demand.
     answersLabel: choices.length > 0 && whatIfs.length === 0 ? mode.labels.answers : '',
-    quickAnswers: choices.map(answerButton),
+    quickAnswers: shown.map(answerButton),
+    moreAnswers: more.map(answerButton),
     whatIfsLabel: mode.labels.answers,
     whatIfs: whatIfs.map(answerButton),
     checklistLabel: step.checklist ? fill(step.checklist.label) : '',
@@ -199,8 +203,11 @@ function whatIfPanel(
   };
 }
 
+/** How many of a long list of answers a step shows before "More answers". */
+const answersShown = 7;
+
 /** Roughly four lines at a phone's width: what a step shows of "what to do" before "more". */
-const leadLength = 260;
+const leadLength = 200;
 
 /**
  * "What to do", split for a phone: its first sentences (about four lines) show at once, the rest
@@ -211,7 +218,7 @@ function splitWhatToDo(
   whole: boolean,
 ): { readonly whatToDoLead: string; readonly whatToDoMore: string } {
   const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
-  if (whole || text.length <= leadLength + 80) return { whatToDoLead: text, whatToDoMore: '' };
+  if (whole || text.length <= leadLength + 40) return { whatToDoLead: text, whatToDoMore: '' };
   let lead = sentences[0] ?? text;
   let used = 1;
   while (used < sentences.length && `${lead} ${sentences[used] ?? ''}`.length <= leadLength)

@@ -41,6 +41,8 @@ export interface CoachingStepCardData {
   readonly answersLabel: string;
   /** The answers that choose the way on: each one `coaching.answer` with the revision, step and answer id. */
   readonly quickAnswers: readonly CardAction[];
+  /** The rest of a long list of answers, behind "More answers" (the same kind of button). */
+  readonly moreAnswers: readonly CardAction[];
   readonly whatIfsLabel: string;
   /** "What if…" answers (`coaching.answer`): each opens its guidance on this step. */
   readonly whatIfs: readonly CardAction[];
