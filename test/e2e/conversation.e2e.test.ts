@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PNG } from 'pngjs';
+import { format, resolveConfig } from 'prettier';
 import { z } from 'zod';
 import { projectRoot } from '../../src/kernel/projectRoot';
 import { resultsDir } from '../support/e2e/failureReport';
@@ -61,7 +62,10 @@ async function recordHeights(
     ...expanded.map(([name, now]) => `| ${name} | ${now} px |`),
     '',
   ].join('\n');
-  await writeFile(path.join(heightsDir, 'card-heights.md'), table);
+  // Formatted as the repository's Prettier would, so a test run leaves the lint check green.
+  const file = path.join(heightsDir, 'card-heights.md');
+  const options = (await resolveConfig(file)) ?? {};
+  await writeFile(file, await format(table, { ...options, filepath: file }));
   console.log(`    ${path.relative(projectRoot(), path.join(heightsDir, 'card-heights.md'))}:`);
   for (const row of rows) console.log(`      ${row}`);
 }
