@@ -18,6 +18,8 @@ export const coachingVerbs = {
   skip: 'coaching.skip',
   back: 'coaching.back',
   pause: 'coaching.pause',
+  /** "Back to the step" from a "what if…" answer's guidance, shown on the same step. */
+  closeWhatIf: 'coaching.closeWhatIf',
   /** A wording offer on a step: keeps the typed note, then the wording opens below. */
   wording: 'coaching.wording',
 } as const;
@@ -64,7 +66,10 @@ export type CoachingAction =
   | { readonly type: 'start'; readonly mode: CoachingMode; readonly discard?: boolean }
   | { readonly type: 'resume' }
   | ({ readonly type: 'answer'; readonly answerId: string; readonly input: StepInput } & RenderedAt)
-  | ({ readonly type: 'next' | 'skip' | 'back' | 'pause'; readonly input: StepInput } & RenderedAt)
+  | ({
+      readonly type: 'next' | 'skip' | 'back' | 'pause' | 'closeWhatIf';
+      readonly input: StepInput;
+    } & RenderedAt)
   | ({
       readonly type: 'wording';
       readonly situation: string;
@@ -102,7 +107,7 @@ const step = z.object(rendered).transform(({ note, ticked: items, ...at }) => ({
 const answer = z
   .object({ ...rendered, answerId: z.string().min(1) })
   .transform(({ note, ticked: items, ...at }) => ({ ...at, input: { note, ticked: items } }));
-const stepAction = (type: 'next' | 'skip' | 'back' | 'pause') =>
+const stepAction = (type: 'next' | 'skip' | 'back' | 'pause' | 'closeWhatIf') =>
   step.transform((at): CoachingAction => ({ type, ...at }));
 const fixed = (action: CoachingAction) => z.unknown().transform((): CoachingAction => action);
 const wording = z
@@ -129,6 +134,7 @@ export const coachingActionSchemas: {
   [coachingVerbs.skip]: stepAction('skip'),
   [coachingVerbs.back]: stepAction('back'),
   [coachingVerbs.pause]: stepAction('pause'),
+  [coachingVerbs.closeWhatIf]: stepAction('closeWhatIf'),
   [coachingVerbs.wording]: wording.transform((at): CoachingAction => ({ type: 'wording', ...at })),
 };
 

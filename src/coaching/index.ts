@@ -31,6 +31,7 @@ export {
   type SaveResult,
   type SessionKey,
 } from './sessionRepository';
+export { situationGuide } from './situationGuide';
 export { referralPrefillData } from './summary';
 export type * from './views';
 export {

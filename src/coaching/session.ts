@@ -18,6 +18,8 @@ const pathEntrySchema = z.object({
   note: z.string().max(noteMaxLength).optional(),
   /** Safety categories raised on this step (ticked, chosen or typed). */
   safety: z.array(z.string().min(1)),
+  /** "What if…" answers whose guidance was looked at on this step, in order. */
+  whatIfs: z.array(z.string().min(1)).optional(),
 });
 
 /**
@@ -43,6 +45,17 @@ export const coachingSessionSchema = z.object({
    * box when the step comes round again, and in the summary if it never does.
    */
   pending: z.record(z.string(), z.string().max(noteMaxLength)).optional(),
+  /**
+   * What was done on steps not yet left, kept like `pending` notes: ticked items, the "what if…"
+   * answers looked at, and the one whose guidance is open on the current step now.
+   */
+  draft: z
+    .object({
+      ticked: z.record(z.string(), z.array(z.string().min(1)).max(50)).optional(),
+      whatIfs: z.record(z.string(), z.array(z.string().min(1)).max(50)).optional(),
+      open: z.string().min(1).optional(),
+    })
+    .optional(),
   /** Safety categories raised by text typed in the chat during the walk-through, with the words. */
   typedRisks: z
     .array(z.object({ category: z.string().min(1), words: z.string().max(200) }))

@@ -1,5 +1,5 @@
 import type { CoachingPack } from '../content/coaching/coachingPack';
-import type { FactId } from '../content/coaching/schema';
+import type { FactId, StepContent } from '../content/coaching/schema';
 import { coachingPrefillUsed } from '../referrals/form/formValues';
 import { fillLocalDetails, type LocalContacts } from '../tenants/localContacts';
 import { coachingVerbs, linkedVerbs, newMessageFlag } from './actions';
@@ -45,6 +45,15 @@ function gather(pack: CoachingPack, session: CoachingSession): Gathered {
     const set = out.words.get(category) ?? new Set<string>();
     out.words.set(category, set.add(words));
   };
+  const addAnswer = (step: StepContent, answerId: string | undefined) => {
+    const answer = findAnswer(step, answerId);
+    if (answer === undefined) return;
+    if (answer.record !== undefined) out.said.push(answer.record);
+    if (answer.riskNote !== undefined) out.riskNotes.push(answer.riskNote);
+    if (answer.action !== undefined) out.actions.push(answer.action);
+    if (answer.trigger !== undefined) out.categories.add(answer.trigger);
+    answer.facts?.forEach((f) => out.facts.add(f));
+  };
   for (const entry of session.path) {
     entry.safety.forEach((c) => out.categories.add(c));
     if (entry.note !== undefined) out.notes.push(entry.note);
@@ -55,12 +64,12 @@ function gather(pack: CoachingPack, session: CoachingSession): Gathered {
       out.coveredStages.add(step.stage);
       if (step.action !== undefined) out.actions.push(step.action);
     }
-    const answer = findAnswer(step, entry.answerId);
-    if (answer === undefined) continue;
-    if (answer.record !== undefined) out.said.push(answer.record);
-    if (answer.riskNote !== undefined) out.riskNotes.push(answer.riskNote);
-    if (answer.action !== undefined) out.actions.push(answer.action);
-    answer.facts?.forEach((f) => out.facts.add(f));
+    for (const id of [entry.answerId, ...(entry.whatIfs ?? [])]) addAnswer(step, id);
+  }
+  // "What if…" guidance looked at on a step left by Back and not come back to.
+  for (const [stepId, ids] of Object.entries(session.draft?.whatIfs ?? {})) {
+    const step = mode.stepsById.get(stepId);
+    if (step !== undefined) ids.forEach((id) => addAnswer(step, id));
   }
   // Notes kept from steps left by Back and never finished, and danger typed in the chat.
   for (const note of Object.values(session.pending ?? {})) {

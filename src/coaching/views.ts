@@ -27,6 +27,10 @@ export interface CoachingStepCardData {
   /** A "do not ask now" / "act now" step, shown in the warning style. */
   readonly isStop: boolean;
   readonly whatToDo: string;
+  /** "What to do" as shown at once (its first sentences) and behind "More on what to do". */
+  readonly whatToDoLead: string;
+  /** Empty when the lead is all of it. */
+  readonly whatToDoMore: string;
   readonly whyLabel: string;
   readonly why: string;
   readonly avoidLabel: string;
@@ -35,11 +39,22 @@ export interface CoachingStepCardData {
   readonly questionsLabel: string;
   readonly questions: readonly string[];
   readonly answersLabel: string;
-  /** Each one `coaching.answer` with the revision, step and answer id. */
+  /** The answers that choose the way on: each one `coaching.answer` with the revision, step and answer id. */
   readonly quickAnswers: readonly CardAction[];
+  /** The rest of a long list of answers, behind "More answers" (the same kind of button). */
+  readonly moreAnswers: readonly CardAction[];
+  readonly whatIfsLabel: string;
+  /** "What if…" answers (`coaching.answer`): each opens its guidance on this step. */
+  readonly whatIfs: readonly CardAction[];
   /** Empty label and choices when the step has no checklist. */
   readonly checklistLabel: string;
   readonly checklist: readonly ChecklistChoice[];
+  /** The items ticked here before and kept (comma-joined, as the choice set takes them). */
+  readonly tickedValue: string;
+  /** A "what if…" answer's guidance is open on this step (the card shows it in place of the list). */
+  readonly whatIfOpen: boolean;
+  /** Empty strings and lists when none is open. */
+  readonly whatIf: WhatIfPanel;
   readonly noteLabel: string;
   /** What was typed here before and kept (e.g. before going Back); empty otherwise. */
   readonly noteValue: string;
@@ -53,6 +68,20 @@ export interface CoachingStepCardData {
   /** Next (or Finish), Skip, Back and Pause, as they apply. */
   readonly navigation: readonly CardAction[];
   readonly revision: number;
+}
+
+/** A "what if…" answer's guidance, shown on the same step with a way back to it. */
+export interface WhatIfPanel {
+  /** The answer's label, e.g. "If he denies it". */
+  readonly heading: string;
+  readonly sayLabel: string;
+  /** The wording library's first phrasing for the situation, quoted; empty without one. */
+  readonly words: string;
+  readonly why: string;
+  /** Risk notes and actions the answer carries. */
+  readonly plan: readonly string[];
+  /** Back to the step; more wording for the situation, below (the note kept). */
+  readonly actions: readonly CardAction[];
 }
 
 export interface SummarySection {

@@ -4,7 +4,15 @@ import { buildSafetyAlert } from '../safety/alert';
 import type { LocalContacts } from '../tenants/localContacts';
 import { coachingVerbs, newMessageFlag, type CoachingAction, type StepInput } from './actions';
 import { isExpired, noteMaxLength, touched, type CoachingSession, type PathEntry } from './session';
-import { buildStepView, currentStep, findAnswer, firstStep, progressLine } from './stepView';
+import {
+  buildStepView,
+  currentStep,
+  findAnswer,
+  firstStep,
+  isWhatIf,
+  progressLine,
+  type SituationGuide,
+} from './stepView';
 import { buildSummary } from './summary';
 import type { CoachingCardView, SafetyCardView, StaleReason } from './views';
 
@@ -55,12 +63,16 @@ export interface Walkthrough {
   safetyFor(action: CoachingAction, contacts: LocalContacts): SafetyCardView | undefined;
 }
 
-export function createWalkthrough(pack: CoachingPack): Walkthrough {
+/**
+ * The walk-through over a content pack. `guide` gives a "what if…" answer's guidance its words
+ * from the wording library (without it, the guidance shows only what the answer itself carries).
+ */
+export function createWalkthrough(pack: CoachingPack, guide?: SituationGuide): Walkthrough {
   const view = (session: CoachingSession, contacts: LocalContacts): CoachingCardView => {
     if (session.status === 'completed')
       return { card: 'coaching-summary', data: buildSummary(pack, session, contacts) };
     if (session.status === 'paused') return pausedView(pack, session);
-    return { card: 'coaching-step', data: buildStepView(pack, session, contacts) };
+    return { card: 'coaching-step', data: buildStepView(pack, session, contacts, guide) };
   };
 
   const start = (mode: CoachingMode, ctx: TurnContext, previous?: CoachingSession): Transition => {
@@ -142,18 +154,19 @@ type CardActionOf<T extends CoachingAction['type']> = Extract<CoachingAction, { 
 function step(
   pack: CoachingPack,
   session: CoachingSession,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'closeWhatIf' | 'wording'>,
   raised: readonly string[],
   now: Date,
 ): CoachingSession | undefined {
   const here = currentStep(pack, session);
-  // What was typed on this card is kept whichever way the card is left.
+  // What was typed or ticked on this card is kept whichever way the card is left.
   const pending = withPending(session.pending, here.id, action.input.note);
+  const draft = withTicked(session.draft, here.id, action.input.ticked);
   // Wording opens below; the step stays, with the note kept in its box.
-  if (action.type === 'wording') return touched(session, now, { pending });
+  if (action.type === 'wording') return touched(session, now, { pending, draft });
   if (action.type === 'pause')
     return session.status === 'active'
-      ? touched(session, now, { status: 'paused', pending })
+      ? touched(session, now, { status: 'paused', pending, draft })
       : undefined;
   if (action.type === 'back') {
     const last = session.path[session.path.length - 1];
@@ -162,18 +175,34 @@ function step(
       status: 'active',
       stepId: last.stepId,
       path: session.path.slice(0, -1),
-      // The step gone back to shows its note again, ready to edit.
+      // The step gone back to shows its note, ticks and what-ifs again, ready to edit.
       pending: withPending(pending, last.stepId, last.note),
+      draft: withWhatIfs(
+        withTicked(closed(draft), last.stepId, last.ticked),
+        last.stepId,
+        last.whatIfs,
+      ),
     });
   }
   if (session.status !== 'active') return undefined;
+  if (action.type === 'closeWhatIf')
+    return touched(session, now, { pending, draft: closed(draft) });
   if (action.type === 'answer') {
     const answer = findAnswer(here, action.answerId);
     if (answer === undefined) return undefined;
+    // A "what if…" shows its guidance on this step; moving on is always the explicit Next.
+    if (isWhatIf(session.mode, here, answer)) {
+      const seen = draft.whatIfs?.[here.id] ?? [];
+      const whatIfs = seen.includes(answer.id) ? seen : [...seen, answer.id];
+      return touched(session, now, {
+        pending,
+        draft: { ...withWhatIfs(draft, here.id, whatIfs), open: answer.id },
+      });
+    }
     return leave(
       session,
       here,
-      entry(here, 'answer', action.input, raised, answer.id),
+      entry(here, 'answer', action.input, raised, draft, answer.id),
       endsPlainly(pack, session, here, answer.next) ? undefined : answer.next,
       now,
     );
@@ -184,10 +213,43 @@ function step(
   return leave(
     session,
     here,
-    entry(here, action.type, action.input, raised),
+    entry(here, action.type, action.input, raised, draft),
     endsPlainly(pack, session, here, target) ? undefined : target,
     now,
   );
+}
+
+type Draft = NonNullable<CoachingSession['draft']>;
+
+/** Keyed by step: `value` for `stepId`, or the key removed when there is nothing to keep. */
+function withKey<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  stepId: string,
+  value: T | undefined,
+  empty: (v: T) => boolean,
+): Record<string, T> {
+  const { [stepId]: _replaced, ...others } = record ?? {};
+  return value === undefined || empty(value) ? others : { ...others, [stepId]: value };
+}
+
+const noItems = (items: readonly string[]) => items.length === 0;
+
+function withTicked(
+  draft: Draft | undefined,
+  stepId: string,
+  ticked: readonly string[] | undefined,
+): Draft {
+  return { ...draft, ticked: withKey(draft?.ticked, stepId, ticked && [...ticked], noItems) };
+}
+
+function withWhatIfs(draft: Draft, stepId: string, whatIfs: readonly string[] | undefined): Draft {
+  return { ...draft, whatIfs: withKey(draft.whatIfs, stepId, whatIfs && [...whatIfs], noItems) };
+}
+
+/** The draft with no "what if…" guidance open. */
+function closed(draft: Draft): Draft {
+  const { open: _open, ...rest } = draft;
+  return rest;
 }
 
 /**
@@ -214,11 +276,12 @@ function leave(
   now: Date,
 ): CoachingSession {
   const path = [...session.path, left];
-  // The note now lives in the path entry.
+  // The note, ticks and what-ifs now live in the path entry.
   const pending = withPending(session.pending, here.id, undefined);
+  const draft = withWhatIfs(withTicked(closed(session.draft ?? {}), here.id, []), here.id, []);
   if (target === undefined)
-    return touched(session, now, { status: 'completed', stepId: here.id, path, pending });
-  return touched(session, now, { stepId: target, path, pending });
+    return touched(session, now, { status: 'completed', stepId: here.id, path, pending, draft });
+  return touched(session, now, { stepId: target, path, pending, draft });
 }
 
 /** The pending notes with this step's note set (or removed when there is none). */
@@ -227,10 +290,7 @@ function withPending(
   stepId: string,
   note: string | undefined,
 ): Record<string, string> {
-  const { [stepId]: _replaced, ...others } = pending ?? {};
-  return note === undefined || note.trim() === ''
-    ? others
-    : { ...others, [stepId]: note.slice(0, noteMaxLength) };
+  return withKey(pending, stepId, note?.slice(0, noteMaxLength), (n) => n.trim() === '');
 }
 
 function entry(
@@ -238,9 +298,11 @@ function entry(
   via: PathEntry['via'],
   input: StepInput,
   raised: readonly string[],
+  draft: Draft,
   answerId?: string,
 ): PathEntry {
   const known = new Set(here.checklist?.items.map((i) => i.id) ?? []);
+  const whatIfs = draft.whatIfs?.[here.id] ?? [];
   return {
     stepId: here.id,
     via,
@@ -248,6 +310,7 @@ function entry(
     ticked: input.ticked.filter((id) => known.has(id)),
     ...(input.note === undefined ? {} : { note: input.note.slice(0, noteMaxLength) }),
     safety: [...raised],
+    ...(whatIfs.length === 0 ? {} : { whatIfs: [...whatIfs] }),
   };
 }
 
@@ -258,7 +321,7 @@ function entry(
  */
 function raisedCategories(
   pack: CoachingPack,
-  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'wording'>,
+  action: CardActionOf<'answer' | 'next' | 'skip' | 'back' | 'pause' | 'closeWhatIf' | 'wording'>,
 ): string[] {
   const found = new Set<string>(
     action.input.note === undefined ? [] : pack.safety.scan(action.input.note),

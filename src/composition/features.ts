@@ -3,6 +3,7 @@ import { CardCatalog } from '../bot/cards/cardCatalog';
 import {
   createWalkthrough,
   DocumentStoreSessionRepository,
+  situationGuide,
   type CoachingSession,
 } from '../coaching';
 import { loadCoachingPack } from '../content/coaching/loadCoachingPack';
@@ -54,8 +55,9 @@ export function composeFeatures(parts: ApplicationParts) {
     clock,
   );
 
+  const library = loadWordingLibrary();
   const coaching = {
-    walkthrough: createWalkthrough(loadCoachingPack()),
+    walkthrough: createWalkthrough(loadCoachingPack(), situationGuide(library)),
     sessions: new DocumentStoreSessionRepository(
       storage.collection<CoachingSession>('sessions'),
       retention.ttlFor('sessions'),
@@ -65,7 +67,6 @@ export function composeFeatures(parts: ApplicationParts) {
     tenants,
   };
 
-  const library = loadWordingLibrary();
   const wording = {
     library,
     principles: loadPrincipleSummaries(),

@@ -101,6 +101,13 @@ const sessionFields: FieldsOf<CoachingSession> = {
     'partner',
     'children',
   ),
+  draft: sensitive(
+    'risk signs ticked and "what if…" guidance looked at on a step, kept when another button on that card was pressed, until the step is left',
+    'practitioner',
+    'father',
+    'partner',
+    'children',
+  ),
   typedRisks: sensitive(
     'danger the practitioner typed in the chat during the walk-through (the safety categories and the words that raised them), kept once for the summary\'s "risks noted"',
     'practitioner',

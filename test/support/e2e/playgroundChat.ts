@@ -130,6 +130,22 @@ export class PlaygroundChat {
     );
   }
 
+  /**
+   * In a group chat or channel, sends `text` with an @mention of the bot picked from the
+   * playground's mention menu: the playground forwards a shared-chat message to the bot only when
+   * it mentions the bot, as Teams does.
+   */
+  async sendMentioningBot(botName: string, text: string): Promise<void> {
+    // In a channel, the first box starts a new post (the others reply to a post).
+    const box = this.messageBox.first();
+    await box.waitFor({ state: 'visible' });
+    await box.click();
+    await box.pressSequentially(`@${botName.split(' ')[0] ?? botName}`);
+    await this.page.getByRole('menuitem', { name: botName }).first().click();
+    await box.pressSequentially(` ${text}`);
+    await box.press('Enter');
+  }
+
   /** Waits until the card at `index` shows `text`. */
   async waitForCardText(index: number, text: string, timeoutMs?: number): Promise<void> {
     await this.card(index)

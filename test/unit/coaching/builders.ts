@@ -6,7 +6,9 @@ import {
   type Transition,
   type Walkthrough,
 } from '../../../src/coaching/walkthrough';
+import { situationGuide } from '../../../src/coaching/situationGuide';
 import { loadCoachingPack } from '../../../src/content/coaching/loadCoachingPack';
+import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import type { CoachingPack } from '../../../src/content/coaching/coachingPack';
 import type { CoachingMode } from '../../../src/content/coaching/schema';
 import type { Clock } from '../../../src/kernel/clock';
@@ -14,7 +16,10 @@ import { genericLocalContacts, type LocalContacts } from '../../../src/tenants/l
 
 /** Loaded once: the pack is immutable data. */
 export const pack: CoachingPack = loadCoachingPack();
-export const walkthrough: Walkthrough = createWalkthrough(pack);
+export const walkthrough: Walkthrough = createWalkthrough(
+  pack,
+  situationGuide(loadWordingLibrary()),
+);
 
 export const contacts: LocalContacts = {
   ...genericLocalContacts,

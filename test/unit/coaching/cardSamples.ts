@@ -32,6 +32,17 @@ export function cardSamples(): Record<string, object[]> {
     ),
   );
   views.push(changed(walkthrough.apply(gate, press.nav('pause', gate), ctxAt())).view);
+  // A "what if…" open on its step, with a note and ticks kept.
+  const risks = walk('prepare', ['safe', 'next', 'next']);
+  views.push(
+    changed(
+      walkthrough.apply(
+        risks,
+        press.answer(risks, 'offence', { note: 'Fake note', ticked: ['weapon'] }),
+        ctxAt(),
+      ),
+    ).view,
+  );
   for (const reason of ['out-of-date', 'expired', 'not-found'] as const)
     views.push(walkthrough.staleView(reason));
 

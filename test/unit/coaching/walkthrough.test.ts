@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CoachingSession } from '../../../src/coaching/session';
+import { isWhatIf } from '../../../src/coaching/stepView';
 import { coachingModes, stageIds, type CoachingMode } from '../../../src/content/coaching/schema';
 import {
   changed,
@@ -49,6 +50,19 @@ describe('coaching walk-through engine', () => {
             );
             // "Do not ask now" while preparing ends the walk-through rather than going on.
             if (t.session.status === 'completed' && step.tone === 'stop') continue;
+            if (isWhatIf(mode, step, answer)) {
+              // A "what if…" opens its guidance on the same step; Next then goes on.
+              assert.equal(t.session.stepId, step.id, `${step.id} / ${answer.id} stays`);
+              const open = stepData(t.view);
+              assert.ok(open.whatIfOpen);
+              assert.equal(open.whatIf.heading, answer.label);
+              assert.ok(open.navigation.some((a) => a.title === 'Next'));
+              const on = changed(
+                walkthrough.apply(t.session, press.nav('next', t.session), ctxAt()),
+              );
+              assert.equal(on.session.stepId, answer.next);
+              continue;
+            }
             assert.equal(t.session.stepId, answer.next, `${step.id} → ${answer.id}`);
             assert.ok(content.stepsById.has(t.session.stepId));
             const data = stepData(t.view);
