@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isReferralId } from '../wire';
+import { isReferralId } from '../schema/wire';
 import { formPlaces, isStepId, type FormPlace, type StepId } from './formDefinition';
 import type { CoachingPrefill } from './formValues';
 

@@ -1,12 +1,16 @@
-import type { DeclaredField, LeafKind, Option } from '../declaration';
-import { clientPatterns, referralSteps, type ReferralSectionName } from '../referralDeclaration';
+import type { DeclaredField, LeafKind, Option } from '../schema/declaration';
+import {
+  clientPatterns,
+  referralSteps,
+  type ReferralSectionName,
+} from '../schema/referralDeclaration';
 import {
   groupItemFields,
   referralFields,
   referralGroups,
   type ReferralGroup,
   type StepId,
-} from '../referralFields';
+} from '../schema/referralFields';
 
 /**
  * The referral form as the practitioner sees it: seven steps, each a set of fields whose ids are

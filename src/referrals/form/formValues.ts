@@ -1,5 +1,5 @@
-import type { Referral, ReferralSectionName } from '../referral';
-import { referralObjects } from '../referralFields';
+import type { Referral, ReferralSectionName } from '../schema/referral';
+import { referralObjects } from '../schema/referralFields';
 import {
   childFieldNames,
   childFields,

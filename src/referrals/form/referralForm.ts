@@ -3,12 +3,16 @@ import type { Clock } from '../../kernel/clock';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import type { LocalContacts } from '../../tenants/localContacts';
 import { genericLocalContacts } from '../../tenants/localContacts';
-import type { Referral } from '../referral';
-import type { ReferralSummary } from '../referralRecord';
-import { referralKey, type ReferralStores } from '../referralStores';
-import type { AccessTrail } from '../accessTrail';
-import { getReferralStatus, submitReferral } from '../submitReferral';
-import { validateReferral, validateReferralSection, type FieldErrors } from '../validateReferral';
+import type { Referral } from '../schema/referral';
+import type { ReferralSummary } from '../records/referralRecord';
+import { referralKey, type ReferralStores } from '../records/referralStores';
+import type { AccessTrail } from '../records/accessTrail';
+import { getReferralStatus, submitReferral } from '../delivery/submitReferral';
+import {
+  validateReferral,
+  validateReferralSection,
+  type FieldErrors,
+} from '../schema/validateReferral';
 import type { DraftSeed, ReferralCommand } from './actions';
 import {
   isDraftExpired,
@@ -45,7 +49,7 @@ import {
   submittedNotice,
   type StaleReason,
 } from './notices';
-import { receiptView, shortReferralId } from './receiptView';
+import { receiptView, shortReferralId } from '../receipt/receiptView';
 import type { ReferrerProfileRepository } from './referrerProfile';
 import { reviewView } from './reviewView';
 import { childView, stepView } from './stepView';

@@ -1,5 +1,5 @@
 import type { LocalContacts } from '../../tenants/localContacts';
-import type { FieldErrors } from '../validateReferral';
+import type { FieldErrors } from '../schema/validateReferral';
 import { referralVerbs } from './actions';
 import type { ReferralDraft } from './draft';
 import {

@@ -5,9 +5,9 @@ import { StoredConversationDirectory } from '../../../src/conversations/conversa
 import { documentIdFor } from '../../../src/kernel/hash';
 import type { ContainerName, Storage } from '../../../src/kernel/documentStore';
 import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
-import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import { retentionFromTenants } from '../../../src/referrals/delivery/deliveryWorker';
 import { profileItemKey, referralFormStores } from '../../../src/referrals/form';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
 import { cosmosClientOptions } from '../../../src/storage/cosmos/cosmosClientOptions';
 import {
   startEmbeddedCosmos,

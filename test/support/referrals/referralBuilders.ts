@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/referralV1';
-import { validateWith } from '../../../src/referrals/validateReferral';
+import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/schema/referralV1';
+import { validateWith } from '../../../src/referrals/schema/validateReferral';
 
 /**
  * A complete, valid referral as the form would submit it. Every person, address and number here

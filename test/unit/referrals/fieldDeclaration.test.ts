@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { CardCatalog } from '../../../src/bot/cards/cardCatalog';
-import type { DeclaredField, LeafSpec } from '../../../src/referrals/declaration';
+import type { DeclaredField, LeafSpec } from '../../../src/referrals/schema/declaration';
 import { formSteps } from '../../../src/referrals/form/formDefinition';
 import { referralInput } from '../../../src/referrals/form/formValues';
 import { reviewView } from '../../../src/referrals/form/reviewView';
@@ -11,9 +11,9 @@ import {
   groupItemFields,
   referralFields,
   referralGroups,
-} from '../../../src/referrals/referralFields';
-import { validateReferral } from '../../../src/referrals/validateReferral';
-import { wireBody } from '../../../src/referrals/wire';
+} from '../../../src/referrals/schema/referralFields';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
+import { wireBody } from '../../../src/referrals/schema/wire';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { textsOf } from '../../support/botHarness';
 import { inputsOf } from '../../support/referrals/formHarness';

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { intakeSchemas, schemasDir } from '../../../src/dev/partnershipIntake/intakeSchemas';
-import { validateReceivedReferral } from '../../../src/referrals/payloadVersions';
-import { referralFields, referralGroups } from '../../../src/referrals/referralFields';
-import { referralBodyJsonSchema } from '../../../src/referrals/referralJsonSchema';
-import { validateReferral } from '../../../src/referrals/validateReferral';
-import { wireBody } from '../../../src/referrals/wire';
+import { validateReceivedReferral } from '../../../src/referrals/schema/payloadVersions';
+import { referralFields, referralGroups } from '../../../src/referrals/schema/referralFields';
+import { referralBodyJsonSchema } from '../../../src/referrals/schema/referralJsonSchema';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
+import { wireBody } from '../../../src/referrals/schema/wire';
 import {
   aReferralInput,
   aVersion1Referral,

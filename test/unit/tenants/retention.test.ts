@@ -3,9 +3,9 @@ import { ZodError } from 'zod';
 import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRepository';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { ConfidenceLog } from '../../../src/outcomes/confidenceCheckIn';
-import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import { retentionFromTenants } from '../../../src/referrals/delivery/deliveryWorker';
 import { referralFormStores } from '../../../src/referrals/form';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
 import {

@@ -17,7 +17,7 @@ import {
 } from '../../../../src/referrals/form/notices';
 import { reviewView } from '../../../../src/referrals/form/reviewView';
 import { stepView } from '../../../../src/referrals/form/stepView';
-import { validateReferral } from '../../../../src/referrals/validateReferral';
+import { validateReferral } from '../../../../src/referrals/schema/validateReferral';
 import { genericLocalContacts } from '../../../../src/tenants/localContacts';
 import { aReferralInput } from '../../../support/referrals/referralBuilders';
 

@@ -16,11 +16,14 @@ import {
   valuesFromCoaching,
   valuesFromReferral,
 } from '../../../../src/referrals/form/formValues';
-import { referralLimits, type ReferralSectionName } from '../../../../src/referrals/referral';
+import {
+  referralLimits,
+  type ReferralSectionName,
+} from '../../../../src/referrals/schema/referral';
 import {
   validateReferral,
   validateReferralSection,
-} from '../../../../src/referrals/validateReferral';
+} from '../../../../src/referrals/schema/validateReferral';
 import { aReferralInput } from '../../../support/referrals/referralBuilders';
 import { allLeafFields, freeTextFields } from '../../../support/referrals/referralFields';
 

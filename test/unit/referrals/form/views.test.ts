@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { CardCatalog } from '../../../../src/bot/cards/cardCatalog';
 import type { ReferralSummary } from '../../../../src/referrals';
 import { fieldsOf, formSteps } from '../../../../src/referrals/form/formDefinition';
-import { receiptView } from '../../../../src/referrals/form/receiptView';
+import { receiptView } from '../../../../src/referrals/receipt/receiptView';
 import { fitToBudget, reviewView } from '../../../../src/referrals/form/reviewView';
 import { childView, stepView } from '../../../../src/referrals/form/stepView';
 import type { ReferralCardView } from '../../../../src/referrals/form/views';

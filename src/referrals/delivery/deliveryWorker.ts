@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../kernel/clock';
-import type { StoredItem } from '../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../kernel/errors';
-import { fingerprint } from '../kernel/hash';
-import { withTimeout } from '../kernel/timeout';
-import type { Logger } from '../logging/logger';
-import { daySeconds, defaultRetentionDays } from '../tenants/retention';
-import type { TenantDirectory } from '../tenants/tenantSettings';
+import type { Clock } from '../../kernel/clock';
+import type { StoredItem } from '../../kernel/documentStore';
+import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { fingerprint } from '../../kernel/hash';
+import { withTimeout } from '../../kernel/timeout';
+import type { Logger } from '../../logging/logger';
+import { daySeconds, defaultRetentionDays } from '../../tenants/retention';
+import type { TenantDirectory } from '../../tenants/tenantSettings';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from './backoff';
 import type {
   DeliveryOutcome,
@@ -15,8 +15,8 @@ import type {
   ReferralStatusChange,
   ReferralStatusListener,
 } from './ports';
-import type { Referral } from './referral';
-import { isFinal, toAuditRecord, toSummary, type ReferralRecord } from './referralRecord';
+import type { Referral } from '../schema/referral';
+import { isFinal, toAuditRecord, toSummary, type ReferralRecord } from '../records/referralRecord';
 import {
   deliverKey,
   deliverPartition,
@@ -31,7 +31,7 @@ import {
   type ReferralStores,
   type WorkerLeaseEntry,
   workerLeasePartition,
-} from './referralStores';
+} from '../records/referralStores';
 import { sweepStrandedReferrals, type SweepReport } from './strandedSweeper';
 import {
   failUndeliverable,
@@ -40,8 +40,8 @@ import {
   takeLease,
   type DeliveryPolicy,
 } from './transitions';
-import { wireBody } from './wire';
-import { recordDeliveryAttempt, recordReferralFinal } from '../telemetry/metrics';
+import { wireBody } from '../schema/wire';
+import { recordDeliveryAttempt, recordReferralFinal } from '../../telemetry/metrics';
 
 export interface DeliveryWorkerOptions {
   /** Names this instance in leases; a fresh UUID by default (a restarted process is a new worker). */
