@@ -321,6 +321,8 @@ export const formWording = {
   change: (title: string) => `Change: ${title}`,
   send: 'Send the referral',
   deleteDraft: 'Delete this draft',
+  shortened:
+    'Answers ending in … are shortened here to fit the card: all of each answer will be sent.',
   none: 'Not given',
   noneListed: 'None listed',
   showEmptyFields: 'Show empty fields',

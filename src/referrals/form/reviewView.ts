@@ -27,7 +27,8 @@ const rowOverheadBytes = 120;
 const errorOverheadBytes = 60;
 /** Errors beyond this many are shortened: a review full of errors is a broken draft, not typing. */
 const maxFullErrors = 5;
-const shortenedNote = ' … (shortened here; all of it will be sent)';
+/** Marks an answer shortened on the card; the review says once what it means (W.shortened). */
+const shortenedNote = ' …';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -207,6 +208,7 @@ export function reviewView(
     fixedPartsBytes,
   );
   const fitted = fitToBudget(allRows, Math.max(2 * 1024, reviewCardBudgetBytes - structure));
+  const shortenedAny = fitted.some((row, i) => row.value !== allRows[i]?.value);
   let at = 0;
   const fittedSections: ReviewSection[] = sections.map(({ step, title, change, rows }) => {
     const fittedRows = rows.map(() => {
@@ -249,7 +251,7 @@ export function reviewView(
       title: W.title,
       heading: W.reviewTitle,
       intro: W.reviewIntro,
-      notes: [W.restrictedNote],
+      notes: [W.restrictedNote, ...(shortenedAny ? [W.shortened] : [])],
       errorSummary: count > 0 ? W.errorSummary(count) : '',
       otherErrors: unplacedErrors(
         Object.fromEntries(Object.entries(errors).filter(([p]) => itemOf(p) === undefined)),
