@@ -5,12 +5,12 @@ import type { DocumentStore, ItemKey, StoredItem } from '../kernel/documentStore
 import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
 import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
-import { compactTime, type AccessAction } from '../referrals/accessTrail';
+import { compactTime, type AccessAction } from '../referrals/records/accessTrail';
 import { draftItemKey } from '../referrals/form/draft';
-import { receiptItemKey } from '../referrals/form/receipts';
+import { receiptItemKey } from '../referrals/receipt/receipts';
 import { profileItemKey } from '../referrals/form/referrerProfile';
-import { isFinal, toAuditRecord, type ReferralRecord } from '../referrals/referralRecord';
-import { referralKey } from '../referrals/referralStores';
+import { isFinal, toAuditRecord, type ReferralRecord } from '../referrals/records/referralRecord';
+import { referralKey } from '../referrals/records/referralStores';
 import { daySeconds } from '../tenants/retention';
 import type { AdminActor, DataProtectionAdmin } from './dataProtectionAdmin';
 

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/config';
 import { createHttpPartnershipClient } from '../partnership/httpPartnershipClient';
 import { DeliveryWorker } from '../referrals';
 import { createReceiptUpdater } from '../referrals/form';
-import { retentionFromTenants } from '../referrals/deliveryWorker';
+import { retentionFromTenants } from '../referrals/delivery/deliveryWorker';
 import { randomUUID } from 'node:crypto';
 import { createHttpServer, maxRequestBodyBytes, type HttpServer } from '../server/httpServer';
 import { createReadinessCheck } from '../server/readiness';

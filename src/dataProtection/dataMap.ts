@@ -3,17 +3,17 @@ import type { RememberedConversation } from '../conversations/conversationDirect
 import type { SubjectRequestRecord } from '../admin/subjectRequests';
 import type { ContainerName } from '../kernel/documentStore';
 import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
-import type { AccessEntry } from '../referrals/accessTrail';
+import type { AccessEntry } from '../referrals/records/accessTrail';
 import type { ReferralDraft } from '../referrals/form/draft';
-import type { ReceiptRecord } from '../referrals/form/receipts';
+import type { ReceiptRecord } from '../referrals/receipt/receipts';
 import type { RememberedReferrer } from '../referrals/form/referrerProfile';
-import type { ReferralRecord } from '../referrals/referralRecord';
+import type { ReferralRecord } from '../referrals/records/referralRecord';
 import type {
   DeliverEntry,
   NotifyEntry,
   PurgeEntry,
   WorkerLeaseEntry,
-} from '../referrals/referralStores';
+} from '../referrals/records/referralStores';
 import type { RetainedRecord } from '../tenants/retention';
 import type { TenantSettings } from '../tenants/tenantSettings';
 import type { StoredFeedback } from '../wording/feedback';
@@ -131,7 +131,9 @@ const draftFields: FieldsOf<ReferralDraft> = {
     'other professionals',
   ),
   childCount: about('number of children entered', 'children'),
-  openChild: none('which child card is open'),
+  itemCounts: none('number of other agencies entered'),
+  openChild: none('which child or agency card is open'),
+  openGroup: none('children or agencies, for the open card'),
   completed: none('steps that passed validation'),
   corrections: about("the partnership's requested corrections (its words)", 'father'),
   source: none('how the draft was started'),

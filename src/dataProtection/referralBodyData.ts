@@ -1,4 +1,8 @@
-import { groupItemFields, referralFields, referralGroups } from '../referrals/referralFields';
+import {
+  groupItemFields,
+  referralFields,
+  referralGroups,
+} from '../referrals/schema/referralFields';
 import type { DataSubject } from './dataMap';
 
 /** Whose data a referral field is, and whether it is special-category or criminal-offence data. */
@@ -20,7 +24,7 @@ const both = (...subjects: DataSubject[]): FieldMarking => ({
 });
 
 /**
- * Every field of a referral's body (src/referrals/referralDeclaration.ts) with its marking; items
+ * Every field of a referral's body (src/referrals/schema/referralDeclaration.ts) with its marking; items
  * of a repeating group are keyed with `*` for the index. The data-map test fails when a declared
  * field has no entry here (or an entry names no field), so a field cannot be added unmapped.
  */
@@ -80,7 +84,10 @@ export const referralBodyMarkings: Readonly<Record<string, FieldMarking>> = {
   'risk.petsThreatened': criminal('father'),
   'risk.riskToStaff': criminal('father'),
   'risk.riskToStaffDetails': criminal('father'),
-  'agencies.involved': of('father', 'partner', 'children'),
+  'agencies.list.*.agency': of('father', 'partner', 'children'),
+  'agencies.list.*.contact': of('other professionals'),
+  'agencies.list.*.phone': of('other professionals'),
+  'agencies.list.*.email': of('other professionals'),
   'agencies.details': of('father', 'partner', 'children', 'other professionals'),
   'sharing.article6': of('practitioner'),
   'sharing.schedule1': of('practitioner'),

@@ -82,7 +82,7 @@ export function renderDataMap(): string {
   lines.push(
     '### Referral body fields',
     '',
-    'Generated from the field declaration (`src/referrals/referralDeclaration.ts`). _Restricted_: never to reach him (what his partner said, and what protects her).',
+    'Generated from the field declaration (`src/referrals/schema/referralDeclaration.ts`). _Restricted_: never to reach him (what his partner said, and what protects her).',
     '',
     '| field | label | whose personal data | restricted | free text |',
     '| --- | --- | --- | --- | --- |',

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { systemClock, type Clock } from '../kernel/clock';
-import type { DeliveryOutcome, DeliveryRequest, PartnershipClient } from '../referrals/ports';
+import type {
+  DeliveryOutcome,
+  DeliveryRequest,
+  PartnershipClient,
+} from '../referrals/delivery/ports';
 import { signatureFor, signatureHeaders, timestampFor } from './signature';
 
 export interface HttpPartnershipClientOptions {

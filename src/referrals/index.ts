@@ -10,8 +10,8 @@ export {
   type Referral,
   type ReferralSection,
   type ReferralSectionName,
-} from './referral';
-export { freeTextPaths } from './referralFields';
+} from './schema/referral';
+export { freeTextPaths } from './schema/referralFields';
 export {
   validateReferral,
   validateReferralSection,
@@ -20,7 +20,7 @@ export {
   type ReferralValidation,
   type ValidateOptions,
   type ValidationResult,
-} from './validateReferral';
+} from './schema/validateReferral';
 export {
   submitReferral,
   getReferralStatus,
@@ -29,7 +29,7 @@ export {
   type SubmitReferralDeps,
   type SubmitReferralRequest,
   type SubmitReferralResult,
-} from './submitReferral';
+} from './delivery/submitReferral';
 export {
   DeliveryWorker,
   defaultRetentionMs,
@@ -37,9 +37,9 @@ export {
   type DeliveryWorkerOptions,
   type DeliveryPassReport,
   type PurgePassReport,
-} from './deliveryWorker';
-export { referralStoresFrom, type ReferralStores } from './referralStores';
-export type { ReferralStatus, ReferralSummary, Rejection } from './referralRecord';
+} from './delivery/deliveryWorker';
+export { referralStoresFrom, type ReferralStores } from './records/referralStores';
+export type { ReferralStatus, ReferralSummary, Rejection } from './records/referralRecord';
 export type {
   DeliveryOutcome,
   DeliveryRequest,
@@ -47,4 +47,4 @@ export type {
   RandomSource,
   ReferralStatusChange,
   ReferralStatusListener,
-} from './ports';
+} from './delivery/ports';

@@ -28,6 +28,7 @@ export function aStoredDraft(at: Date, values: Record<string, string> = {}): Ref
     place: 'father',
     values,
     childCount: 0,
+    itemCounts: {},
     openChild: null,
     completed: [],
     corrections: {},

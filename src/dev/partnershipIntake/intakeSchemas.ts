@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { payloadVersions } from '../../referrals/payloadVersions';
-import { referralBodyJsonSchema } from '../../referrals/referralJsonSchema';
+import { payloadVersions } from '../../referrals/schema/payloadVersions';
+import { referralBodyJsonSchema } from '../../referrals/schema/referralJsonSchema';
 
 /**
  * The published JSON Schema of each payload version (README.md beside this file): generated from

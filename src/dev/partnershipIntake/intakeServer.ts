@@ -6,9 +6,9 @@ import {
   verifyAnySignature,
   defaultToleranceSeconds,
 } from '../../partnership/signature';
-import type { Referral } from '../../referrals/referral';
+import type { Referral } from '../../referrals/schema/referral';
 import { validateReceivedReferral as validateReferral } from './intakeValidation';
-import { envelopeSchema, isReferralId, sha256Hex } from '../../referrals/wire';
+import { envelopeSchema, isReferralId, sha256Hex } from '../../referrals/schema/wire';
 import { renderIntakePage, type IntakeRow } from './intakePage';
 
 /**

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { isReferralId } from '../wire';
-import { formPlaces, isStepId, type FormPlace, type StepId } from './formDefinition';
+import { isReferralId } from '../schema/wire';
+import {
+  childrenPath,
+  formGroups,
+  formPlaces,
+  isStepId,
+  type FormPlace,
+  type StepId,
+} from './formDefinition';
 import type { CoachingPrefill } from './formValues';
 
 /** The verbs of the referral cards, for the bot's verb → handler table. */
@@ -13,6 +20,8 @@ export const referralVerbs = {
   next: 'referral.next',
   back: 'referral.back',
   edit: 'referral.edit',
+  // The item verbs (a child, an agency: `group` in their data, children when absent) keep the
+  // names they had when children were the only list, so cards already posted still work.
   addChild: 'referral.addChild',
   editChild: 'referral.editChild',
   removeChild: 'referral.removeChild',
@@ -44,23 +53,30 @@ export type ReferralCommand =
   | { readonly type: 'new'; readonly seed?: DraftSeed }
   | { readonly type: 'resume' }
   | ({ readonly type: 'next'; readonly input: Record<string, unknown> } & PressedOn)
-  | ({ readonly type: 'addChild'; readonly input: Record<string, unknown> } & PressedOn)
+  | ({
+      readonly type: 'addChild';
+      readonly group: string;
+      readonly input: Record<string, unknown>;
+    } & PressedOn)
   | ({
       readonly type: 'editChild';
+      readonly group: string;
       readonly index: number;
       readonly input: Record<string, unknown>;
     } & PressedOn)
   | ({
       readonly type: 'removeChild';
+      readonly group: string;
       readonly index: number;
       readonly input: Record<string, unknown>;
     } & PressedOn)
   | ({
       readonly type: 'saveChild';
+      readonly group: string;
       readonly index: number;
       readonly input: Record<string, unknown>;
     } & PressedOn)
-  | ({ readonly type: 'cancelChild'; readonly index: number } & PressedOn)
+  | ({ readonly type: 'cancelChild'; readonly group: string; readonly index: number } & PressedOn)
   | ({ readonly type: 'back' | 'send' | 'discard' } & PressedOn)
   | ({ readonly type: 'edit'; readonly target: StepId } & PressedOn)
   | { readonly type: 'status'; readonly referralId: string };
@@ -116,8 +132,14 @@ const pressedOn = {
   revision: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   place: z.enum(formPlaces),
 };
+/** Which repeating group an item button is for; children when absent (cards posted earlier). */
+const group = z
+  .string()
+  .refine((path) => formGroups.some((g) => g.path === path))
+  .default(childrenPath);
 const pressed = z.object(pressedOn);
-const onChild = z.object({ ...pressedOn, index: z.coerce.number().int().min(0).max(99) });
+const onGroup = z.object({ ...pressedOn, group });
+const onChild = z.object({ ...pressedOn, group, index: z.coerce.number().int().min(0).max(99) });
 const referralIdOf = z.object({ referralId: referralIdSchema });
 const record = z.record(z.string(), z.unknown());
 
@@ -166,7 +188,7 @@ export const referralActionSchemas: {
     referralId,
   })),
   [referralVerbs.next]: withInput(pressed, (at, input) => ({ type: 'next', ...at, input })),
-  [referralVerbs.addChild]: withInput(pressed, (at, input) => ({ type: 'addChild', ...at, input })),
+  [referralVerbs.addChild]: withInput(onGroup, (at, input) => ({ type: 'addChild', ...at, input })),
   [referralVerbs.editChild]: childWithInput('editChild'),
   [referralVerbs.removeChild]: childWithInput('removeChild'),
   [referralVerbs.saveChild]: childWithInput('saveChild'),

@@ -4,7 +4,17 @@ import { ErrorCodes, isAppError } from '../../kernel/errors';
 import { documentIdFor } from '../../kernel/hash';
 import type { RecentItems } from '../../kernel/recentItems';
 import type { TtlFor } from '../../tenants/retention';
-import { formPlaces, maxChildren, stepIds } from './formDefinition';
+import {
+  childrenPath,
+  countOf,
+  formGroups,
+  formPlaces,
+  groupAt,
+  maxChildren,
+  stepIds,
+  type GroupDefinition,
+  type ItemCounts,
+} from './formDefinition';
 
 /** How long an untouched draft is kept: the user sees it expire after this, whatever the store does. */
 export const draftLifetimeDays = 7;
@@ -24,14 +34,18 @@ export const referralDraftSchema = z.object({
   place: z.enum(formPlaces),
   values: z.record(z.string(), z.string()),
   childCount: z.number().int().min(0).max(maxChildren),
+  /** Items of the other repeating groups (agencies), by group path; absent in older drafts. */
+  itemCounts: z.record(z.string(), z.number().int().min(0).max(99)).default({}),
   /** On the household step: the child whose own card is open, or null for the household card. */
   openChild: z
     .number()
     .int()
     .min(0)
-    .max(maxChildren - 1)
+    .max(Math.max(...formGroups.map((g) => g.max)) - 1)
     .nullable()
     .default(null),
+  /** The group whose item card is open (`openChild` is its index); children when absent. */
+  openGroup: z.string().max(100).optional(),
   /** Steps whose answers passed the schema as they now stand. */
   completed: z.array(z.enum(stepIds)),
   /** The partnership's corrections for a referral it sent back, shown until each step passes. */
@@ -43,6 +57,28 @@ export const referralDraftSchema = z.object({
 });
 
 export type ReferralDraft = z.output<typeof referralDraftSchema>;
+
+/** A draft's counts of items, from counts by group path (e.g. a returned referral's). */
+export function draftCounts(counts: ItemCounts): Pick<ReferralDraft, 'childCount' | 'itemCounts'> {
+  const others = formGroups.filter((g) => g.path !== childrenPath);
+  return {
+    childCount: Math.min(counts[childrenPath] ?? 0, maxChildren),
+    itemCounts: Object.fromEntries(others.map((g) => [g.path, countOf(g, counts)])),
+  };
+}
+
+/** The item whose own card is open (a child, an agency), or undefined. */
+export function openItemOf(
+  draft: Pick<ReferralDraft, 'openChild' | 'openGroup'>,
+): { group: GroupDefinition; index: number } | undefined {
+  const group = groupAt(draft.openGroup ?? childrenPath);
+  return draft.openChild === null || !group ? undefined : { group, index: draft.openChild };
+}
+
+/** How many items each repeating group of the draft has (children and agencies alike). */
+export function countsOf(draft: Pick<ReferralDraft, 'childCount' | 'itemCounts'>): ItemCounts {
+  return { ...draft.itemCounts, [childrenPath]: draft.childCount };
+}
 
 export interface DraftKey {
   readonly tenantId: string;

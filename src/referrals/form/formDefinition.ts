@@ -1,12 +1,16 @@
-import type { DeclaredField, LeafKind, Option } from '../declaration';
-import { clientPatterns, referralSteps, type ReferralSectionName } from '../referralDeclaration';
+import type { DeclaredField, ItemWording, LeafKind, Option } from '../schema/declaration';
+import {
+  clientPatterns,
+  referralSteps,
+  type ReferralSectionName,
+} from '../schema/referralDeclaration';
 import {
   groupItemFields,
   referralFields,
   referralGroups,
   type ReferralGroup,
   type StepId,
-} from '../referralFields';
+} from '../schema/referralFields';
 
 /**
  * The referral form as the practitioner sees it: seven steps, each a set of fields whose ids are
@@ -72,11 +76,27 @@ export interface StepDefinition {
   readonly intro: string;
   /** The schema sections this step fills, checked with validateReferralSection each. */
   readonly sections: readonly ReferralSectionName[];
-  /** Fields in display order; a repeating group's items are added per item (childFields). */
+  /** Fields in display order; a repeating group's items are added per item (fieldsOf). */
   readonly fields: readonly FieldDefinition[];
-  /** Where the step's repeating group (children) goes among its fields, if it has one. */
-  readonly groupAt?: number;
+  /** The step's repeating groups (children, agencies), each placed among its fields. */
+  readonly groups: readonly GroupDefinition[];
 }
+
+/** A repeating group as the form shows it. */
+export interface GroupDefinition {
+  /** "agencies.list": its items' inputs are `agencies.list.<n>.<field>`. */
+  readonly path: string;
+  readonly itemTitle: string;
+  readonly max: number;
+  readonly wording: ItemWording;
+  /** Where the group goes among its step's fields: before the field at this index. */
+  readonly at: number;
+  /** The names of each item's fields ("agency", "contact", ...). */
+  readonly fieldNames: readonly string[];
+}
+
+/** How many items each repeating group has in a draft, by group path; absent means none. */
+export type ItemCounts = Readonly<Record<string, number>>;
 
 const cardKinds: Readonly<Record<LeafKind, FieldKind>> = {
   name: 'text',
@@ -140,13 +160,24 @@ export function cardField(
   };
 }
 
-const childGroup: ReferralGroup | undefined = referralGroups.find(
-  (g) => g.path === 'household.children',
-);
+const groupsById = new Map<string, ReferralGroup>(referralGroups.map((g) => [g.path, g]));
+
+export const formGroups: readonly GroupDefinition[] = referralGroups.map((g) => ({
+  path: g.path,
+  itemTitle: g.group.itemTitle,
+  max: g.group.max,
+  wording: g.group.wording,
+  at: g.position,
+  fieldNames: Object.keys(g.group.items),
+}));
+
+/** The children: each has a card of its own. */
+export const childrenPath = 'household.children';
+
+const childGroup: ReferralGroup | undefined = groupsById.get(childrenPath);
 
 export const formSteps: readonly StepDefinition[] = referralSteps.map((s) => {
   const clientRequired = !('clientRequired' in s) || s.clientRequired;
-  const group = referralGroups.find((g) => g.step === s.id);
   return {
     id: s.id,
     title: s.title,
@@ -155,7 +186,7 @@ export const formSteps: readonly StepDefinition[] = referralSteps.map((s) => {
     fields: referralFields
       .filter((f) => f.step === s.id)
       .map((f) => cardField(f, clientRequired ? {} : { required: false })),
-    ...(group ? { groupAt: group.position } : {}),
+    groups: formGroups.filter((g) => groupsById.get(g.path)?.step === s.id),
   };
 });
 
@@ -173,31 +204,62 @@ export const isStepId = (value: string): value is StepId =>
 /** The most children the form takes (the schema's limit). */
 export const maxChildren = childGroup?.group.max ?? 0;
 
-/** The names of each child's fields ("age", "relationship", ...). */
-export const childFieldNames = Object.keys(childGroup?.group.items ?? {});
-
-/** The fields of child `index` (0-based), labelled for a person (1-based): "Child 2: age". */
-export function childFields(index: number): FieldDefinition[] {
-  if (!childGroup) return [];
-  const title = `${childGroup.group.itemTitle} ${index + 1}`;
-  return groupItemFields(childGroup, index).map((f) =>
+/** The fields of item `index` (0-based) of a group, labelled for a person: "Agency 2: phone". */
+export function itemFields(group: GroupDefinition, index: number): FieldDefinition[] {
+  const declared = groupsById.get(group.path);
+  if (!declared) return [];
+  const title = itemTitle(group, index);
+  return groupItemFields(declared, index).map((f) =>
     cardField(f, { label: `${title}: ${f.spec.label}` }),
   );
 }
 
-/** Every field of a step, children included (each child's fields where the group is declared). */
-export function fieldsOf(step: StepDefinition, childCount: number): FieldDefinition[] {
-  if (step.groupAt === undefined) return [...step.fields];
-  const children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
-    childFields(i),
-  ).flat();
-  return [...step.fields.slice(0, step.groupAt), ...children, ...step.fields.slice(step.groupAt)];
+/** The fields of child `index` (0-based), labelled for a person (1-based): "Child 2: age". */
+export function childFields(index: number): FieldDefinition[] {
+  const group = formGroups.find((g) => g.path === childGroup?.path);
+  return group ? itemFields(group, index) : [];
+}
+
+/** How many items of `group` there are, within its limit. */
+export const countOf = (group: GroupDefinition, counts: ItemCounts): number =>
+  Math.min(Math.max(counts[group.path] ?? 0, 0), group.max);
+
+/** "Agency 2" (0-based index, 1-based for a person). */
+export const itemTitle = (group: GroupDefinition, index: number): string =>
+  `${group.itemTitle} ${index + 1}`;
+
+/** The group with this path, or undefined. */
+export const groupAt = (path: string): GroupDefinition | undefined =>
+  formGroups.find((g) => g.path === path);
+
+/** Every field of a step, repeating groups included (each item's fields where its group is). */
+export function fieldsOf(step: StepDefinition, counts: ItemCounts): FieldDefinition[] {
+  const out: FieldDefinition[] = [];
+  const placed = (at: number) =>
+    step.groups
+      .filter((g) => g.at === at)
+      .flatMap((g) =>
+        Array.from({ length: countOf(g, counts) }, (_, i) => itemFields(g, i)).flat(),
+      );
+  for (const [index, field] of step.fields.entries()) out.push(...placed(index), field);
+  out.push(...placed(step.fields.length));
+  return out;
+}
+
+/** The group item a field path belongs to (`agencies.list.<n>.<field>`), or undefined. */
+export function itemOf(path: string): { group: GroupDefinition; index: number } | undefined {
+  for (const group of formGroups) {
+    if (!path.startsWith(`${group.path}.`)) continue;
+    const match = /^(\d{1,2})(?:\.|$)/.exec(path.slice(group.path.length + 1));
+    if (match) return { group, index: Number(match[1]) };
+  }
+  return undefined;
 }
 
 /** The child a field path belongs to (`household.children.<n>.<field>`), or undefined. */
 export function childIndexOf(path: string): number | undefined {
-  const match = /^household\.children\.(\d{1,2})(?:\.|$)/.exec(path);
-  return match ? Number(match[1]) : undefined;
+  const item = itemOf(path);
+  return item?.group.path === childGroup?.path ? item?.index : undefined;
 }
 
 /** The step a field path belongs to (children included), or undefined. */
@@ -208,10 +270,8 @@ export function stepOfPath(path: string): StepId | undefined {
 
 /** The label a field path is shown with: for review rows and for the partnership's corrections. */
 export function labelOfPath(path: string): string | undefined {
-  const child = /^household\.children\.(\d{1,2})\.(\w+)$/.exec(path);
-  if (child) {
-    return childFields(Number(child[1])).find((f) => f.path === path)?.label;
-  }
+  const item = itemOf(path);
+  if (item) return itemFields(item.group, item.index).find((f) => f.path === path)?.label;
   for (const step of formSteps) {
     const field = step.fields.find((f) => f.path === path);
     if (field) return field.label;
@@ -244,17 +304,14 @@ export const formWording = {
     'Some answers were filled in from your walk-through. Check them as you go.',
   returnedByPartnership:
     'The partnership sent this referral back. Correct the answers marked in red, then send it again.',
-  addChild: 'Add a child',
-  changeChild: (n: number) => `Change child ${n}`,
-  removeChild: (n: number) => `Remove child ${n}`,
-  saveChild: 'Save this child',
-  cancelChild: 'Cancel',
-  childTitle: (n: number) => `Child ${n}`,
-  childIntro: 'One child who lives in or visits the household. Ages from 0 to 17; no names needed.',
-  childNeedsAttention: (n: number) => `Child ${n} needs attention: press "Change child ${n}".`,
-  childIncomplete: 'Not filled in yet',
-  noChildren: 'No children added. Add each child who lives in or visits the household.',
-  childrenHeading: 'Children',
+  /** On an item's own card (a child, an agency). */
+  changeItem: (title: string) => `Change ${title.toLowerCase()}`,
+  removeItem: (title: string) => `Remove ${title.toLowerCase()}`,
+  saveItem: (itemTitle: string) => `Save this ${itemTitle.toLowerCase()}`,
+  cancelItem: 'Cancel',
+  itemNeedsAttention: (title: string) =>
+    `${title} needs attention: press "Change ${title.toLowerCase()}".`,
+  itemIncomplete: 'Not filled in yet',
   next: 'Next',
   checkAnswers: 'Check your answers',
   back: 'Back',
@@ -264,7 +321,10 @@ export const formWording = {
   change: (title: string) => `Change: ${title}`,
   send: 'Send the referral',
   deleteDraft: 'Delete this draft',
+  shortened:
+    'Answers ending in … are shortened here to fit the card: all of each answer will be sent.',
   none: 'Not given',
+  noneListed: 'None listed',
   showEmptyFields: 'Show empty fields',
   reviewSectionToggle: (title: string, attention: number) =>
     attention === 0 ? title : `${title} (${attention} to correct)`,

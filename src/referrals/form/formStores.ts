@@ -1,15 +1,15 @@
 import type { Clock } from '../../kernel/clock';
 import type { Storage } from '../../kernel/documentStore';
 import type { RecentItems } from '../../kernel/recentItems';
-import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../accessTrail';
+import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../records/accessTrail';
 import type { RecordRetention } from '../../tenants/retention';
-import { referralStoresFrom, type ReferralStores } from '../referralStores';
+import { referralStoresFrom, type ReferralStores } from '../records/referralStores';
 import {
   DocumentStoreDraftRepository,
   type ReferralDraft,
   type ReferralDraftRepository,
 } from './draft';
-import { DocumentStoreReceipts, type ReceiptRepository } from './receipts';
+import { DocumentStoreReceipts, type ReceiptRepository } from '../receipt/receipts';
 import { DocumentStoreReferrerProfiles, type ReferrerProfileRepository } from './referrerProfile';
 
 export interface ReferralFormStores {

@@ -1,12 +1,16 @@
-import type { Referral, ReferralSectionName } from '../referral';
-import { referralObjects } from '../referralFields';
+import type { Referral, ReferralSectionName } from '../schema/referral';
+import { referralObjects } from '../schema/referralFields';
 import {
-  childFieldNames,
-  childFields,
-  childIndexOf,
+  childrenPath,
+  countOf,
+  formGroups,
   formSteps,
+  itemFields,
+  itemOf,
   maxChildren,
   type FieldDefinition,
+  type GroupDefinition,
+  type ItemCounts,
   type StepDefinition,
 } from './formDefinition';
 
@@ -75,50 +79,57 @@ function untoggled(step: StepDefinition, path: string, value: unknown): unknown 
 }
 
 /**
- * Reads a card submission for a step: only the inputs on that card are looked at. Children are
- * not on the household card (each has a card of its own), so theirs come from the draft.
+ * Reads a card submission for a step: only the inputs on that card are looked at. Items of a
+ * repeating group (children, agencies) are not on the step's card (each has a card of its own),
+ * so theirs come from the draft.
  */
 export function readStepInput(
   step: StepDefinition,
   raw: Readonly<Record<string, unknown>>,
   draft: FormValues,
-  childCount: number,
+  counts: ItemCounts,
 ): StepInput {
   const fromCard = (path: string): unknown =>
     Object.hasOwn(raw, path) ? untoggled(step, path, raw[path]) : undefined;
   const get = (path: string): unknown =>
-    childIndexOf(path) === undefined ? fromCard(path) : draft[path];
+    itemOf(path) === undefined ? fromCard(path) : draft[path];
   const values: Record<string, string> = {};
   for (const field of step.fields) values[field.path] = displayValue(field, fromCard(field.path));
   const sections: StepInput['sections'] = {};
-  for (const name of step.sections) sections[name] = sectionInput(name, get, childCount);
+  for (const name of step.sections) sections[name] = sectionInput(name, get, counts);
   return { values, sections };
 }
 
 /**
- * Reads one child's card: its four values, and the household section to check them in (the
- * child as sent, everything else as in the draft).
+ * Reads one item's card (a child, an agency): its values, and its section to check them in (the
+ * item as sent, everything else as in the draft).
  */
-export function readChildInput(
+export function readItemInput(
+  group: GroupDefinition,
   index: number,
   raw: Readonly<Record<string, unknown>>,
   draft: FormValues,
-  childCount: number,
+  counts: ItemCounts,
 ): StepInput {
-  const fields = childFields(index);
+  const fields = itemFields(group, index);
   const own = new Set(fields.map((f) => f.path));
   const get = (path: string): unknown =>
     own.has(path) ? (Object.hasOwn(raw, path) ? raw[path] : undefined) : draft[path];
   const values: Record<string, string> = {};
   for (const field of fields) values[field.path] = displayValue(field, get(field.path));
-  return { values, sections: { household: sectionInput('household', get, childCount) } };
+  const section = sectionOfGroup(group);
+  return { values, sections: { [section]: sectionInput(section, get, counts) } };
 }
+
+/** The section a group is declared in ("agencies.list" → "agencies"). */
+export const sectionOfGroup = (group: GroupDefinition): ReferralSectionName =>
+  group.path.split('.')[0] as ReferralSectionName;
 
 /** The nested input of one section, from any source of values by path. */
 export function sectionInput(
   name: ReferralSectionName,
   get: (path: string) => unknown,
-  childCount: number,
+  counts: ItemCounts,
 ): Record<string, unknown> {
   const step = formSteps.find((s) => s.sections.includes(name));
   const out: Record<string, unknown> = {};
@@ -144,10 +155,12 @@ export function sectionInput(
     if (!object.optional && typeof value !== 'object') parent[key] = {};
     if (object.optional && value && Object.values(value).every(isBlank)) delete parent[key];
   }
-  if (name === 'household') {
-    out.children = Array.from({ length: Math.min(childCount, maxChildren) }, (_, i) =>
-      Object.fromEntries(childFieldNames.map((f) => [f, get(`household.children.${i}.${f}`)])),
+  for (const group of formGroups) {
+    if (!group.path.startsWith(`${name}.`)) continue;
+    const items = Array.from({ length: countOf(group, counts) }, (_, i) =>
+      Object.fromEntries(group.fieldNames.map((f) => [f, get(`${group.path}.${i}.${f}`)])),
     );
+    setPath(out, group.path.slice(name.length + 1).split('.'), items);
   }
   return out;
 }
@@ -167,26 +180,43 @@ function setPath(target: Record<string, unknown>, parts: readonly string[], valu
 }
 
 /** The whole referral input from a draft's values, for the final check and for submit. */
-export function referralInput(values: FormValues, childCount: number): Record<string, unknown> {
+export function referralInput(values: FormValues, counts: ItemCounts): Record<string, unknown> {
   const get = (path: string): unknown => (Object.hasOwn(values, path) ? values[path] : undefined);
   const out: Record<string, unknown> = {};
   for (const step of formSteps) {
-    for (const name of step.sections) out[name] = sectionInput(name, get, childCount);
+    for (const name of step.sections) out[name] = sectionInput(name, get, counts);
   }
   out.restricted = true;
   return out;
 }
 
+/**
+ * A referral body of an earlier payload version in the current shape, as far as the form goes:
+ * version 2's ticked agencies become one row each.
+ */
+function currentAgencies(referral: Referral): unknown {
+  const agencies = referral.agencies as { involved?: unknown; list?: unknown; details?: unknown };
+  if (!Array.isArray(agencies.involved)) return agencies;
+  const list = agencies.involved
+    .filter((v): v is string => typeof v === 'string')
+    .map((agency) => ({ agency }));
+  return { list, ...(agencies.details === undefined ? {} : { details: agencies.details }) };
+}
+
 /** A referral (e.g. one the partnership sent back) as form values, to correct and send again. */
 export function valuesFromReferral(referral: Referral): {
   values: Record<string, string>;
-  childCount: number;
+  counts: ItemCounts;
 } {
   const values: Record<string, string> = {};
+  const counts: Record<string, number> = {};
   const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) {
-      if (node.every((v) => typeof v !== 'object' || v === null)) values[path] = node.join(',');
-      else node.forEach((v, i) => walk(v, `${path}.${i}`));
+    const group = formGroups.find((g) => g.path === path);
+    if (group && Array.isArray(node)) {
+      counts[path] = Math.min(node.length, group.max);
+      node.slice(0, group.max).forEach((v, i) => walk(v, `${path}.${i}`));
+    } else if (Array.isArray(node)) {
+      values[path] = node.join(',');
     } else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) walk(value, path ? `${path}.${key}` : key);
     } else if (typeof node === 'string' || typeof node === 'number') {
@@ -200,8 +230,9 @@ export function valuesFromReferral(referral: Referral): {
   } = referral as Referral & {
     version?: number;
   };
-  walk(sections, '');
-  return { values, childCount: Math.min(referral.household.children.length, maxChildren) };
+  walk({ ...sections, agencies: currentAgencies(referral) }, '');
+  counts[childrenPath] = Math.min(counts[childrenPath] ?? 0, maxChildren);
+  return { values, counts };
 }
 
 /** What a coaching walk-through learnt, in categories only (see coaching/summary.ts). */

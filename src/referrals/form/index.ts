@@ -49,8 +49,8 @@ export {
   type LoadedReceipt,
   type ReceiptRecord,
   type ReceiptRepository,
-} from './receipts';
-export { receiptView, shortReferralId } from './receiptView';
+} from '../receipt/receipts';
+export { receiptView, shortReferralId } from '../receipt/receiptView';
 export {
   alertReferrer,
   createReceiptUpdater,
@@ -58,7 +58,7 @@ export {
   type ReceiptUpdate,
   type ReceiptUpdaterDeps,
   type ReferralAlert,
-} from './receiptUpdates';
+} from '../receipt/receiptUpdates';
 export {
   handleReferralTurn,
   type ReferralFormDeps,

@@ -1,10 +1,10 @@
 import { welcomeVerbs } from '../../kernel/verbs';
 import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
-import type { ReferralSummary } from '../referralRecord';
+import type { ReferralSummary } from '../records/referralRecord';
 import { referralVerbs, seedData, type DraftSeed } from './actions';
 import { draftExpiresAt, type ReferralDraft } from './draft';
 import { formWording } from './formDefinition';
-import { shortReferralId, ukTime } from './receiptView';
+import { shortReferralId, ukTime } from '../receipt/receiptView';
 import type { FormAction, ReferralCardView } from './views';
 
 /** Every notice offers a way back to the menu. */

@@ -3,32 +3,43 @@ import type { Clock } from '../../kernel/clock';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import type { LocalContacts } from '../../tenants/localContacts';
 import { genericLocalContacts } from '../../tenants/localContacts';
-import type { Referral } from '../referral';
-import type { ReferralSummary } from '../referralRecord';
-import { referralKey, type ReferralStores } from '../referralStores';
-import type { AccessTrail } from '../accessTrail';
-import { getReferralStatus, submitReferral } from '../submitReferral';
-import { validateReferral, validateReferralSection, type FieldErrors } from '../validateReferral';
+import type { Referral } from '../schema/referral';
+import type { ReferralSummary } from '../records/referralRecord';
+import { referralKey, type ReferralStores } from '../records/referralStores';
+import type { AccessTrail } from '../records/accessTrail';
+import { getReferralStatus, submitReferral } from '../delivery/submitReferral';
+import {
+  validateReferral,
+  validateReferralSection,
+  type FieldErrors,
+} from '../schema/validateReferral';
 import type { DraftSeed, ReferralCommand } from './actions';
 import {
+  countsOf,
+  draftCounts,
   isDraftExpired,
+  openItemOf,
   type DraftKey,
   type LoadedDraft,
   type ReferralDraft,
   type ReferralDraftRepository,
 } from './draft';
 import {
-  childFields,
+  childrenPath,
+  countOf,
+  groupAt,
   isStepId,
-  maxChildren,
+  itemFields,
   stepDefinition,
   stepIds,
   stepOfPath,
   type FormPlace,
+  type GroupDefinition,
   type StepId,
 } from './formDefinition';
 import {
-  readChildInput,
+  readItemInput,
+  sectionOfGroup,
   readStepInput,
   referralInput,
   valuesFromCoaching,
@@ -45,10 +56,10 @@ import {
   submittedNotice,
   type StaleReason,
 } from './notices';
-import { receiptView, shortReferralId } from './receiptView';
+import { receiptView, shortReferralId } from '../receipt/receiptView';
 import type { ReferrerProfileRepository } from './referrerProfile';
 import { reviewView } from './reviewView';
-import { childView, stepView } from './stepView';
+import { itemView, stepView } from './stepView';
 import type { ReferralCardView } from './views';
 
 export interface ReferralFormDeps {
@@ -114,7 +125,7 @@ function usable(loaded: LoadedDraft | undefined, now: Date): ReferralDraft | und
 const firstIncomplete = (completed: readonly StepId[]): FormPlace =>
   stepIds.find((id) => !completed.includes(id)) ?? 'review';
 
-/** The card for wherever the draft is (a child's own card when one is open). */
+/** The card for wherever the draft is (an item's own card when one is open). */
 function placeView(
   draft: ReferralDraft,
   contacts: LocalContacts,
@@ -123,15 +134,16 @@ function placeView(
   if (draft.place === 'review') {
     return reviewView(draft, reviewValues(draft), errors, contacts);
   }
-  if (draft.place === 'household' && draft.openChild !== null) {
-    return childView(draft, draft.openChild, errors);
+  const open = openItemOf(draft);
+  if (open && stepOfPath(open.group.path) === draft.place) {
+    return itemView(draft, open.group, open.index, errors);
   }
   return stepView(stepDefinition(draft.place), draft, errors, contacts);
 }
 
 /** What the review shows: the checked referral's answers when it passes (what will be sent). */
 function reviewValues(draft: ReferralDraft): FormValues {
-  const checked = validateReferral(referralInput(draft.values, draft.childCount));
+  const checked = validateReferral(referralInput(draft.values, countsOf(draft)));
   return checked.ok ? valuesFromReferral(checked.referral).values : draft.values;
 }
 
@@ -247,11 +259,11 @@ async function pressOn(
     case 'addChild':
     case 'editChild':
     case 'removeChild':
-      return householdChildTurn(at, command);
+      return itemButtonTurn(at, command);
     case 'saveChild':
-      return saveChildTurn(at, command.index, command.input);
+      return saveItemTurn(at, command.group, command.index, command.input);
     case 'cancelChild':
-      return cancelChildTurn(at, command.index);
+      return cancelItemTurn(at, command.group, command.index);
     case 'send':
       return sendTurn(at);
     case 'discard':
@@ -346,7 +358,7 @@ async function nextTurn(at: Pressed, raw: Record<string, unknown>): Promise<Refe
   const { draft, input } = at;
   if (!isStepId(draft.place)) return view(placeView(draft, input.contacts));
   const step = stepDefinition(draft.place);
-  const submitted = readStepInput(step, raw, draft.values, draft.childCount);
+  const submitted = readStepInput(step, raw, draft.values, countsOf(draft));
   const errors: FieldErrors = {};
   for (const name of step.sections) {
     const checked = validateReferralSection(name, submitted.sections[name], { now: at.now });
@@ -398,60 +410,79 @@ async function rememberReferrer(at: Pressed, values: FormValues): Promise<void> 
   });
 }
 
-const onHouseholdCard = (draft: ReferralDraft): boolean =>
-  draft.place === 'household' && draft.openChild === null;
+/** The group a button names, when the draft is on that group's step card (no item open). */
+function groupOnCard(draft: ReferralDraft, path: string): GroupDefinition | undefined {
+  const group = groupAt(path);
+  const onCard = group && draft.place === stepOfPath(group.path) && draft.openChild === null;
+  return onCard ? group : undefined;
+}
+
+/** The draft with a group's count of items set (children have a field of their own). */
+function withCount(draft: ReferralDraft, group: GroupDefinition, count: number): ReferralDraft {
+  return group.path === childrenPath
+    ? { ...draft, childCount: count }
+    : { ...draft, itemCounts: { ...draft.itemCounts, [group.path]: count } };
+}
 
 /**
- * A button on the household card: add, change or remove a child. What was typed on the card is
- * kept (not checked); adding or changing opens the child's own card.
+ * A button on a step card for an item of a group (a child, an agency): add, change or remove
+ * it. What was typed on the card is kept (not checked); adding or changing opens the item's own
+ * card.
  */
-async function householdChildTurn(
+async function itemButtonTurn(
   at: Pressed,
   command: Extract<ReferralCommand, { type: 'addChild' | 'editChild' | 'removeChild' }>,
 ): Promise<ReferralTurnResult> {
   const { draft } = at;
-  if (!onHouseholdCard(draft)) return view(placeView(draft, at.input.contacts));
-  const submitted = readStepInput(
-    stepDefinition('household'),
-    command.input,
-    draft.values,
-    draft.childCount,
-  );
+  const group = groupOnCard(draft, command.group);
+  const step = isStepId(draft.place) ? stepDefinition(draft.place) : undefined;
+  if (!group || !step) return view(placeView(draft, at.input.contacts));
+  const counts = countsOf(draft);
+  const submitted = readStepInput(step, command.input, draft.values, counts);
   let values: Record<string, string> = { ...draft.values, ...submitted.values };
-  let childCount = draft.childCount;
+  let count = countOf(group, counts);
   let openChild: number | null = null;
   if (command.type === 'addChild') {
-    if (childCount >= maxChildren) return view(placeView(draft, at.input.contacts));
-    openChild = childCount;
-    childCount += 1;
-  } else if (command.index >= childCount) {
+    if (count >= group.max) return view(placeView(draft, at.input.contacts));
+    openChild = count;
+    count += 1;
+  } else if (command.index >= count) {
     return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
   } else if (command.type === 'editChild') {
     openChild = command.index;
   } else {
-    values = removeChildValues(values, command.index, childCount);
-    childCount -= 1;
+    values = removeItemValues(values, group.path, command.index, count);
+    count -= 1;
   }
-  const completed = draft.completed.filter((id) => id !== 'household');
-  const saved = await save(at, { ...draft, values, childCount, openChild, completed });
+  const completed = draft.completed.filter((id) => id !== step.id);
+  const openGroup = openChild === null ? undefined : group.path;
+  const next = withCount({ ...draft, values, openChild, openGroup, completed }, group, count);
+  const saved = await save(at, next);
   return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
 }
 
-/** Save on a child's card: check the child with the household schema; back to the household card. */
-async function saveChildTurn(
+/** Whether the item card of `group` at `index` is the one open. */
+const isOpen = (draft: ReferralDraft, group: string, index: number): boolean => {
+  const open = openItemOf(draft);
+  return open?.group.path === group && open.index === index && draft.place !== 'review';
+};
+
+/** Save on an item's card: check it with its section's schema; back to the step card. */
+async function saveItemTurn(
   at: Pressed,
+  path: string,
   index: number,
   raw: Record<string, unknown>,
 ): Promise<ReferralTurnResult> {
   const { draft } = at;
-  if (draft.place !== 'household' || draft.openChild !== index) {
+  const group = groupAt(path);
+  if (!group || !isOpen(draft, path, index)) {
     return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
   }
-  const submitted = readChildInput(index, raw, draft.values, draft.childCount);
-  const checked = validateReferralSection('household', submitted.sections.household, {
-    now: at.now,
-  });
-  const prefix = `household.children.${index}.`;
+  const section = sectionOfGroup(group);
+  const submitted = readItemInput(group, index, raw, draft.values, countsOf(draft));
+  const checked = validateReferralSection(section, submitted.sections[section], { now: at.now });
+  const prefix = `${group.path}.${index}.`;
   const errors = checked.ok
     ? {}
     : Object.fromEntries(Object.entries(checked.errors).filter(([p]) => p.startsWith(prefix)));
@@ -460,7 +491,8 @@ async function saveChildTurn(
   const corrections = passed
     ? Object.fromEntries(Object.entries(draft.corrections).filter(([p]) => !p.startsWith(prefix)))
     : draft.corrections;
-  const saved = await save(at, { ...draft, values, corrections, openChild: passed ? null : index });
+  const open = passed ? { openChild: null, openGroup: undefined } : {};
+  const saved = await save(at, { ...draft, values, corrections, ...open });
   if (!saved.ok) return saved.result;
   const errorCount = Object.keys(errors).length;
   return view(
@@ -469,35 +501,44 @@ async function saveChildTurn(
   );
 }
 
-/** Cancel on a child's card: back to the household card; a child added and left blank goes. */
-async function cancelChildTurn(at: Pressed, index: number): Promise<ReferralTurnResult> {
+/** Cancel on an item's card: back to the step card; an item added and left blank goes. */
+async function cancelItemTurn(
+  at: Pressed,
+  path: string,
+  index: number,
+): Promise<ReferralTurnResult> {
   const { draft } = at;
-  if (draft.place !== 'household' || draft.openChild !== index) {
+  const group = groupAt(path);
+  if (!group || !isOpen(draft, path, index)) {
     return view(staleNotice('out-of-date', true), { stale: 'out-of-date' });
   }
-  const blank = childFields(index).every((f) => (draft.values[f.path] ?? '') === '');
-  const removeIt = blank && index === draft.childCount - 1;
-  const values = removeIt ? removeChildValues(draft.values, index, draft.childCount) : draft.values;
-  const childCount = removeIt ? draft.childCount - 1 : draft.childCount;
-  const saved = await save(at, { ...draft, values, childCount, openChild: null });
+  const count = countOf(group, countsOf(draft));
+  const blank = itemFields(group, index).every((f) => (draft.values[f.path] ?? '') === '');
+  const removeIt = blank && index === count - 1;
+  const values = removeIt ? removeItemValues(draft.values, group.path, index, count) : draft.values;
+  const closed = { ...draft, values, openChild: null, openGroup: undefined };
+  const saved = await save(at, withCount(closed, group, removeIt ? count - 1 : count));
   return saved.ok ? view(placeView(saved.draft, at.input.contacts)) : saved.result;
 }
 
-function removeChildValues(
+/** The values without item `index` of a group: later items move up one. */
+function removeItemValues(
   values: Record<string, string>,
+  groupPath: string,
   index: number,
   count: number,
 ): Record<string, string> {
   const out: Record<string, string> = {};
+  const prefix = `${groupPath}.`;
   for (const [path, value] of Object.entries(values)) {
-    const child = /^household\.children\.(\d+)\.(\w+)$/.exec(path);
-    if (!child) {
+    const item = path.startsWith(prefix) ? /^(\d+)\.(\w+)$/.exec(path.slice(prefix.length)) : null;
+    if (!item) {
       out[path] = value;
       continue;
     }
-    const n = Number(child[1]);
+    const n = Number(item[1]);
     if (n < index) out[path] = value;
-    else if (n > index && n < count) out[`household.children.${n - 1}.${child[2]}`] = value;
+    else if (n > index && n < count) out[`${prefix}${n - 1}.${item[2]}`] = value;
   }
   return out;
 }
@@ -509,7 +550,7 @@ function removeChildValues(
  */
 async function sendTurn(at: Pressed): Promise<ReferralTurnResult> {
   const { deps, draft, input } = at;
-  const referral = referralInput(draft.values, draft.childCount);
+  const referral = referralInput(draft.values, countsOf(draft));
   const checked = validateReferral(referral, { now: at.now });
   if (!checked.ok) {
     return view(reviewView(draft, draft.values, checked.errors, input.contacts), {
@@ -571,7 +612,7 @@ async function startDraft(
   const now = deps.clock.now();
   const key: DraftKey = { tenantId: input.tenantId, userId: input.userId };
   let values: Record<string, string> = await referrerValues(deps, input, key);
-  let childCount = 0;
+  let counts: Record<string, number> = {};
   let corrections: Record<string, string> = {};
   let completed: StepId[] = [];
   if (seed?.kind === 'coaching') values = { ...values, ...valuesFromCoaching(seed.prefill) };
@@ -580,7 +621,7 @@ async function startDraft(
     if (!returned) return view(cannotCorrect());
     const fromBody = valuesFromReferral(returned.body);
     values = fromBody.values;
-    childCount = fromBody.childCount;
+    counts = { ...fromBody.counts };
     corrections = returned.corrections;
     const needsWork = new Set(Object.keys(corrections).map((p) => stepOfPath(p)));
     completed = stepIds.filter((id) => !needsWork.has(id));
@@ -592,7 +633,7 @@ async function startDraft(
     revision: (previous?.revision ?? 0) + 1,
     place: firstIncomplete(completed),
     values,
-    childCount,
+    ...draftCounts(counts),
     openChild: null,
     completed,
     corrections,

@@ -1,12 +1,17 @@
 import type { LocalContacts } from '../../tenants/localContacts';
-import type { FieldErrors } from '../validateReferral';
+import type { FieldErrors } from '../schema/validateReferral';
 import { referralVerbs } from './actions';
-import type { ReferralDraft } from './draft';
+import { countsOf, type ReferralDraft } from './draft';
 import {
-  childIndexOf,
+  childrenPath,
+  countOf,
   formSteps,
   formWording as W,
+  itemFields,
+  itemOf,
+  itemTitle,
   type FieldDefinition,
+  type GroupDefinition,
   type StepId,
 } from './formDefinition';
 import { childSummary, pressedData, safetyRoutes, unplacedErrors } from './stepView';
@@ -22,7 +27,8 @@ const rowOverheadBytes = 120;
 const errorOverheadBytes = 60;
 /** Errors beyond this many are shortened: a review full of errors is a broken draft, not typing. */
 const maxFullErrors = 5;
-const shortenedNote = ' … (shortened here; all of it will be sent)';
+/** Marks an answer shortened on the card; the review says once what it means (W.shortened). */
+const shortenedNote = ' …';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -95,10 +101,10 @@ function childRows(
   errors: FieldErrors,
 ): Array<ReviewRow & { id: string }> {
   if (draft.childCount === 0)
-    return [{ id: '', label: 'Children', value: 'None listed', error: '' }];
+    return [{ id: '', label: 'Children', value: W.noneListed, error: '' }];
   return Array.from({ length: draft.childCount }, (_, i) => {
     const summary = childSummary({ ...draft, values: { ...values } }, i);
-    const own = Object.entries(errors).filter(([p]) => childIndexOf(p) === i);
+    const own = itemErrors(errors, childrenPath, i);
     return {
       // The row stands for all four of the child's inputs.
       id: `household.children.${i}`,
@@ -107,6 +113,42 @@ function childRows(
       error: own.map(([, m]) => m).join(' '),
     };
   });
+}
+
+const itemErrors = (errors: FieldErrors, group: string, index: number) =>
+  Object.entries(errors).filter(([p]) => {
+    const item = itemOf(p);
+    return item?.group.path === group && item.index === index;
+  });
+
+/**
+ * One row for a group other than children (other agencies): each item's answers on a line of
+ * its own ("Agency 1: Probation; North team; 01632 960 001"), its errors together. One row, not
+ * one per item: the review must fit a Teams card with every field full.
+ */
+function itemRows(
+  group: GroupDefinition,
+  draft: ReferralDraft,
+  values: Readonly<Record<string, string>>,
+  errors: FieldErrors,
+): Array<ReviewRow & { id: string }> {
+  const count = countOf(group, countsOf(draft));
+  const lines = Array.from({ length: count }, (_, i) => {
+    const answers = itemFields(group, i).flatMap((f) => {
+      const value = values[f.path] ?? '';
+      return value === '' ? [] : [displayAnswer(f, value)];
+    });
+    return `${itemTitle(group, i)}: ${answers.length > 0 ? answers.join('; ') : W.itemIncomplete}`;
+  });
+  const own = Object.entries(errors).filter(([p]) => itemOf(p)?.group.path === group.path);
+  return [
+    {
+      id: group.path,
+      label: group.wording.heading,
+      value: count === 0 ? W.noneListed : lines.join('\n'),
+      error: own.map(([, m]) => m).join(' '),
+    },
+  ];
 }
 
 /**
@@ -130,8 +172,13 @@ export function reviewView(
       value: displayAnswer(field, values[field.path] ?? ''),
       error: errors[field.path] ?? '',
     }));
-    if (step.groupAt !== undefined)
-      rows.splice(step.groupAt, 0, ...childRows(draft, values, errors));
+    for (const group of [...step.groups].reverse()) {
+      const groupRows =
+        group.path === childrenPath
+          ? childRows(draft, values, errors)
+          : itemRows(group, draft, values, errors);
+      rows.splice(group.at, 0, ...groupRows);
+    }
     allRows.push(...rows);
     sections.push({
       step: step.id,
@@ -161,6 +208,7 @@ export function reviewView(
     fixedPartsBytes,
   );
   const fitted = fitToBudget(allRows, Math.max(2 * 1024, reviewCardBudgetBytes - structure));
+  const shortenedAny = fitted.some((row, i) => row.value !== allRows[i]?.value);
   let at = 0;
   const fittedSections: ReviewSection[] = sections.map(({ step, title, change, rows }) => {
     const fittedRows = rows.map(() => {
@@ -203,10 +251,10 @@ export function reviewView(
       title: W.title,
       heading: W.reviewTitle,
       intro: W.reviewIntro,
-      notes: [W.restrictedNote],
+      notes: [W.restrictedNote, ...(shortenedAny ? [W.shortened] : [])],
       errorSummary: count > 0 ? W.errorSummary(count) : '',
       otherErrors: unplacedErrors(
-        Object.fromEntries(Object.entries(errors).filter(([p]) => childIndexOf(p) === undefined)),
+        Object.fromEntries(Object.entries(errors).filter(([p]) => itemOf(p) === undefined)),
         allRows,
       ),
       highRisk,

@@ -1,14 +1,19 @@
 import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
-import type { FieldErrors } from '../validateReferral';
+import type { FieldErrors } from '../schema/validateReferral';
 import { referralVerbs } from './actions';
-import type { ReferralDraft } from './draft';
+import { countsOf, type ReferralDraft } from './draft';
 import {
-  childFields,
-  childIndexOf,
+  childrenPath,
+  countOf,
   formSteps,
   formWording as W,
-  maxChildren,
+  groupAt,
+  itemFields,
+  itemOf,
+  itemTitle,
+  stepOfPath,
   type FieldDefinition,
+  type GroupDefinition,
   type StepDefinition,
   type StepId,
 } from './formDefinition';
@@ -102,8 +107,10 @@ export function pressedData(draft: ReferralDraft): Record<string, string | numbe
   return { revision: draft.revision, place: draft.place };
 }
 
-function childAction(
+/** A button for an item: on the step card its answers go with it, so nothing typed is lost. */
+function itemAction(
   draft: ReferralDraft,
+  group: GroupDefinition,
   title: string,
   verb: string,
   index?: number,
@@ -111,12 +118,15 @@ function childAction(
   return {
     title,
     verb,
-    data: { ...pressedData(draft), ...(index === undefined ? {} : { index }) },
-    // The household card's own answers go with it, so nothing typed there is lost.
+    data: { ...pressedData(draft), ...groupData(group), ...(index === undefined ? {} : { index }) },
     inputs: 'auto',
     style: 'default',
   };
 }
+
+/** Which group a button is for: children when absent (as on cards posted before agencies). */
+const groupData = (group: GroupDefinition): Record<string, string> =>
+  group.path === childrenPath ? {} : { group: group.path };
 
 /** The safety routes, filled with the council's own contacts. */
 export function safetyRoutes(contacts: LocalContacts): string[] {
@@ -133,9 +143,11 @@ function itemsFor(
     const shown = field.hint ? { ...field, hint: fillLocalDetails(field.hint, contacts) } : field;
     return inputItem(shown, draft.values[field.path] ?? '', errors[field.path] ?? '');
   };
+  const groupsAt = (at: number): FormItem[] =>
+    step.groups.filter((g) => g.at === at).flatMap((g) => itemLines(g, draft, errors));
   const items: FormItem[] = [];
   for (const [index, field] of step.fields.entries()) {
-    if (index === step.groupAt) items.push(...childItems(draft, errors));
+    items.push(...groupsAt(index));
     if (field.path === 'risk.safetyRoutesConsidered') {
       items.push({
         ...blankItem,
@@ -146,73 +158,96 @@ function itemsFor(
     }
     items.push(item(field));
   }
-  if (step.groupAt === step.fields.length) items.push(...childItems(draft, errors));
+  items.push(...groupsAt(step.fields.length));
   return items;
 }
 
-/** One line per child (its answers as titles) with Change and Remove; then Add a child. */
-function childItems(draft: ReferralDraft, errors: FieldErrors): FormItem[] {
-  const items: FormItem[] = [note(W.childrenHeading, 'heading')];
-  if (draft.childCount === 0) items.push(note(W.noChildren));
-  for (let i = 0; i < draft.childCount; i += 1) {
-    const troubled = Object.keys(errors).some((path) => childIndexOf(path) === i);
+/** A heading; one line per item (its answers as titles) with Change and Remove; then Add. */
+function itemLines(group: GroupDefinition, draft: ReferralDraft, errors: FieldErrors): FormItem[] {
+  const { wording } = group;
+  const count = countOf(group, countsOf(draft));
+  const items: FormItem[] = [note(wording.heading, 'heading')];
+  if (count === 0) items.push(note(wording.none));
+  for (let i = 0; i < count; i += 1) {
+    const title = itemTitle(group, i);
+    const troubled = Object.keys(errors).some((path) => {
+      const item = itemOf(path);
+      return item?.group.path === group.path && item.index === i;
+    });
     items.push({
       ...blankItem,
       kind: 'child',
-      label: childSummary(draft, i),
-      error: troubled ? W.childNeedsAttention(i + 1) : '',
+      label: itemSummary(group, draft, i),
+      error: troubled ? W.itemNeedsAttention(title) : '',
       buttons: [
-        childAction(draft, W.changeChild(i + 1), referralVerbs.editChild, i),
-        childAction(draft, W.removeChild(i + 1), referralVerbs.removeChild, i),
+        itemAction(draft, group, W.changeItem(title), referralVerbs.editChild, i),
+        itemAction(draft, group, W.removeItem(title), referralVerbs.removeChild, i),
       ],
     });
   }
-  if (draft.childCount < maxChildren) {
+  if (count < group.max) {
     items.push({
       ...blankItem,
       kind: 'child',
-      buttons: [childAction(draft, W.addChild, referralVerbs.addChild)],
+      buttons: [itemAction(draft, group, wording.add, referralVerbs.addChild)],
     });
   }
   return items;
 }
 
-/** "Child 2: age 4; his stepchild; lives with both parents; PR: mother only" (no names). */
-export function childSummary(draft: ReferralDraft, index: number): string {
-  const [age, ...choices] = childFields(index);
-  const parts = [
-    draft.values[age?.path ?? ''] ? `age ${draft.values[age?.path ?? '']}` : '',
-    ...choices.map((field) => {
-      const value = draft.values[field.path] ?? '';
-      const title = field.choices?.find((c) => c.value === value)?.title ?? '';
-      if (title === '') return '';
-      if (field.path.endsWith('.livesWith')) return `lives with: ${title.toLowerCase()}`;
-      if (field.path.endsWith('.parentalResponsibility'))
-        return `parental responsibility: ${title.toLowerCase()}`;
-      return title.toLowerCase();
-    }),
-  ].filter((p) => p !== '');
-  return `${W.childTitle(index + 1)}: ${parts.length > 0 ? parts.join('; ') : W.childIncomplete}`;
+/**
+ * An item's answers from lists, as one line: "Child 2: age 4; his stepchild; lives with: both
+ * parents; parental responsibility: mother only", "Agency 1: probation". Typed text stays off
+ * the step card (it is on the item's own card and the review), which keeps the card small.
+ */
+export function itemSummary(group: GroupDefinition, draft: ReferralDraft, index: number): string {
+  const parts = itemFields(group, index).map((field) => {
+    const value = draft.values[field.path] ?? '';
+    if (value === '') return '';
+    if (field.kind === 'number') return `${field.label.split(': ').pop() ?? ''} ${value}`;
+    const title = field.choices?.find((c) => c.value === value)?.title ?? '';
+    if (title === '') return '';
+    const name = field.path.split('.').pop() ?? '';
+    const prefix = summaryPrefixes[name];
+    // Mid-sentence after "age 4" for a child; an agency's name leads its line.
+    const cased = group.path === childrenPath ? title.toLowerCase() : title;
+    return prefix ? `${prefix}: ${cased}` : cased;
+  });
+  const answers = parts.filter((p) => p !== '');
+  return `${itemTitle(group, index)}: ${answers.length > 0 ? answers.join('; ') : W.itemIncomplete}`;
 }
 
-/** The card for one child: its four answers, Save and Cancel. */
-export function childView(
+/** Answers whose option alone would not say what they are about. */
+const summaryPrefixes: Readonly<Record<string, string>> = {
+  livesWith: 'lives with',
+  parentalResponsibility: 'parental responsibility',
+};
+
+/** The card for one item (a child, an agency): its answers, Save and Cancel. */
+export function itemView(
   draft: ReferralDraft,
+  group: GroupDefinition,
   index: number,
   errors: FieldErrors,
 ): ReferralCardView {
-  const fields = childFields(index);
+  const fields = itemFields(group, index);
   const items = fields.map((f) => inputItem(f, draft.values[f.path] ?? '', errors[f.path] ?? ''));
-  const own = Object.fromEntries(Object.entries(errors).filter(([p]) => childIndexOf(p) === index));
+  const own = Object.fromEntries(
+    Object.entries(errors).filter(([p]) => {
+      const item = itemOf(p);
+      return item?.group.path === group.path && item.index === index;
+    }),
+  );
   const count = Object.keys(own).length;
-  const data = { ...pressedData(draft), index };
+  const data = { ...pressedData(draft), ...groupData(group), index };
+  const step = stepOfPath(group.path);
   return {
     card: 'referral-step',
     data: {
       title: W.title,
-      progress: progressLine('household'),
-      stepTitle: W.childTitle(index + 1),
-      intro: W.childIntro,
+      progress: step ? progressLine(step) : '',
+      stepTitle: itemTitle(group, index),
+      intro: group.wording.intro,
       notes: [W.restrictedNote],
       errorSummary: count > 0 ? W.errorSummary(count) : '',
       otherErrors: [],
@@ -220,14 +255,14 @@ export function childView(
       safetyLine: W.safetyLine,
       actions: [
         {
-          title: W.cancelChild,
+          title: W.cancelItem,
           verb: referralVerbs.cancelChild,
           data,
           inputs: 'none',
           style: 'default',
         },
         {
-          title: W.saveChild,
+          title: W.saveItem(group.itemTitle),
           verb: referralVerbs.saveChild,
           data,
           inputs: 'auto',
@@ -237,6 +272,23 @@ export function childView(
       revision: draft.revision,
     },
   };
+}
+
+/** The card for one child (see itemView). */
+export function childView(
+  draft: ReferralDraft,
+  index: number,
+  errors: FieldErrors,
+): ReferralCardView {
+  const children = groupAt(childrenPath);
+  if (!children) throw new Error('the form has no children group');
+  return itemView(draft, children, index, errors);
+}
+
+/** "Child 2: age 4; ..." (see itemSummary). */
+export function childSummary(draft: ReferralDraft, index: number): string {
+  const children = groupAt(childrenPath);
+  return children ? itemSummary(children, draft, index) : '';
 }
 
 /** Errors beyond this many that belong to no input on a card are counted, not listed. */
@@ -285,9 +337,9 @@ export function stepView(
 ): ReferralCardView {
   const shown: FieldErrors = { ...stepCorrections(step, draft), ...errors };
   const items = itemsFor(step, draft, shown, contacts);
-  // A child's own errors are summed up on its line; they show in full on the child's card.
+  // An item's own errors are summed up on its line; they show in full on the item's card.
   const otherErrors = unplacedErrors(
-    Object.fromEntries(Object.entries(shown).filter(([p]) => childIndexOf(p) === undefined)),
+    Object.fromEntries(Object.entries(shown).filter(([p]) => itemOf(p) === undefined)),
     items,
   );
   const count = Object.keys(shown).length;

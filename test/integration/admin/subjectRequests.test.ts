@@ -7,9 +7,9 @@ import { StoredConversationDirectory } from '../../../src/conversations/conversa
 import type { Storage } from '../../../src/kernel/documentStore';
 import { ConfidenceAnswers } from '../../../src/outcomes/confidenceAnswers';
 import { referralFormStores } from '../../../src/referrals/form';
-import type { ReferralRecord } from '../../../src/referrals/referralRecord';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
-import { submitReferral } from '../../../src/referrals/submitReferral';
+import type { ReferralRecord } from '../../../src/referrals/records/referralRecord';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
+import { submitReferral } from '../../../src/referrals/delivery/submitReferral';
 import { capturedLogger } from '../../support/capturedLogs';
 import { aStoredDraft, aStoredSession } from '../../support/personalRecords';
 import { accepted, ManualClock, ScriptedPartnership } from '../../support/referrals/deliveryFakes';

@@ -6,10 +6,10 @@ import {
   DeliveryWorker,
   retentionFromTenants,
   type DeliveryWorkerOptions,
-} from '../../../src/referrals/deliveryWorker';
-import type { DeliveryOutcome, PartnershipClient } from '../../../src/referrals/ports';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
-import { sha256Hex } from '../../../src/referrals/wire';
+} from '../../../src/referrals/delivery/deliveryWorker';
+import type { DeliveryOutcome, PartnershipClient } from '../../../src/referrals/delivery/ports';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
+import { sha256Hex } from '../../../src/referrals/schema/wire';
 import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';

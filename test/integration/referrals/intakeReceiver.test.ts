@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import { signatureFor, timestampFor } from '../../../src/partnership/signature';
-import { validateReferral } from '../../../src/referrals/validateReferral';
-import { wireBody } from '../../../src/referrals/wire';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
+import { wireBody } from '../../../src/referrals/schema/wire';
 import { aReferralInput, withField } from '../../support/referrals/referralBuilders';
 
 const secret = 'intake-test-secret-intake-test-secret-01';

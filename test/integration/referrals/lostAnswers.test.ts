@@ -8,8 +8,8 @@ import {
   deliverKey,
   referralStoresFrom,
   type ReferralStores,
-} from '../../../src/referrals/referralStores';
-import { submitReferral } from '../../../src/referrals/submitReferral';
+} from '../../../src/referrals/records/referralStores';
+import { submitReferral } from '../../../src/referrals/delivery/submitReferral';
 import { capturedLogger } from '../../support/capturedLogs';
 import { ManualClock, RecordingListener } from '../../support/referrals/deliveryFakes';
 import { DeliveryHarness } from '../../support/referrals/deliveryHarness';

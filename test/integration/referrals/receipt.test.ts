@@ -6,7 +6,7 @@ import type { CardSender } from '../../../src/conversations/cardSender';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import type { Storage } from '../../../src/kernel/documentStore';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
-import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
+import { DeliveryWorker } from '../../../src/referrals/delivery/deliveryWorker';
 import { createReceiptUpdater } from '../../../src/referrals/form';
 import { textsOf } from '../../support/botHarness';
 import { aConfig, fakeTenantId } from '../../support/builders';

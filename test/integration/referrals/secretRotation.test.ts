@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { start, type PartnershipIntake } from '../../../src/dev/partnershipIntake/intakeServer';
 import { createHttpPartnershipClient } from '../../../src/partnership/httpPartnershipClient';
-import type { PartnershipClient } from '../../../src/referrals/ports';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
-import { wireBody } from '../../../src/referrals/wire';
+import type { PartnershipClient } from '../../../src/referrals/delivery/ports';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
+import { wireBody } from '../../../src/referrals/schema/wire';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { capturedLogger } from '../../support/capturedLogs';
 import { ManualClock } from '../../support/referrals/deliveryFakes';

@@ -6,9 +6,9 @@ import { documentIdFor } from '../../../src/kernel/hash';
 import type { ContainerName, Storage } from '../../../src/kernel/documentStore';
 import { ConfidenceAnswers } from '../../../src/outcomes/confidenceAnswers';
 import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
-import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import { retentionFromTenants } from '../../../src/referrals/delivery/deliveryWorker';
 import { profileItemKey, referralFormStores } from '../../../src/referrals/form';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
 import { cosmosClientOptions } from '../../../src/storage/cosmos/cosmosClientOptions';
 import {
   startEmbeddedCosmos,

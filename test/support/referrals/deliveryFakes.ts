@@ -6,7 +6,7 @@ import type {
   RandomSource,
   ReferralStatusChange,
   ReferralStatusListener,
-} from '../../../src/referrals/ports';
+} from '../../../src/referrals/delivery/ports';
 
 /** A clock that moves only when told to. */
 export class ManualClock implements Clock {

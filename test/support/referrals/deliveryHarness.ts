@@ -5,9 +5,12 @@ import {
   DeliveryWorker,
   type DeliveryWorkerOptions,
   type RetentionPolicy,
-} from '../../../src/referrals/deliveryWorker';
-import type { PartnershipClient, ReferralStatusListener } from '../../../src/referrals/ports';
-import type { ReferralRecord } from '../../../src/referrals/referralRecord';
+} from '../../../src/referrals/delivery/deliveryWorker';
+import type {
+  PartnershipClient,
+  ReferralStatusListener,
+} from '../../../src/referrals/delivery/ports';
+import type { ReferralRecord } from '../../../src/referrals/records/referralRecord';
 import {
   deliverPartition,
   outboxShardCount,
@@ -15,8 +18,8 @@ import {
   referralKey,
   type OutboxEntry,
   type ReferralStores,
-} from '../../../src/referrals/referralStores';
-import { submitReferral } from '../../../src/referrals/submitReferral';
+} from '../../../src/referrals/records/referralStores';
+import { submitReferral } from '../../../src/referrals/delivery/submitReferral';
 import { aReferralInput, aReferrerId, aTenantId } from './referralBuilders';
 import { seededRandom, type ManualClock } from './deliveryFakes';
 

@@ -58,7 +58,6 @@ export const answers = {
     'risk.riskToStaff': 'no',
   },
   agenciesConsent: {
-    'agencies.involved': 'drug-and-alcohol',
     'agencies.details': 'Attends a community alcohol service.',
     'sharing.article6': 'public-task',
     'sharing.schedule1': 'safeguarding-children-and-individuals-at-risk',

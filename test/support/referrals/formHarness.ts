@@ -20,7 +20,7 @@ import {
   deliverPartition,
   outboxShardCount,
   purgePartition,
-} from '../../../src/referrals/referralStores';
+} from '../../../src/referrals/records/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { RecordRetention } from '../../../src/tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/referralV1';
-import { validateWith } from '../../../src/referrals/validateReferral';
+import { referralV1Payload, type ReferralV1 } from '../../../src/referrals/schema/referralV1';
+import { referralV2Payload, type ReferralV2 } from '../../../src/referrals/schema/referralV2';
+import { validateWith } from '../../../src/referrals/schema/validateReferral';
 
 /**
  * A complete, valid referral as the form would submit it. Every person, address and number here
@@ -8,7 +9,7 @@ import { validateWith } from '../../../src/referrals/validateReferral';
  */
 export function aReferralInput(): Record<string, unknown> {
   return {
-    version: 2,
+    version: 3,
     referrer: {
       name: 'Alex Example',
       role: 'Family support worker',
@@ -71,7 +72,17 @@ export function aReferralInput(): Record<string, unknown> {
       onBail: 'no',
       riskToStaff: 'no',
     },
-    agencies: { involved: ['drug-and-alcohol'], details: 'Attends a community alcohol service.' },
+    agencies: {
+      list: [
+        {
+          agency: 'drug-and-alcohol',
+          contact: 'Community alcohol service',
+          phone: '01632 960 222',
+          email: 'intake@alcohol-service.example.org',
+        },
+      ],
+      details: 'Attends weekly.',
+    },
     sharing: {
       article6: 'public-task',
       schedule1: 'safeguarding-children-and-individuals-at-risk',
@@ -123,14 +134,34 @@ export function anotherTenantId(): string {
 }
 
 /**
+ * The example referral as version 2 sent it (other agencies as ticks and one note), before the
+ * agencies became a list of their own (version 3).
+ */
+export function aVersion2Input(): Record<string, unknown> {
+  return {
+    ...aReferralInput(),
+    version: 2,
+    agencies: { involved: ['drug-and-alcohol'], details: 'Attends a community alcohol service.' },
+  };
+}
+
+const exampleDay = new Date('2026-11-23T10:00:00Z');
+
+/** The example referral in payload version 2, as a referral queued before an upgrade holds it. */
+export function aVersion2Referral(): ReferralV2 {
+  const checked = validateWith(referralV2Payload, aVersion2Input(), { now: exampleDay });
+  if (!checked.ok)
+    throw new Error(`the version 2 example must pass: ${JSON.stringify(checked.errors)}`);
+  return checked.referral;
+}
+
+/**
  * The example referral in payload version 1 (the shape before versions, as a referral queued
  * before an upgrade holds it): the version 2 example read through the frozen version 1 schema,
  * which keeps only what version 1 had.
  */
 export function aVersion1Referral(): ReferralV1 {
-  const checked = validateWith(referralV1Payload, aReferralInput(), {
-    now: new Date('2026-11-23T10:00:00Z'),
-  });
+  const checked = validateWith(referralV1Payload, aVersion2Input(), { now: exampleDay });
   if (!checked.ok)
     throw new Error(`the version 1 example must pass: ${JSON.stringify(checked.errors)}`);
   return checked.referral;

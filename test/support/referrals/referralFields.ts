@@ -1,10 +1,10 @@
-import type { DeclaredField, LeafKind } from '../../../src/referrals/declaration';
+import type { DeclaredField, LeafKind } from '../../../src/referrals/schema/declaration';
 import {
   groupItemFields,
   holds,
   referralFields,
   referralGroups,
-} from '../../../src/referrals/referralFields';
+} from '../../../src/referrals/schema/referralFields';
 import { aReferralInput } from './referralBuilders';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
+import { DeliveryWorker } from '../../../src/referrals/delivery/deliveryWorker';
 import { childFields, formSteps, type StepId } from '../../../src/referrals/form/formDefinition';
 import { referralVerbs } from '../../../src/referrals/form';
 import { maxCardBytes, problemsOf } from '../../support/adaptiveCards';

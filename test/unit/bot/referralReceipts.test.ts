@@ -3,8 +3,8 @@ import sinon from 'sinon';
 import type { CardSender } from '../../../src/conversations/cardSender';
 import { getReferralStatus, type ReferralSummary } from '../../../src/referrals';
 import { createReceiptUpdater, showReceiptStatus } from '../../../src/referrals/form';
-import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
-import type { PartnershipClient } from '../../../src/referrals/ports';
+import { DeliveryWorker } from '../../../src/referrals/delivery/deliveryWorker';
+import type { PartnershipClient } from '../../../src/referrals/delivery/ports';
 import { invokeCardOf, runTurn, textsOf } from '../../support/botHarness';
 import { aCardAction, fakeTenantId } from '../../support/builders';
 import {

@@ -12,9 +12,9 @@ import { renderDataMap, withGeneratedPart } from '../../../src/dataProtection/re
 import { containers } from '../../../src/kernel/documentStore';
 import { projectRoot } from '../../../src/kernel/projectRoot';
 import { referralDraftSchema } from '../../../src/referrals/form/draft';
-import { receiptRecordSchema } from '../../../src/referrals/form/receipts';
+import { receiptRecordSchema } from '../../../src/referrals/receipt/receipts';
 import { rememberedReferrerSchema } from '../../../src/referrals/form/referrerProfile';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { tenantSettingsSchema } from '../../../src/tenants/tenantSettings';
 import { storedFeedbackSchema } from '../../../src/wording/feedback';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { DataProtectionAdmin } from '../../../src/admin/dataProtectionAdmin';
 import { runDataCommand, UsageError } from '../../../src/admin/dataCommands';
-import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
-import type { PartnershipClient } from '../../../src/referrals/ports';
+import { DeliveryWorker } from '../../../src/referrals/delivery/deliveryWorker';
+import type { PartnershipClient } from '../../../src/referrals/delivery/ports';
 import { runTurn } from '../../support/botHarness';
 import { aCardAction, fakeTenantId, fakeUser } from '../../support/builders';
 import {

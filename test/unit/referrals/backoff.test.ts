@@ -5,7 +5,7 @@ import {
   defaultBackoff,
   retryDelayMs,
   type BackoffPolicy,
-} from '../../../src/referrals/backoff';
+} from '../../../src/referrals/delivery/backoff';
 import { seededRandom } from '../../support/referrals/deliveryFakes';
 
 const policy: BackoffPolicy = { baseDelayMs: 1_000, maxDelayMs: 60_000, minDelayMs: 1_000 };

@@ -1,20 +1,23 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
-import { DeliveryWorker, retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import {
+  DeliveryWorker,
+  retentionFromTenants,
+} from '../../../src/referrals/delivery/deliveryWorker';
 import type {
   DeliveryOutcome,
   PartnershipClient,
   ReferralStatusChange,
-} from '../../../src/referrals/ports';
+} from '../../../src/referrals/delivery/ports';
 import {
   deliverKey,
   referralKey,
   referralStoresFrom,
   type ReferralStores,
-} from '../../../src/referrals/referralStores';
-import { submitReferral, getReferralStatus } from '../../../src/referrals/submitReferral';
-import { sha256Hex, wireBody } from '../../../src/referrals/wire';
+} from '../../../src/referrals/records/referralStores';
+import { submitReferral, getReferralStatus } from '../../../src/referrals/delivery/submitReferral';
+import { sha256Hex, wireBody } from '../../../src/referrals/schema/wire';
 import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
 import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { capturedLogger } from '../../support/capturedLogs';

@@ -1,19 +1,20 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { CardCatalog } from '../../../src/bot/cards/cardCatalog';
-import type { DeclaredField, LeafSpec } from '../../../src/referrals/declaration';
+import type { DeclaredField, LeafSpec } from '../../../src/referrals/schema/declaration';
+import { countsOf } from '../../../src/referrals/form/draft';
 import { formSteps } from '../../../src/referrals/form/formDefinition';
 import { referralInput } from '../../../src/referrals/form/formValues';
 import { reviewView } from '../../../src/referrals/form/reviewView';
-import { childView, stepView } from '../../../src/referrals/form/stepView';
+import { itemView, stepView } from '../../../src/referrals/form/stepView';
 import {
   freeTextPaths,
   groupItemFields,
   referralFields,
   referralGroups,
-} from '../../../src/referrals/referralFields';
-import { validateReferral } from '../../../src/referrals/validateReferral';
-import { wireBody } from '../../../src/referrals/wire';
+} from '../../../src/referrals/schema/referralFields';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
+import { wireBody } from '../../../src/referrals/schema/wire';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { textsOf } from '../../support/botHarness';
 import { inputsOf } from '../../support/referrals/formHarness';
@@ -62,7 +63,7 @@ function everyFieldAnswered(): Record<string, string> {
 
 describe('the field declaration: every declared field is validated, rendered, reviewed and sent', function () {
   const values = everyFieldAnswered();
-  const draft = aFullDraft({ values, childCount: 1 });
+  const draft = aFullDraft({ values, childCount: 1, itemCounts: { 'agencies.list': 1 } });
 
   it('validated: a wrong value for any field is refused on that field', function () {
     for (const f of every) {
@@ -77,32 +78,38 @@ describe('the field declaration: every declared field is validated, rendered, re
     }
   });
 
-  it('rendered: each field is an input on its step’s card (a child’s on the child’s card), showing its answer', function () {
+  it('rendered: each field is an input on its step’s card (an item’s on the item’s card), showing its answer', function () {
     const onCards: Record<string, unknown> = {};
     for (const step of formSteps) {
       const view = stepView(step, { ...draft, place: step.id }, {}, genericLocalContacts);
       Object.assign(onCards, inputsOf(catalog.renderView(view)));
+      for (const group of step.groups) {
+        const open = { ...draft, place: step.id, openChild: 0, openGroup: group.path };
+        Object.assign(onCards, inputsOf(catalog.renderView(itemView(open, group, 0, {}))));
+      }
     }
-    Object.assign(
-      onCards,
-      inputsOf(
-        catalog.renderView(childView({ ...draft, place: 'household', openChild: 0 }, 0, {})),
-      ),
-    );
     for (const f of every) assert.equal(onCards[f.path], values[f.path], f.path);
   });
 
-  it('reviewed: each field has its line on the review (a child’s answers on the child’s line)', function () {
+  it('reviewed: each field has its line on the review (an item’s answers on the item’s line)', function () {
     const texts = textsOf(catalog.renderView(reviewView(draft, values, {}, genericLocalContacts)));
     for (const f of referralFields) {
       const label = f.spec.reviewLabel ?? f.spec.label;
       assert.ok(texts.includes(`${label}: `), `${f.path} (${label}) is on the review`);
     }
     assert.ok(texts.includes('Child 1: '));
+    // Another group's line holds every answer of each item, as a person reads it.
+    const rowLine = texts.find((t) => t.startsWith('Agency 1: ')) ?? '';
+    for (const g of referralGroups.filter((group) => group.path !== 'household.children')) {
+      for (const f of groupItemFields(g, 0)) {
+        const shown = f.spec.options?.find((o) => o.value === values[f.path])?.title;
+        assert.ok(rowLine.includes(shown ?? values[f.path] ?? '?'), `${f.path} on "${rowLine}"`);
+      }
+    }
   });
 
   it('sent: each answer reaches the partnership’s body at its path', function () {
-    const checked = validateReferral(referralInput(values, 1), { now });
+    const checked = validateReferral(referralInput(values, countsOf(draft)), { now });
     assert.ok(checked.ok, JSON.stringify(!checked.ok && checked.errors));
     const body = JSON.parse(
       wireBody({

@@ -2,14 +2,17 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { intakeSchemas, schemasDir } from '../../../src/dev/partnershipIntake/intakeSchemas';
-import { validateReceivedReferral } from '../../../src/referrals/payloadVersions';
-import { referralFields, referralGroups } from '../../../src/referrals/referralFields';
-import { referralBodyJsonSchema } from '../../../src/referrals/referralJsonSchema';
-import { validateReferral } from '../../../src/referrals/validateReferral';
-import { wireBody } from '../../../src/referrals/wire';
+import { validateReceivedReferral } from '../../../src/referrals/schema/payloadVersions';
+import { referralFields, referralGroups } from '../../../src/referrals/schema/referralFields';
+import { referralBodyJsonSchema } from '../../../src/referrals/schema/referralJsonSchema';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
+import { wireBody } from '../../../src/referrals/schema/wire';
+import { referralPayloadVersion } from '../../../src/referrals/schema/referral';
 import {
   aReferralInput,
   aVersion1Referral,
+  aVersion2Input,
+  aVersion2Referral,
   withField,
 } from '../../support/referrals/referralBuilders';
 
@@ -40,7 +43,7 @@ describe('payload versions and the intake contract', function () {
   });
 
   it('publishes every declared field in the current JSON Schema, with its restriction', function () {
-    const schema = referralBodyJsonSchema(2);
+    const schema = referralBodyJsonSchema(referralPayloadVersion);
     const paths = [
       ...referralFields,
       ...referralGroups.flatMap((g) =>
@@ -57,10 +60,25 @@ describe('payload versions and the intake contract', function () {
     }
   });
 
-  it('reads the version a referral declares: 2 as the current schema, none as version 1', function () {
+  it('reads the version a referral declares: 3 as the current schema, 2 as version 2, none as version 1', function () {
     const current = validateReceivedReferral(aReferralInput(), { now });
     assert.ok(current.ok);
-    assert.equal(current.version, 2);
+    assert.equal(current.version, 3);
+
+    const v2 = validateReceivedReferral(aVersion2Input(), { now });
+    assert.ok(v2.ok, JSON.stringify(!v2.ok && v2.errors));
+    assert.equal(v2.version, 2);
+    assert.deepEqual(v2.referral.agencies, aVersion2Referral().agencies);
+    // Each version by its own rules: version 2's ticks are not version 3's list, nor the reverse.
+    const mixed = validateReceivedReferral(withField(aVersion2Input(), 'version', 3), { now });
+    assert.ok(!mixed.ok);
+    assert.ok(Object.hasOwn(mixed.errors, 'agencies.list'), JSON.stringify(mixed.errors));
+    const badTick = validateReceivedReferral(
+      withField(aVersion2Input(), 'agencies.involved', ['nowhere']),
+      { now },
+    );
+    assert.ok(!badTick.ok);
+    assert.deepEqual(Object.keys(badTick.errors), ['agencies.involved']);
 
     const old = validateReceivedReferral(aVersion1Referral(), { now });
     assert.ok(old.ok, JSON.stringify(!old.ok && old.errors));
@@ -75,19 +93,25 @@ describe('payload versions and the intake contract', function () {
   });
 
   it('refuses a version it does not know, on the version field', function () {
-    const result = validateReceivedReferral(withField(aReferralInput(), 'version', 3), { now });
+    const result = validateReceivedReferral(withField(aReferralInput(), 'version', 4), { now });
     assert.ok(!result.ok);
     assert.deepEqual(Object.keys(result.errors), ['version']);
   });
 
-  it('sends the version inside the referral, and a version 1 body exactly as it was sent before', function () {
+  it('sends the version inside the referral, and older bodies exactly as they were sent before', function () {
     const checked = validateReferral(aReferralInput(), { now });
     assert.ok(checked.ok);
     const envelope = {
       referralId: '8f0c3f5e-1b7a-4c55-9a43-6f2d0f7d2a11',
       submittedAt: now.toISOString(),
     };
-    assert.match(wireBody({ ...envelope, referral: checked.referral }), /"version":2/);
+    assert.match(wireBody({ ...envelope, referral: checked.referral }), /"version":3/);
+    const v2 = wireBody({ ...envelope, referral: aVersion2Referral() });
+    assert.match(v2, /"version":2/);
+    assert.match(
+      v2,
+      /"agencies":\{"details":"Attends a community alcohol service.","involved":\["drug-and-alcohol"\]\}/,
+    );
     const v1 = wireBody({ ...envelope, referral: aVersion1Referral() });
     assert.doesNotMatch(v1, /"version"/);
     assert.doesNotMatch(v1, /"sharing"/);

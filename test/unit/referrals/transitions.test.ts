@@ -1,14 +1,14 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { backoffCeilingMs, defaultBackoff } from '../../../src/referrals/backoff';
-import type { DeliveryOutcome } from '../../../src/referrals/ports';
-import type { ReferralRecord } from '../../../src/referrals/referralRecord';
+import { backoffCeilingMs, defaultBackoff } from '../../../src/referrals/delivery/backoff';
+import type { DeliveryOutcome } from '../../../src/referrals/delivery/ports';
+import type { ReferralRecord } from '../../../src/referrals/records/referralRecord';
 import {
   isDue,
   recordOutcome,
   takeLease,
   type DeliveryPolicy,
-} from '../../../src/referrals/transitions';
+} from '../../../src/referrals/delivery/transitions';
 import {
   accepted,
   rejected,

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { referralSectionNames } from '../../../src/referrals/referral';
-import { validateReferral, validateReferralSection } from '../../../src/referrals/validateReferral';
+import { referralSectionNames } from '../../../src/referrals/schema/referral';
+import {
+  validateReferral,
+  validateReferralSection,
+} from '../../../src/referrals/schema/validateReferral';
 import { aReferralInput, withField } from '../../support/referrals/referralBuilders';
 import {
   allLeafFields,

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { canonicalJson, wireBody } from '../../../src/referrals/wire';
-import { validateReferral } from '../../../src/referrals/validateReferral';
+import { canonicalJson, wireBody } from '../../../src/referrals/schema/wire';
+import { validateReferral } from '../../../src/referrals/schema/validateReferral';
 import { aReferralInput } from '../../support/referrals/referralBuilders';
 
 /** The same data with object keys in reverse order, as a store might give it back. */

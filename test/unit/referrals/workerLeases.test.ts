@@ -6,7 +6,7 @@ import {
   referralStoresFrom,
   type OutboxEntry,
   type ReferralStores,
-} from '../../../src/referrals/referralStores';
+} from '../../../src/referrals/records/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { capturedLogger } from '../../support/capturedLogs';
 import {

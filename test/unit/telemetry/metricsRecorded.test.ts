@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { MeterProvider, MetricReader, type DataPoint } from '@opentelemetry/sdk-metrics';
 import { coachingVerbs } from '../../../src/coaching/actions';
-import { DeliveryWorker } from '../../../src/referrals/deliveryWorker';
+import { DeliveryWorker } from '../../../src/referrals/delivery/deliveryWorker';
 import { meterName, metricNames, useMeter } from '../../../src/telemetry/metrics';
 import { metricViews } from '../../../src/telemetry/processors';
 import { aBotHarness, runTurn } from '../../support/botHarness';

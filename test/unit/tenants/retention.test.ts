@@ -4,9 +4,9 @@ import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRep
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { ConfidenceAnswers, type ConfidenceAnswer } from '../../../src/outcomes/confidenceAnswers';
 import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
-import { retentionFromTenants } from '../../../src/referrals/deliveryWorker';
+import { retentionFromTenants } from '../../../src/referrals/delivery/deliveryWorker';
 import { referralFormStores } from '../../../src/referrals/form';
-import { referralStoresFrom } from '../../../src/referrals/referralStores';
+import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { CachedTenantDirectory } from '../../../src/tenants/cachedTenantDirectory';
 import {

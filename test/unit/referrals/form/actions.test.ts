@@ -32,7 +32,29 @@ describe('parseReferralAction (card data at the edge)', () => {
     [
       'referral.cancelChild',
       { revision: 4, place: 'household', index: '1' },
-      { type: 'cancelChild', revision: 4, place: 'household', index: 1 },
+      {
+        type: 'cancelChild',
+        revision: 4,
+        place: 'household',
+        group: 'household.children',
+        index: 1,
+      },
+    ],
+    [
+      'referral.addChild',
+      { revision: 5, place: 'agenciesConsent', group: 'agencies.list', 'agencies.details': 'x' },
+      {
+        type: 'addChild',
+        revision: 5,
+        place: 'agenciesConsent',
+        group: 'agencies.list',
+        input: {
+          revision: 5,
+          place: 'agenciesConsent',
+          group: 'agencies.list',
+          'agencies.details': 'x',
+        },
+      },
     ],
     [
       'referral.send',
@@ -58,6 +80,10 @@ describe('parseReferralAction (card data at the edge)', () => {
     ['referral.edit', { revision: 1, place: 'review', target: 'review' }],
     ['referral.removeChild', { revision: 1, place: 'household' }],
     ['referral.saveChild', { revision: 1, place: 'household', index: 100 }],
+    [
+      'referral.removeChild',
+      { revision: 1, place: 'agenciesConsent', group: 'father.name', index: 0 },
+    ],
     ['referral.status', { referralId: '../../etc' }],
     ['referral.correct', {}],
     ['referral.back', 'a string'],

@@ -8,6 +8,7 @@ import {
   type ReferralCardView,
   type ReferralDraft,
 } from '../../../../src/referrals/form';
+import { draftCounts } from '../../../../src/referrals/form/draft';
 import { valuesFromReferral } from '../../../../src/referrals/form/formValues';
 import {
   alreadySubmittedNotice,
@@ -17,7 +18,7 @@ import {
 } from '../../../../src/referrals/form/notices';
 import { reviewView } from '../../../../src/referrals/form/reviewView';
 import { stepView } from '../../../../src/referrals/form/stepView';
-import { validateReferral } from '../../../../src/referrals/validateReferral';
+import { validateReferral } from '../../../../src/referrals/schema/validateReferral';
 import { genericLocalContacts } from '../../../../src/tenants/localContacts';
 import { aReferralInput } from '../../../support/referrals/referralBuilders';
 
@@ -25,14 +26,14 @@ import { aReferralInput } from '../../../support/referrals/referralBuilders';
 export function aFullDraft(overrides: Partial<ReferralDraft> = {}): ReferralDraft {
   const checked = validateReferral(aReferralInput(), { now: new Date('2026-11-23T10:00:00Z') });
   if (!checked.ok) throw new Error('the example referral must pass');
-  const { values, childCount } = valuesFromReferral(checked.referral);
+  const { values, counts } = valuesFromReferral(checked.referral);
   return {
     schemaVersion: 1,
     status: 'editing',
     revision: 7,
     place: 'review',
     values,
-    childCount,
+    ...draftCounts(counts),
     openChild: null,
     completed: formSteps.map((s) => s.id),
     corrections: {},

@@ -16,17 +16,20 @@ import {
   valuesFromCoaching,
   valuesFromReferral,
 } from '../../../../src/referrals/form/formValues';
-import { referralLimits, type ReferralSectionName } from '../../../../src/referrals/referral';
+import {
+  referralLimits,
+  type ReferralSectionName,
+} from '../../../../src/referrals/schema/referral';
 import {
   validateReferral,
   validateReferralSection,
-} from '../../../../src/referrals/validateReferral';
+} from '../../../../src/referrals/schema/validateReferral';
 import { aReferralInput } from '../../../support/referrals/referralBuilders';
 import { allLeafFields, freeTextFields } from '../../../support/referrals/referralFields';
 
 const now = new Date('2026-11-23T10:00:00Z');
-const allFields = (childCount = 1): FieldDefinition[] =>
-  formSteps.flatMap((s) => fieldsOf(s, childCount));
+const allFields = (count = 1): FieldDefinition[] =>
+  formSteps.flatMap((s) => fieldsOf(s, { 'household.children': count, 'agencies.list': count }));
 
 describe('the form and the referral schema', () => {
   it('has an input for every field of the schema, with the schema’s path as its id', () => {
@@ -56,9 +59,9 @@ describe('the form and the referral schema', () => {
   it('turns the complete form back into the same referral (values → input → schema)', () => {
     const checked = validateReferral(aReferralInput(), { now });
     assert.ok(checked.ok);
-    const { values, childCount } = valuesFromReferral(checked.referral);
-    assert.equal(childCount, 2);
-    const again = validateReferral(referralInput(values, childCount), { now });
+    const { values, counts } = valuesFromReferral(checked.referral);
+    assert.deepEqual(counts, { 'household.children': 2, 'agencies.list': 1 });
+    const again = validateReferral(referralInput(values, counts), { now });
     assert.ok(again.ok, JSON.stringify(!again.ok && again.errors));
     assert.deepEqual(again.referral, checked.referral);
   });
@@ -71,7 +74,7 @@ describe('the form and the referral schema', () => {
       constructor: 'x',
       'father.address.line1': '1 Street',
     } as Record<string, unknown>;
-    const read = readStepInput(stepDefinition('father'), raw, {}, 0);
+    const read = readStepInput(stepDefinition('father'), raw, {}, {});
     assert.equal(read.values['father.name'], 'Sam');
     assert.equal(read.values['referrer.name'], undefined);
     assert.deepEqual(Object.keys(read.sections), ['father']);
@@ -90,7 +93,7 @@ describe('the form and the referral schema', () => {
       stepDefinition('household'),
       { 'household.children.0.age': '99' },
       draft,
-      1,
+      { 'household.children': 1 },
     );
     assert.equal(
       (read.sections.household as { children: Array<{ age: unknown }> }).children[0]?.age,

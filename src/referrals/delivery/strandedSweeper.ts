@@ -1,7 +1,7 @@
-import type { Clock } from '../kernel/clock';
-import { ErrorCodes, isAppError } from '../kernel/errors';
-import type { Logger } from '../logging/logger';
-import { deliverKey, referralKey, type ReferralStores } from './referralStores';
+import type { Clock } from '../../kernel/clock';
+import { ErrorCodes, isAppError } from '../../kernel/errors';
+import type { Logger } from '../../logging/logger';
+import { deliverKey, referralKey, type ReferralStores } from '../records/referralStores';
 import { ensureDeliverEntry } from './submitReferral';
 
 export interface SweepReport {

@@ -1,5 +1,5 @@
-import type { Referral } from './referral';
-import type { FieldErrors } from './validateReferral';
+import type { Referral } from '../schema/referral';
+import type { FieldErrors } from '../schema/validateReferral';
 
 /**
  * Where a referral is on its way to the partnership. `queued` covers every attempt still to come

@@ -1,6 +1,6 @@
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import type { DeliveryOutcome, RandomSource } from './ports';
-import type { ReferralRecord, TransientReason } from './referralRecord';
+import type { ReferralRecord, TransientReason } from '../records/referralRecord';
 
 /**
  * The delivery state machine as pure functions: (record, event, time) → record. The worker does

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentStore, ItemKey, Storage } from '../kernel/documentStore';
+import type { DocumentStore, ItemKey, Storage } from '../../kernel/documentStore';
 import type { ReferralRecord } from './referralRecord';
 
 /**

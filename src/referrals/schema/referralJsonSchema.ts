@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Condition, DeclNode, LeafSpec, Members } from './declaration';
+import type { Condition, DeclNode, LeafSpec, Members, Section } from './declaration';
 import { clientPatterns, referralSections, referralSteps } from './referralDeclaration';
 import { referralPayloadVersion } from './referral';
 import { referralV1Schema } from './referralV1';
+import { referralV2Sections } from './referralV2';
 import type { PayloadVersion } from './payloadVersions';
 
 /**
@@ -117,9 +118,12 @@ const stepTitles = new Map<string, string>(
   referralSteps.flatMap((s) => s.sections.map((name) => [name, s.title] as const)),
 );
 
-/** The current version's referral, from the field declaration. */
-function currentReferralSchema(): JsonSchema {
-  const sections = Object.entries(referralSections).map(([name, section]) => {
+/** A declared version's referral, from its sections. */
+function declaredReferralSchema(
+  version: number,
+  declared: Readonly<Record<string, Section>>,
+): JsonSchema {
+  const sections = Object.entries(declared).map(([name, section]) => {
     const rules = rulesOf(section.members, []);
     return [
       name,
@@ -132,7 +136,7 @@ function currentReferralSchema(): JsonSchema {
   return {
     type: 'object',
     properties: {
-      version: { const: referralPayloadVersion },
+      version: { const: version },
       ...Object.fromEntries(sections),
       restricted: { const: true },
     },
@@ -141,7 +145,8 @@ function currentReferralSchema(): JsonSchema {
 }
 
 function referralSchemaOf(version: PayloadVersion): JsonSchema {
-  if (version === referralPayloadVersion) return currentReferralSchema();
+  if (version === referralPayloadVersion) return declaredReferralSchema(version, referralSections);
+  if (version === 2) return declaredReferralSchema(version, referralV2Sections);
   const { $schema: _ignored, ...schema } = z.toJSONSchema(referralV1Schema, {
     io: 'output',
     unrepresentable: 'any',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../kernel/clock';
-import type { DocumentStore } from '../kernel/documentStore';
-import { fixedTtl, type TtlFor } from '../tenants/retention';
+import type { Clock } from '../../kernel/clock';
+import type { DocumentStore } from '../../kernel/documentStore';
+import { fixedTtl, type TtlFor } from '../../tenants/retention';
 
 /** What was done with a referral's body (never what it held). */
 export const accessActions = [

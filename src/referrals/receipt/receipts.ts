@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import type { TtlFor } from '../../tenants/retention';
-import type { ReferralStatus } from '../referralRecord';
+import type { ReferralStatus } from '../records/referralRecord';
 
 /**
  * Where a referral's receipt card was posted, so it can be updated in place when the status

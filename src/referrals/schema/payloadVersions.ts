@@ -1,5 +1,6 @@
 import { referralPayloadVersion, type Referral } from './referral';
 import { referralV1Payload } from './referralV1';
+import { referralV2Payload } from './referralV2';
 import {
   validateReferral,
   validateWith,
@@ -12,7 +13,7 @@ import {
  * which it is in `referral.version`; one without it is version 1, the shape sent before versions
  * existed, which a referral queued before an upgrade may still be in.
  */
-export const payloadVersions = [1, referralPayloadVersion] as const;
+export const payloadVersions = [1, 2, referralPayloadVersion] as const;
 export type PayloadVersion = (typeof payloadVersions)[number];
 
 /** The version a referral body declares, or undefined when it names one this code does not know. */
@@ -40,6 +41,8 @@ export function validateReceivedReferral(
   const checked =
     version === 1
       ? validateWith(referralV1Payload, referral, options)
-      : validateReferral(referral, options);
+      : version === 2
+        ? validateWith(referralV2Payload, referral, options)
+        : validateReferral(referral, options);
   return checked.ok ? { ok: true, referral: checked.referral, version } : checked;
 }

@@ -1,5 +1,5 @@
-import type { ReferralStatus, ReferralSummary, TransientReason } from './referralRecord';
-import type { FieldErrors } from './validateReferral';
+import type { ReferralStatus, ReferralSummary, TransientReason } from '../records/referralRecord';
+import type { FieldErrors } from '../schema/validateReferral';
 
 /** One delivery attempt: the same id (Idempotency-Key) and the same bytes on every retry. */
 export interface DeliveryRequest {

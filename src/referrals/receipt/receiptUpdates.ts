@@ -4,12 +4,12 @@ import type { CardRenderer } from '../../kernel/cardRenderer';
 import type { Clock } from '../../kernel/clock';
 import type { Logger } from '../../logging/logger';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
-import type { ReferralSummary } from '../referralRecord';
-import type { ReferralStatusChange, ReferralStatusListener } from '../ports';
-import { referralAlertView } from './notices';
+import type { ReferralSummary } from '../records/referralRecord';
+import type { ReferralStatusChange, ReferralStatusListener } from '../delivery/ports';
+import { referralAlertView } from '../form/notices';
 import type { ReceiptRepository } from './receipts';
 import { receiptView } from './receiptView';
-import type { ReferralCardModels } from './views';
+import type { ReferralCardModels } from '../form/views';
 
 /**
  * Referral receipts after the turn that posted them: the delivery worker's status changes shown on

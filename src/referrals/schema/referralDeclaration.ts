@@ -20,6 +20,7 @@ export const referralLimits = {
   reason: 2000,
   crimeReference: 40,
   children: 12,
+  agencies: 6,
 } as const;
 
 const L = referralLimits;
@@ -34,6 +35,19 @@ export const clientPatterns = {
   postcode: '^\\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\\s*$',
   // No markup, template, link or escape characters in names, lines of an address, roles.
   plain: '^[^<>{}\\[\\]$`\\\\]*$',
+} as const;
+
+/** The kinds of agency that may be working with the family (payload version 2's ticks too). */
+export const agencyKinds = {
+  probation: 'Probation',
+  'drug-and-alcohol': 'Drug and alcohol service',
+  'mental-health': 'Mental health service',
+  cafcass: 'Cafcass',
+  police: 'Police',
+  housing: 'Housing',
+  health: 'Health (GP, health visitor, midwife)',
+  education: 'School or nursery',
+  other: 'Other',
 } as const;
 
 const sheSaid = 'Restricted: never tell him, confirm or hint what she has said.';
@@ -215,6 +229,13 @@ export const referralSections = {
         messages: {
           missing: 'List the children in the household (none is allowed).',
           tooMany: `List at most ${L.children} children.`,
+        },
+        wording: {
+          heading: 'Children',
+          none: 'No children added. Add each child who lives in or visits the household.',
+          add: 'Add a child',
+          intro:
+            'One child who lives in or visits the household. Ages from 0 to 17; no names needed.',
         },
       },
       {
@@ -528,26 +549,54 @@ export const referralSections = {
   }),
 
   agencies: section('Fill in the other agencies section.', {
-    involved: field.choices({
-      label: 'Other agencies involved (tick any)',
-      subject: 'the other agencies involved',
-      required: false,
-      min: 0,
-      options: {
-        probation: 'Probation',
-        'drug-and-alcohol': 'Drug and alcohol service',
-        'mental-health': 'Mental health service',
-        cafcass: 'Cafcass',
-        police: 'Police',
-        housing: 'Housing',
-        health: 'Health (GP, health visitor, midwife)',
-        education: 'School or nursery',
-        other: 'Other',
+    list: repeating(
+      {
+        itemTitle: 'Agency',
+        max: L.agencies,
+        messages: {
+          missing: 'List the other agencies involved (none is allowed).',
+          tooMany: `List at most ${L.agencies} agencies: put any others under "Anything else".`,
+        },
+        wording: {
+          heading: 'Other agencies involved',
+          none: 'No other agencies added. Add each agency working with the family, if any.',
+          add: 'Add an agency',
+          intro:
+            'One agency working with the family or with him, and who there the partnership can speak to.',
+        },
       },
-    }),
+      {
+        agency: field.choice({
+          label: 'which agency',
+          subject: 'which agency it is',
+          required: true,
+          options: agencyKinds,
+        }),
+        contact: field.line({
+          label: 'service, team or worker (optional)',
+          subject: 'the service, team or worker',
+          required: false,
+          max: L.line,
+          placeholder: 'For example, North probation team',
+        }),
+        phone: field.phone({
+          label: 'phone (optional)',
+          subject: "the agency's phone number",
+          required: false,
+          clientMessage: 'Enter the phone number as digits, like 01632 960 001.',
+        }),
+        email: field.email({
+          label: 'email (optional)',
+          subject: "the agency's email address",
+          required: false,
+          clientMessage: 'Enter the email address, like name@example.org.',
+        }),
+      },
+    ),
     details: field.notes({
-      label: 'Details of other agencies (optional)',
+      label: 'Anything else about other agencies (optional)',
       subject: 'the details of other agencies',
+      reviewLabel: 'Other agencies: anything else',
       required: false,
       max: L.notes,
     }),
@@ -762,6 +811,8 @@ export const referralSteps = [
     intro:
       'Who else is involved; the lawful basis for sharing, recorded on every referral; and, separately, whether he agreed to take part.',
     sections: ['agencies', 'sharing', 'consent'],
+    // As on the household step: "Add an agency" and "Remove" must work before the rest is filled.
+    clientRequired: false,
   },
   {
     id: 'partnerNotes',

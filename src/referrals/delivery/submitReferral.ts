@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../kernel/clock';
-import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
-import { toSummary, type ReferralRecord, type ReferralSummary } from './referralRecord';
-import { deliverKey, referralKey, type DeliverEntry, type ReferralStores } from './referralStores';
-import { validateReferral, type FieldErrors } from './validateReferral';
-import { isReferralId, sha256Hex, wireBody } from './wire';
+import type { Clock } from '../../kernel/clock';
+import { AppError, ErrorCodes, isAppError } from '../../kernel/errors';
+import { toSummary, type ReferralRecord, type ReferralSummary } from '../records/referralRecord';
+import {
+  deliverKey,
+  referralKey,
+  type DeliverEntry,
+  type ReferralStores,
+} from '../records/referralStores';
+import { validateReferral, type FieldErrors } from '../schema/validateReferral';
+import { isReferralId, sha256Hex, wireBody } from '../schema/wire';
 
 /** A caller bug (no tenant or referrer id), never a user error: the form cannot cause it. */
 export const referralRequestInvalid = 'REFERRAL_REQUEST_INVALID';

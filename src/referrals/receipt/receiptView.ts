@@ -1,8 +1,13 @@
 import { fillLocalDetails, type LocalContacts } from '../../tenants/localContacts';
-import type { ReferralSummary } from '../referralRecord';
-import { referralVerbs } from './actions';
-import { formWording, labelOfPath } from './formDefinition';
-import type { FormAction, ReceiptFix, ReferralCardView, ReferralReceiptCardData } from './views';
+import type { ReferralSummary } from '../records/referralRecord';
+import { referralVerbs } from '../form/actions';
+import { formWording, labelOfPath } from '../form/formDefinition';
+import type {
+  FormAction,
+  ReceiptFix,
+  ReferralCardView,
+  ReferralReceiptCardData,
+} from '../form/views';
 
 /** The first block of a referral id, upper case: enough to tell referrals apart on a call. */
 export function shortReferralId(referralId: string): string {

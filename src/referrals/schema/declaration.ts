@@ -102,6 +102,19 @@ export interface Group<M extends Members = Members> {
   readonly schema: z.ZodType;
 }
 
+/**
+ * The words the form shows a repeating group with. On its step's card: a `heading`, one line per
+ * item with Change and Remove ("Change agency 2"), the line shown when there are `none`, and the
+ * `add` button; each item is filled on a card of its own, under its `intro`. (Its inputs on the
+ * step card itself would make the card too big for Teams.)
+ */
+export interface ItemWording {
+  readonly heading: string;
+  readonly none: string;
+  readonly add: string;
+  readonly intro: string;
+}
+
 /** A repeating group (children, agencies): a list of items, each with the same fields. */
 export interface Repeating<I extends Record<string, Leaf> = Record<string, Leaf>> {
   readonly node: 'repeating';
@@ -109,6 +122,7 @@ export interface Repeating<I extends Record<string, Leaf> = Record<string, Leaf>
   readonly itemTitle: string;
   readonly max: number;
   readonly messages: { readonly missing: string; readonly tooMany: string };
+  readonly wording: ItemWording;
   readonly items: I;
   readonly schema: z.ZodType;
 }
@@ -252,7 +266,12 @@ export function group<M extends Members>(message: string, members: M): Group<M> 
 }
 
 export function repeating<I extends Record<string, Leaf>>(
-  o: { readonly itemTitle: string; readonly max: number; readonly messages: Repeating['messages'] },
+  o: {
+    readonly itemTitle: string;
+    readonly max: number;
+    readonly messages: Repeating['messages'];
+    readonly wording: ItemWording;
+  },
   items: I,
 ): Repeating<I> & { readonly schema: z.ZodArray<z.ZodObject<Shape<I>>> } {
   return {
