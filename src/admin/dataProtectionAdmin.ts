@@ -1,9 +1,17 @@
 import type { Clock } from '../kernel/clock';
 import type { Storage } from '../kernel/documentStore';
 import type { RespondentIds } from '../outcomes/respondentIds';
-import { StoredAccessTrail, type AccessEntry, type AccessTrail } from '../referrals/records/accessTrail';
+import {
+  StoredAccessTrail,
+  type AccessEntry,
+  type AccessTrail,
+} from '../referrals/records/accessTrail';
 import type { ReferralRecord } from '../referrals/records/referralRecord';
-import { referralKey, referralStoresFrom, type ReferralStores } from '../referrals/records/referralStores';
+import {
+  referralKey,
+  referralStoresFrom,
+  type ReferralStores,
+} from '../referrals/records/referralStores';
 import { RecordRetention } from '../tenants/retention';
 import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSettings';
 
