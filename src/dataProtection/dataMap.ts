@@ -285,6 +285,10 @@ const tenantFields: FieldsOf<TenantSettings> = {
   ),
   referralRetentionDays: none('retention of referral bodies (older setting)'),
   retention: none('retention period of each kind of record'),
+  managers: about(
+    'Entra object ids of the team managers who may send refresher nudges',
+    'council staff',
+  ),
 };
 
 /**
