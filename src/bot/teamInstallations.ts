@@ -12,6 +12,13 @@ export function teamIdOf(activity: Partial<Activity>): string | undefined {
   return typeof team?.id === 'string' && team.id !== '' ? team.id : undefined;
 }
 
+function teamNameOf(activity: Partial<Activity>): { name?: string } {
+  const team = (activity.channelData as { team?: { name?: unknown } } | undefined)?.team;
+  return typeof team?.name === 'string' && team.name !== ''
+    ? { name: team.name.slice(0, 120) }
+    : {};
+}
+
 /** Whether the activity says the bot itself was added to or removed from a team. */
 function changeOf(activity: Partial<Activity>): Change | undefined {
   const botId = activity.recipient?.id;
@@ -51,6 +58,7 @@ export class TeamInstallations implements Middleware {
             tenantId,
             teamId,
             serviceUrl: activity.serviceUrl,
+            ...teamNameOf(activity),
             reference: minimalReference(TurnContext.getConversationReference(activity)),
           });
         } else {

@@ -22,6 +22,10 @@ import { StoredTenantDirectory, type TenantSettings } from '../tenants/tenantSet
 import { createWordingFeedbackRepository, type StoredFeedback } from '../wording/feedback';
 import { createWordingSearch } from '../wording/search';
 import type { ApplicationParts } from './parts';
+import { loadTips } from '../content/nudges/loadTips';
+import { TenantSettingsManagerDirectory } from '../managers/managerDirectory';
+import { nudgeStores } from '../nudges/stores';
+import { StoredInstalledTeams, type InstalledTeam } from '../teams/installedTeams';
 
 /**
  * How many walk-through sessions and referral drafts an instance keeps from its own last read or
@@ -83,7 +87,25 @@ export function composeFeatures(parts: ApplicationParts) {
     recentDrafts: new RecentItems(recentCopies),
   });
 
-  return { cards, conversations, tenants, retention, coaching, wording, confidence, referrals };
+  const nudges = {
+    stores: nudgeStores(storage),
+    managers: new TenantSettingsManagerDirectory(tenants),
+    teams: new StoredInstalledTeams(storage.collection<InstalledTeam>('nudges'), clock),
+    tips: loadTips(),
+    ttlFor: retention.ttlFor('nudgeDeliveries'),
+  };
+
+  return {
+    cards,
+    conversations,
+    tenants,
+    retention,
+    coaching,
+    wording,
+    confidence,
+    referrals,
+    nudges,
+  };
 }
 
 export type Features = ReturnType<typeof composeFeatures>;

@@ -67,7 +67,7 @@ export class OccurrenceDrain {
   readonly counts: DrainCounts = { sent: 0, failed: 0, requests: 0, throttled: 0, retried: 0 };
   private readonly queue: Pending[] = [];
   private inFlight = 0;
-  private wakeUp: (() => void) | undefined;
+  private waiting: Array<() => void> = [];
   private card: CardJson | undefined;
 
   constructor(
@@ -103,7 +103,7 @@ export class OccurrenceDrain {
       const next = this.nextReady();
       if (next === 'empty') {
         if (this.inFlight === 0) return;
-        await new Promise<void>((resolve) => (this.wakeUp = resolve));
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
         continue;
       }
       if (typeof next === 'number') {
@@ -115,9 +115,10 @@ export class OccurrenceDrain {
         await this.deliver(next);
       } finally {
         this.inFlight -= 1;
-        const wake = this.wakeUp;
-        this.wakeUp = undefined;
-        wake?.();
+        // Whoever waits for work looks again: a retry may have been queued, or all is done.
+        const waiting = this.waiting;
+        this.waiting = [];
+        waiting.forEach((wake) => wake());
       }
     }
   }

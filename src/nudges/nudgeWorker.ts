@@ -140,6 +140,7 @@ export class NudgeWorker {
     const renewal = setInterval(() => {
       void lease.renew(progress).catch(() => undefined);
     }, renewEvery);
+    renewal.unref();
     try {
       const bucket = new TokenBucket(deps.clock, deps.sleeper, this.options.ratePerSecond);
       const active = (await deps.stores.nudges.listPartition(tenantId))

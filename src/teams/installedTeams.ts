@@ -10,6 +10,8 @@ export interface InstalledTeam {
   readonly tenantId: string;
   readonly teamId: string;
   readonly serviceUrl: string;
+  /** The team's name as Teams gave it on install (a team's name, not a person's). */
+  readonly name?: string;
   /** The team's channel conversation, as stored conversation references are (no display names). */
   readonly reference: Readonly<Record<string, unknown>>;
   readonly installedAt: string;

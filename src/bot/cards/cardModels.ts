@@ -9,6 +9,7 @@ import type { CardViewOf } from '../../kernel/cardRenderer';
 import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
 import type { WordingCardModels } from '../../wording/views';
+import type { NudgeCardModels } from '../../nudges/views';
 
 export type { CardAction };
 
@@ -40,7 +41,12 @@ export interface NoticeCardData {
 }
 
 export interface CardModels
-  extends CoachingCardModels, SafetyCardModels, WordingCardModels, ReferralCardModels {
+  extends
+    CoachingCardModels,
+    SafetyCardModels,
+    WordingCardModels,
+    ReferralCardModels,
+    NudgeCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }

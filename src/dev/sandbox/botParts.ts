@@ -32,7 +32,7 @@ export async function startBot(
   config: AppConfig,
   parts: { readonly logger: Logger; readonly storage: Storage; readonly clock: Clock },
 ): Promise<RunningBot> {
-  const { server, delivery } = composeApplication(config, parts);
+  const { server, delivery, nudges } = composeApplication(config, parts);
   const port = await server.listen(config.port, config.host);
   const baseUrl = `http://${config.host}:${port}`;
   try {
@@ -43,12 +43,14 @@ export async function startBot(
   }
   parts.logger.info('listening', { port, url: `${baseUrl}/api/messages` });
   delivery?.start();
+  nudges.start();
   return {
     name: 'bot',
     baseUrl,
     endpoint: `${baseUrl}/api/messages`,
     stop: async () => {
       await delivery?.stop();
+      await nudges.stop();
       await server.stop();
     },
   };
