@@ -14,6 +14,12 @@ export interface NudgeWorkerOptions {
   readonly holder: string;
   /** Requests per second per tenant (Teams: 50 per app per tenant); conversation creation counts. */
   readonly ratePerSecond: number;
+  /**
+   * The share of `ratePerSecond` actually paced at. Teams counts over a sliding second, and requests
+   * paced at exactly the limit arrive a little bunched (network, timers): the few that land over it
+   * get 429 and cost a whole Retry-After (a second). 0.98 keeps 429s rare.
+   */
+  readonly headroom: number;
   readonly maxInFlight: number;
   readonly maxAttempts: number;
   readonly leaseMs: number;
@@ -26,7 +32,8 @@ export interface NudgeWorkerOptions {
 
 export const defaultNudgeWorkerOptions: Omit<NudgeWorkerOptions, 'holder'> = {
   ratePerSecond: 50,
-  maxInFlight: 16,
+  headroom: 0.98,
+  maxInFlight: 32,
   maxAttempts: 8,
   leaseMs: 30_000,
   stallMs: 3 * 60_000,
@@ -142,7 +149,11 @@ export class NudgeWorker {
     }, renewEvery);
     renewal.unref();
     try {
-      const bucket = new TokenBucket(deps.clock, deps.sleeper, this.options.ratePerSecond);
+      const bucket = new TokenBucket(
+        deps.clock,
+        deps.sleeper,
+        this.options.ratePerSecond * this.options.headroom,
+      );
       const active = (await deps.stores.nudges.listPartition(tenantId))
         .filter((n) => n.value.state !== 'done')
         .sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));

@@ -19,7 +19,10 @@ export const realSleeper: Sleeper = {
  */
 export class TokenBucket {
   private readonly intervalMs: number;
+  private readonly maxInWindow: number;
   private nextAt = Number.NEGATIVE_INFINITY;
+  /** When each of the last second's requests was let go, oldest first. */
+  private readonly window: number[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -29,6 +32,7 @@ export class TokenBucket {
   ) {
     if (!(ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
     this.intervalMs = 1000 / ratePerSecond;
+    this.maxInWindow = Math.max(1, Math.floor(ratePerSecond));
   }
 
   /** Resolves when the caller may make one request. */
@@ -38,6 +42,17 @@ export class TokenBucket {
     const at = Math.max(this.nextAt, earliest);
     this.nextAt = at + this.intervalMs;
     if (at > now) await this.sleeper.sleep(at - now);
+    // Timers fire late under load, and late requests bunch: never let more than the rate go in
+    // any one second, as Teams counts them.
+    for (;;) {
+      const t = this.clock.now().getTime();
+      while (this.window.length > 0 && this.window[0]! <= t - 1000) this.window.shift();
+      if (this.window.length < this.maxInWindow) {
+        this.window.push(t);
+        return;
+      }
+      await this.sleeper.sleep(this.window[0]! + 1000 - t + 1);
+    }
   }
 
   /** No token before `untilMs` (epoch ms): what Teams asked for with 429 Retry-After. */
