@@ -91,32 +91,19 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}) {
         /^\/v3\/conversations\/([^/]+)/.exec(url.pathname)?.[1] ?? '',
       );
       const chaos = options.chaos?.() ?? {};
+      const throttle = () => {
+        stats.throttled += 1;
+        const retryAfter = String(options.retryAfterSeconds ?? 1);
+        answer(res, 429, { error: { code: 'Throttled' } }, { 'retry-after': retryAfter });
+      };
       const reply = () => {
-        if (overLimit(tenantWindow, tenantLimit, now)) {
-          stats.throttled += 1;
-          return answer(
-            res,
-            429,
-            { error: { code: 'Throttled' } },
-            {
-              'retry-after': String(options.retryAfterSeconds ?? 1),
-            },
-          );
-        }
+        if (overLimit(tenantWindow, tenantLimit, now)) return throttle();
         if (conversationId) {
           const window = conversationWindows.get(conversationId) ?? [];
           conversationWindows.set(conversationId, window);
           if (overLimit(window, conversationLimit, now)) {
-            stats.throttled += 1;
             stats.throttledConversation += 1;
-            return answer(
-              res,
-              429,
-              { error: { code: 'Throttled' } },
-              {
-                'retry-after': String(options.retryAfterSeconds ?? 1),
-              },
-            );
+            return throttle();
           }
         }
         if (chaos.status) {
