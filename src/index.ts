@@ -35,10 +35,15 @@ async function main(): Promise<void> {
   }
 
   const storage = await openStorage(config, logger.child({ component: 'storage' }));
-  const { server, delivery } = composeApplication(config, { logger, storage, clock: systemClock });
+  const { server, delivery, nudges } = composeApplication(config, {
+    logger,
+    storage,
+    clock: systemClock,
+  });
   const port = await server.listen(config.port, config.host);
   logger.info('listening', { port, url: `http://${config.host}:${port}/api/messages` });
   delivery?.start();
+  nudges.start();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { reason: signal });
     await delivery?.stop();
+    await nudges.stop();
     await server.stop();
     await storage.close();
     logger.info('stopped');

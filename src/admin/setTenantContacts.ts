@@ -13,6 +13,8 @@
  * already final keep their purge time. It may hold `"retention": { "sessions": 14, ... }`: days
  * each kind of record is kept (1 to 3650 each; names and defaults in src/tenants/retention.ts and
  * docs/data-protection.md), applied to records written from then on (each write sets its TTL).
+ * It may hold `"managers": ["<entra-object-id>", ...]`: the council's team managers, who may send
+ * refresher nudges (anyone else pressing "nudges" is told to ask their manager).
  * The file replaces the tenant's settings as a whole: leave a field out and it goes back to the
  * default.
  */
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
       )
       .join('\n');
     process.stdout.write(
-      `Saved ${Object.keys(saved.contacts).length} contact(s) for tenant ${values.tenant}. Retention:\n${periods}\n`,
+      `Saved ${Object.keys(saved.contacts).length} contact(s) and ${saved.managers?.length ?? 0} manager(s) for tenant ${values.tenant}. Retention:\n${periods}\n`,
     );
   } finally {
     await storage.close();

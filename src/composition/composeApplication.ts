@@ -12,6 +12,10 @@ import { randomUUID } from 'node:crypto';
 import { createHttpServer, maxRequestBodyBytes, type HttpServer } from '../server/httpServer';
 import { createReadinessCheck } from '../server/readiness';
 import { composeBot } from './composeBot';
+import { teamsRosters } from '../bot/proactive/teamRosters';
+import { NudgeWorker } from '../nudges/nudgeWorker';
+import { realSleeper } from '../nudges/pacing';
+import { refresherCards } from '../nudges/refresherCards';
 import type { ApplicationParts } from './parts';
 
 export { maxRequestBodyBytes };
@@ -21,12 +25,17 @@ export interface Application {
   readonly bot: DareCoachBot;
   /** Delivers queued referrals; undefined without partnership settings. Start after listen. */
   readonly delivery: DeliveryWorker | undefined;
+  /** Sends managers' refresher nudges (and picks up ones another instance left). Start after listen. */
+  readonly nudges: NudgeWorker;
 }
 
 /** Wires every part together. No I/O happens here beyond loading content and card templates. */
 export function composeApplication(config: AppConfig, parts: ApplicationParts): Application {
   const { logger, clock } = parts;
-  const composed = composeBot(config, parts, { wakeDelivery: () => delivery?.wake() });
+  const composed = composeBot(config, parts, {
+    wakeDelivery: () => delivery?.wake(),
+    wakeNudges: (tenantId) => nudges.wake(tenantId),
+  });
   const { bot, middleware } = composed;
   const adapter = createAdapter(config, logger.child({ component: 'adapter' }), middleware, (err) =>
     somethingWentWrong(composed.cards, err),
@@ -61,6 +70,30 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
         })
       : undefined;
 
+  const sender = botFrameworkCardSender(adapter, config.bot.appId ?? '');
+  const nudges = new NudgeWorker({
+    ...composed.nudges,
+    sender,
+    conversations: composed.conversations,
+    rosters: teamsRosters(adapter, config.bot.appId ?? ''),
+    cardFor: refresherCards({
+      renderer: composed.cards.renderer,
+      tips: composed.nudges.tips,
+      checkIn: (teamId) =>
+        composed.cards.renderer.renderView(
+          composed.confidence.outcomes.checkIn({
+            moment: 'refresher',
+            ...(teamId === undefined ? {} : { teamId }),
+          }),
+        ),
+      contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
+    }),
+    clock,
+    sleeper: realSleeper,
+    random: Math.random,
+    logger: logger.child({ component: 'nudges' }),
+  });
+
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),
     handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' }), {
@@ -69,7 +102,7 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     checkReadiness: readinessProbe(parts),
     maxBodyBytes: maxRequestBodyBytes,
   });
-  return { server, bot, delivery };
+  return { server, bot, delivery, nudges };
 }
 
 /**

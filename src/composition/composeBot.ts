@@ -2,6 +2,8 @@ import type { Middleware } from 'botbuilder';
 import { VerbTable } from '../bot/actions/actionTable';
 import { coachingActions } from '../bot/actions/coachingActions';
 import { outcomeActions } from '../bot/actions/outcomeActions';
+import { nudgeActions, refresherWordsResponder } from '../bot/actions/nudgeActions';
+import { TeamInstallations } from '../bot/teamInstallations';
 import { referralActions } from '../bot/actions/referralActions';
 import { welcomeActions } from '../bot/actions/welcomeActions';
 import { offerWording, wordingActions } from '../bot/actions/wordingActions';
@@ -33,6 +35,8 @@ export interface ComposedBot extends Features {
 export interface BotHooks {
   /** Asks the referral delivery worker for a pass now (after a Send). */
   readonly wakeDelivery?: () => void;
+  /** Asks the nudge worker to send a tenant's nudges now (after a manager's Send now). */
+  readonly wakeNudges?: (tenantId: string) => void;
 }
 
 /** The bot and its middleware, independent of the adapter (tests run them on a TestAdapter). */
@@ -64,6 +68,11 @@ export function composeBot(
       (await findResumable(coaching, { tenantId, userId })) !== undefined,
   };
 
+  const nudgeDeps = {
+    ...features.nudges,
+    clock,
+    wake: (tenantId: string) => hooks.wakeNudges?.(tenantId),
+  };
   // Each feature's verbs; a verb registered twice stops the process here.
   const actions = VerbTable.of(
     // The menu never depends on storage: without the session it shows no resume offer.
@@ -81,6 +90,7 @@ export function composeBot(
     coachingActions({ ...coaching, safetyContacts, openWording: offerWording(wording) }),
     wordingActions(wording),
     outcomeActions(confidence.outcomes, confidence.files),
+    nudgeActions(nudgeDeps),
     referralActions({
       ...features.referrals,
       deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,
@@ -95,7 +105,11 @@ export function composeBot(
     cards,
     actions,
     // SafetyFirst answers danger before these run; the responder covers a bot run without it.
-    textResponders: [safetyNetResponder(typedSafety), wordingSearchResponder(wording)],
+    textResponders: [
+      safetyNetResponder(typedSafety),
+      refresherWordsResponder(nudgeDeps),
+      wordingSearchResponder(wording),
+    ],
     wordingSearch: createWordingMessageExtension(wording, cards, safety),
     files: confidence.files,
     baselineCheckIn: () =>
@@ -110,6 +124,7 @@ export function composeBot(
     // Before anything that touches storage: a storage failure never hides the safety card.
     new SafetyFirst({ ...typedSafety, cards, logger: logger.child({ component: 'safety' }) }),
     new ConversationMemory(conversations, logger.child({ component: 'conversation-memory' })),
+    new TeamInstallations(features.nudges.teams, logger.child({ component: 'team-installations' })),
   ];
   return { ...features, confidence, bot, actions, middleware };
 }

@@ -23,6 +23,10 @@ import { createWordingFeedbackRepository, type StoredFeedback } from '../wording
 import { createWordingSearch } from '../wording/search';
 import { loadWordingReranker } from '../wording/learned/loadModel';
 import type { ApplicationParts } from './parts';
+import { loadTips } from '../content/nudges/loadTips';
+import { TenantSettingsManagerDirectory } from '../managers/managerDirectory';
+import { nudgeStores } from '../nudges/stores';
+import { StoredInstalledTeams, type InstalledTeam } from '../teams/installedTeams';
 
 /**
  * How many walk-through sessions and referral drafts an instance keeps from its own last read or
@@ -79,7 +83,24 @@ export function composeFeatures(parts: ApplicationParts) {
     recentDrafts: new RecentItems(recentCopies),
   });
 
-  return { cards, conversations, tenants, retention, coaching, wording, referrals };
+  const nudges = {
+    stores: nudgeStores(storage),
+    managers: new TenantSettingsManagerDirectory(tenants),
+    teams: new StoredInstalledTeams(storage.collection<InstalledTeam>('nudges'), clock),
+    tips: loadTips(),
+    ttlFor: retention.ttlFor('nudgeDeliveries'),
+  };
+
+  return {
+    cards,
+    conversations,
+    tenants,
+    retention,
+    coaching,
+    wording,
+    referrals,
+    nudges,
+  };
 }
 
 export type Features = ReturnType<typeof composeFeatures>;

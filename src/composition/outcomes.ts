@@ -2,26 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { FileExports, httpsOnly, httpsOrLoopback } from '../bot/fileExports';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
-import { SettingsManagerDirectory } from '../managers/managerDirectory';
-import {
-  ConfidenceAnswers,
-  noLatestNudgeTeam,
-  type ConfidenceAnswer,
-} from '../outcomes/confidenceAnswers';
-import { ConfidenceOutcomes, noManagedTeams } from '../outcomes/confidenceOutcomes';
+import { NudgeTeams } from '../nudges/nudgeTeams';
+import { ConfidenceAnswers, type ConfidenceAnswer } from '../outcomes/confidenceAnswers';
+import { ConfidenceOutcomes } from '../outcomes/confidenceOutcomes';
 import { hmacRespondentIds } from '../outcomes/respondentIds';
 import type { Features } from './features';
 import type { ApplicationParts } from './parts';
 
 /**
- * The confidence outcomes, wired. Managers come from the council's settings and their teams and
- * "the team of the person's latest nudge" from the nudges feature: until it is merged, no team is
- * known (ports that answer none) unless the parts bring their own (the sandbox's seeded team).
+ * The confidence outcomes, wired. Managers come from the council's settings; a manager's teams
+ * (those they have sent refreshers to) and "the team of the person's latest nudge" from the
+ * nudge records, unless the parts bring their own (the sandbox's seeded team).
  */
 export function composeOutcomes(
   config: AppConfig,
   parts: ApplicationParts,
-  features: Pick<Features, 'tenants' | 'retention' | 'coaching'>,
+  features: Pick<Features, 'tenants' | 'retention' | 'coaching' | 'nudges'>,
   logger: Logger,
 ) {
   const secret = config.outcomes.respondentSecret;
@@ -31,19 +27,20 @@ export function composeOutcomes(
       'RESPONDENT_ID_SECRET unset: confidence answers use a key that lasts this process only',
     );
   }
+  const nudgeTeams = new NudgeTeams(features.nudges.stores);
   const answers = new ConfidenceAnswers(
     parts.storage.collection<ConfidenceAnswer>('outcomes'),
     parts.clock,
     hmacRespondentIds(secret ?? randomBytes(32).toString('hex')),
     features.retention.ttlFor('confidenceAnswers'),
-    parts.outcomePorts?.latestNudgeTeam ?? noLatestNudgeTeam,
+    parts.outcomePorts?.latestNudgeTeam ?? nudgeTeams,
   );
-  const managers = new SettingsManagerDirectory(features.tenants);
+  const managers = features.nudges.managers;
   const outcomes = new ConfidenceOutcomes({
     answers,
     wording: features.coaching.walkthrough.pack.shared.confidence,
     managers,
-    managedTeams: parts.outcomePorts?.managedTeams ?? noManagedTeams,
+    managedTeams: parts.outcomePorts?.managedTeams ?? nudgeTeams,
     clock: parts.clock,
   });
   const files = new FileExports(

@@ -16,6 +16,10 @@ import type {
 } from '../referrals/records/referralStores';
 import type { RetainedRecord } from '../tenants/retention';
 import type { TenantSettings } from '../tenants/tenantSettings';
+import type { DeliveryRecord, NudgeRecord } from '../nudges/model';
+import type { OptOutRecord } from '../nudges/stores';
+import type { SenderLeaseRecord } from '../nudges/senderLease';
+import type { InstalledTeam } from '../teams/installedTeams';
 import type { StoredFeedback } from '../wording/feedback';
 
 /** Whose personal data a field holds. */
@@ -293,6 +297,60 @@ const requestFields: FieldsOf<SubjectRequestRecord> = {
   referralIds: none('referral ids affected'),
 };
 
+const nudgeFields: FieldsOf<NudgeRecord> = {
+  tenantId: none('Teams tenant (the council)'),
+  nudgeId: none('random id'),
+  occurrence: none('which send of the nudge'),
+  content: none('the tip id, or the check-in'),
+  audience: none('a team id, or everyone'),
+  sentBy: about('one-way fingerprint of the manager who sent it', 'council staff'),
+  state: none('expanding, sending or done'),
+  createdAt: none('time'),
+  expandedAt: none('time'),
+  recipients: none('count'),
+  doneAt: none('time'),
+};
+
+const senderLeaseFields: FieldsOf<SenderLeaseRecord> = {
+  kind: none('nudge-sender'),
+  holder: none('worker instance id (random)'),
+  until: none('time'),
+  progress: none('count'),
+  progressAt: none('time'),
+};
+
+const optOutFields: FieldsOf<OptOutRecord> = {
+  kind: none('opt-out'),
+  at: none('time'),
+};
+
+const installedTeamFields: FieldsOf<InstalledTeam> = {
+  tenantId: none('Teams tenant (the council)'),
+  teamId: none('Teams team id'),
+  serviceUrl: none('Bot Framework service URL'),
+  name: none("the team's name"),
+  reference: none("the team channel's conversation reference (ids only)"),
+  installedAt: none('time'),
+};
+
+const deliveryFields: FieldsOf<DeliveryRecord> = {
+  tenantId: none('Teams tenant (the council)'),
+  nudgeId: none('nudge id'),
+  occurrence: none('which send of the nudge'),
+  userId: about('Teams user id of the recipient', 'practitioner'),
+  aadObjectId: about('Entra object id of the recipient', 'practitioner'),
+  route: about(
+    "the recipient's personal chat reference (ids only), or the team to open it from",
+    'practitioner',
+  ),
+  status: none('pending, sent or failed'),
+  reason: none('why it was not sent (Teams refusal, stopped refreshers)'),
+  attempts: none('count'),
+  createdAt: none('time'),
+  updatedAt: none('time'),
+  expiresAt: none('when the record is treated as gone'),
+};
+
 const tenantFields: FieldsOf<TenantSettings> = {
   contacts: about(
     "the council's local routes and contacts (service names, work phone numbers, a named DA lead)",
@@ -301,7 +359,7 @@ const tenantFields: FieldsOf<TenantSettings> = {
   referralRetentionDays: none('retention of referral bodies (older setting)'),
   retention: none('retention period of each kind of record'),
   managers: about(
-    'Entra object ids of the team managers who see team confidence figures',
+    'Entra object ids of the team managers, who may send refresher nudges and see team confidence figures',
     'council staff',
   ),
 };
@@ -473,6 +531,16 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
         fields: leaseFields,
       },
       {
+        name: 'nudge sender lease',
+        key: '"nudge-sender" / SHA-256 of the tenant id',
+        why: "so one instance sends a council's refreshers at Teams' rate, and a stalled one is taken over",
+        lawfulBasis: noPersonalData,
+        readers: 'the app',
+        retention: { fixed: 'deleted when the sender finishes; overwritten on takeover' },
+        deletion: 'deleted or overwritten',
+        fields: senderLeaseFields,
+      },
+      {
         name: 'readiness probe',
         key: '"readiness" / "probe-" + random instance id',
         why: 'so /readyz proves storage takes writes',
@@ -526,12 +594,53 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
     ],
   },
   nudges: {
-    purpose: 'manager refresher nudges (not built yet: nothing is stored)',
-    records: [],
+    purpose: "managers' refresher nudges, who stopped them, and the teams the bot is installed in",
+    records: [
+      {
+        name: 'nudge',
+        key: 'tenant id / random nudge id',
+        why: 'to send a refresher once to its audience and show the manager its status',
+        lawfulBasis: publicTask,
+        readers: 'the app; the council’s managers (status card)',
+        retention: { fixed: 'while the council uses the service' },
+        deletion: 'by an admin when the council leaves',
+        fields: nudgeFields,
+      },
+      {
+        name: 'refresher opt-out',
+        key: '"optouts:<tenant>" / SHA-256 of the person’s Entra object id',
+        why: '"stop refreshers": so no refresher is sent to them until "refreshers on"',
+        lawfulBasis: publicTask,
+        readers: 'the app',
+        retention: { fixed: 'until "refreshers on"' },
+        deletion: 'deleted on "refreshers on"',
+        fields: optOutFields,
+      },
+      {
+        name: 'installed team',
+        key: '"teams:<tenant>" / SHA-256 of the team id',
+        why: "to read a team's roster and reach its members for a manager's refresher",
+        lawfulBasis: noPersonalData,
+        readers: 'the app',
+        retention: { fixed: 'while the bot is installed in the team' },
+        deletion: 'deleted when the bot is removed from the team',
+        fields: installedTeamFields,
+      },
+    ],
   },
   deliveries: {
-    purpose:
-      'one record per nudge recipient (not built yet: nothing is stored; retention setting nudgeDeliveries is ready)',
-    records: [],
+    purpose: 'one record per nudge recipient: whether the refresher reached them',
+    records: [
+      {
+        name: 'nudge delivery',
+        key: '"<tenant>:<nudge id>:<occurrence>" / SHA-256 of (nudge, occurrence, recipient)',
+        why: 'to send each refresher exactly once per person and count sent, pending and failed',
+        lawfulBasis: publicTask,
+        readers: 'the app; managers see counts only',
+        retention: 'nudgeDeliveries',
+        deletion: ttlDeletion,
+        fields: deliveryFields,
+      },
+    ],
   },
 };

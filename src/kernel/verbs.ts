@@ -1,6 +1,6 @@
 /**
  * Verbs that belong to no use-case folder: the menu (the bot's welcome card), which every feature's
- * notices link back to, and refresher nudges, which are still to come. Feature verbs are declared
+ * notices link back to, and refresher nudges (menu entry, manager cards, the refresher's buttons). Feature verbs are declared
  * in their own folders (`coachingVerbs`, `wordingVerbs`, `referralVerbs`, `outcomeVerbs`); the bot's
  * verb table gives each one its schema and handler.
  */
@@ -12,8 +12,16 @@ export const welcomeVerbs = {
 } as const;
 
 export const nudgeVerbs = {
-  /** Team managers' refresher nudges: answered "coming soon" until the feature exists. */
+  /** Team managers' refresher nudges: pick an audience and a tip, see recent sends. */
   manage: 'nudges.manage',
+  /** Send the picked tip or check-in to the picked audience now. */
+  send: 'nudges.send',
+  /** A send's status: sent, pending, failed by reason (refreshed on demand). */
+  status: 'nudges.status',
+  /** On a refresher: no more refreshers for me (typed "stop refreshers" too). */
+  stop: 'nudges.stop',
+  /** Refreshers back on (typed "refreshers on" too). */
+  resume: 'nudges.on',
 } as const;
 
 export type WelcomeVerb = (typeof welcomeVerbs)[keyof typeof welcomeVerbs];

@@ -1,19 +1,20 @@
 import type { TenantSettingsSource } from '../tenants/tenantSettings';
 
-/** Who is a team manager (sees team figures, sends nudges). */
+/** A council's team managers: who may send refresher nudges and see team confidence figures. */
 export interface ManagerDirectory {
   isManager(tenantId: string, aadObjectId: string): Promise<boolean>;
 }
 
 /**
- * Managers named in the council's settings (`managers`: Entra object ids). A stand-in kept minimal
- * until the nudges feature's directory is merged with it.
+ * Managers as listed in each council's tenant settings (`managers`: Entra object ids, set with the
+ * admin tool). Ids are compared without regard to case, as Entra treats them.
  */
-export class SettingsManagerDirectory implements ManagerDirectory {
+export class TenantSettingsManagerDirectory implements ManagerDirectory {
   constructor(private readonly settings: TenantSettingsSource) {}
 
   async isManager(tenantId: string, aadObjectId: string): Promise<boolean> {
     const managers = (await this.settings.settingsFor(tenantId))?.managers ?? [];
-    return managers.includes(aadObjectId.toLowerCase());
+    const id = aadObjectId.toLowerCase();
+    return managers.some((m) => m === id);
   }
 }

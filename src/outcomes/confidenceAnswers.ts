@@ -33,7 +33,7 @@ export interface LatestNudgeTeam {
   teamOf(tenantId: string, userId: string): Promise<string | undefined>;
 }
 
-/** Until nudges record who was sent what: no team is known. */
+/** No team known: for callers without nudges (tests, tools). */
 export const noLatestNudgeTeam: LatestNudgeTeam = { teamOf: () => Promise.resolve(undefined) };
 
 export type RecordOutcome = 'recorded' | 'already-answered';

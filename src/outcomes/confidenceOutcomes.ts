@@ -20,9 +20,6 @@ export interface ManagedTeams {
   teamsOf(tenantId: string, aadObjectId: string): Promise<readonly string[]>;
 }
 
-/** Until nudges know which teams a manager has: none, so managers see council figures only. */
-export const noManagedTeams: ManagedTeams = { teamsOf: () => Promise.resolve([]) };
-
 export interface ConfidenceOutcomeDeps {
   readonly answers: ConfidenceAnswers;
   readonly wording: CheckInWording;

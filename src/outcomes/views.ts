@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CardAction } from '../kernel/cardAction';
 import type { CardViewOf } from '../kernel/cardRenderer';
-import { welcomeVerbs } from '../kernel/verbs';
+import { nudgeVerbs, welcomeVerbs } from '../kernel/verbs';
 import {
   keptUpFigures,
   monthlyFigures,
@@ -139,7 +139,10 @@ export function checkInView(
       others:
         request.moment === 'before-first-use'
           ? [{ title: 'Not now', verb: outcomeVerbs.skip, data: {} }]
-          : [],
+          : request.moment === 'refresher'
+            ? // Every refresher carries the way to stop them (honoured from the next send).
+              [{ title: 'Stop refreshers', verb: nudgeVerbs.stop, data: {} }]
+            : [],
     },
   };
 }

@@ -3,6 +3,8 @@ import type { DocumentStore } from '../kernel/documentStore';
 import { genericLocalContacts, type LocalContacts } from './localContacts';
 import { retentionSettingsSchema, type RetentionSettings } from './retention';
 
+const entraObjectId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** One council's settings, as an admin writes them (every contact optional). */
 export const tenantSettingsSchema = z
   .object({
@@ -33,19 +35,16 @@ export const tenantSettingsSchema = z
       .optional(),
     /** Days each kind of record is kept (src/tenants/retention.ts); the default where unset. */
     retention: retentionSettingsSchema.optional(),
-    /** Team managers' Entra object ids: they see team confidence figures (aggregates only). */
+    /** The council's team managers (Entra object ids): who may send refresher nudges and see team confidence figures (aggregates only). */
     managers: z
       .array(
         z
           .string()
           .trim()
-          .toLowerCase()
-          .regex(
-            /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-            'must be an Entra object id',
-          ),
+          .regex(entraObjectId, 'must be an Entra object id (a GUID)')
+          .transform((id) => id.toLowerCase()),
       )
-      .max(1000)
+      .max(2000, 'at most 2000 managers')
       .optional(),
   })
   .strict()

@@ -29,15 +29,16 @@ describe('end to end: the bot behind the Agents Playground, in Chromium', functi
       'the welcome card offers the main actions',
     );
 
+    // The sandbox's user is a team manager: the refreshers card, in place of the menu.
     await chat.press(welcome, 'Team managers: refresher nudges');
-    await chat.waitForCardText(welcome, 'coming soon');
+    await chat.waitForCardText(welcome, 'Send a refresher');
     assert.equal(
       await chat.cardCount(),
       shown,
       'Action.Execute must replace the pressed card, not post a new one',
     );
-    assert.match(await chat.cardText(welcome), /Refresher nudges is coming soon/);
-    assert.deepEqual(await chat.buttons(welcome), ['Back to the menu']);
+    assert.doesNotMatch(await chat.cardText(welcome), /coming soon/);
+    assert.ok((await chat.buttons(welcome)).includes('Back to the menu'));
 
     await chat.press(welcome, 'Back to the menu');
     await chat.waitForCardText(welcome, 'Prepare for a conversation');

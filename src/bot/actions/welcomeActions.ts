@@ -170,10 +170,9 @@ const stepNote = z.object({
 });
 
 /**
- * The welcome card (offering to resume a walk-through), the way out ("stop", "menu": pause what is
- * in progress and show the menu), and refresher nudges, which are still to come and say so. Each
- * feature registers its own verbs: a "coming soon" here for a verb a feature handles would stop
- * the process at start (the table refuses a verb registered twice).
+ * The welcome card (offering to resume a walk-through) and the way out ("stop", "menu": pause what
+ * is in progress and show the menu). Each feature registers its own verbs (refresher nudges in
+ * nudgeActions): the table refuses a verb registered twice.
  */
 export function welcomeActions(
   findResumeOffer: FindResumeOffer,
@@ -189,14 +188,5 @@ export function welcomeActions(
       const resume = await pauseActive(tenantId, userId, typed);
       return showCard(cards.render('welcome', welcomeCardData(resume, true)));
     }),
-    onVerb(nudgeVerbs.manage, noData, ({ cards }) =>
-      showCard(
-        notice(cards, {
-          title: 'Refresher nudges is coming soon',
-          text: `This part of DARE Coach is not ready yet. Until it is, follow your service's procedures and talk to your domestic abuse lead or manager.`,
-          safetyLine,
-        }),
-      ),
-    ),
   ];
 }

@@ -10,6 +10,7 @@ import type { OutcomeCardModels } from '../../outcomes/views';
 import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
 import type { WordingCardModels } from '../../wording/views';
+import type { NudgeCardModels } from '../../nudges/views';
 
 export type { CardAction };
 
@@ -46,7 +47,8 @@ export interface CardModels
     SafetyCardModels,
     WordingCardModels,
     ReferralCardModels,
-    OutcomeCardModels {
+    OutcomeCardModels,
+    NudgeCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }

@@ -12,6 +12,7 @@ import type {
 import type { CardJson } from '../../kernel/cardRenderer';
 import { minimalReference } from '../activityFacts';
 import { cardAttachment } from '../cards/cardCatalog';
+import { toChannelError } from './channelErrors';
 
 /** What the sender needs of a Bot Framework adapter (CloudAdapter has it). */
 export interface ContinuingAdapter {
@@ -98,8 +99,8 @@ export function botFrameworkCardSender(adapter: ContinuingAdapter, botAppId: str
     // The middleware refused the proactive turn (e.g. a tenant no longer allowed).
     if (!result) throw new Error('The proactive turn did not run.');
     if ('failure' in result) {
-      const { failure } = result;
-      throw failure instanceof Error ? failure : new Error('The proactive turn failed.');
+      // As the port promises: the channel's refusal in framework-free terms (status, sub-code).
+      throw toChannelError(result.failure);
     }
     return result.value;
   };

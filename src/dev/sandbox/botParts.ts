@@ -29,7 +29,7 @@ export async function startStorage(config: AppConfig, logger: Logger): Promise<R
  * answers, i.e. the server is up and can reach storage.
  */
 export async function startBot(config: AppConfig, parts: ApplicationParts): Promise<RunningBot> {
-  const { server, delivery } = composeApplication(config, parts);
+  const { server, delivery, nudges } = composeApplication(config, parts);
   const port = await server.listen(config.port, config.host);
   const baseUrl = `http://${config.host}:${port}`;
   try {
@@ -40,12 +40,14 @@ export async function startBot(config: AppConfig, parts: ApplicationParts): Prom
   }
   parts.logger.info('listening', { port, url: `${baseUrl}/api/messages` });
   delivery?.start();
+  nudges.start();
   return {
     name: 'bot',
     baseUrl,
     endpoint: `${baseUrl}/api/messages`,
     stop: async () => {
       await delivery?.stop();
+      await nudges.stop();
       await server.stop();
     },
   };

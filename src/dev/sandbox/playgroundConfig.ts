@@ -22,6 +22,9 @@ function aUser(name: string, index: number) {
   };
 }
 
+/** The playground's own user (the first of `people`): the sandbox council's team manager. */
+export const sandboxManagerObjectId = aUser(people[0], 0).aadObjectId;
+
 /**
  * The playground's context file (`.m365agentsplayground.yml`, schema version 0.1.1): who the
  * current user is and which tenant every activity carries. Written as JSON, which YAML reads.

@@ -1,11 +1,14 @@
 import type { AppConfig } from '../../config/config';
 import { systemClock, type Clock } from '../../kernel/clock';
 import type { Logger } from '../../logging/logger';
+import type { Storage } from '../../kernel/documentStore';
 import { startBot, startStorage } from './botParts';
 import { PartStack } from './parts';
 import { startPlayground } from './playgroundPart';
 import { sandboxRespondentSecret, sandboxSettings } from './sandboxConfig';
 import { seedConfidence } from './seedConfidence';
+import { sandboxManagerObjectId } from './playgroundConfig';
+import { StoredTenantDirectory, type TenantSettings } from '../../tenants/tenantSettings';
 import { randomBytes } from 'node:crypto';
 import { start as startIntake } from '../partnershipIntake/intakeServer';
 
@@ -56,6 +59,7 @@ export async function startSandbox(
 
   const parts = new PartStack(logger.child({ component: 'sandbox' }));
   const { storage } = await parts.start('storage', () => startStorage(config, logger));
+  await makeSandboxUserAManager(storage, tenantId);
   const secret = randomBytes(32).toString('hex');
   const intake = await parts.start('partnership-intake', async () => {
     const running = await startIntake({ secret, port: 0 });
@@ -112,4 +116,12 @@ export async function startSandbox(
     received: () => intake.received(),
     stop: () => parts.stopAll(),
   };
+}
+
+/** In the sandbox the playground's user manages the team, so nudges can be tried end to end. */
+async function makeSandboxUserAManager(storage: Storage, tenantId: string): Promise<void> {
+  const settings = new StoredTenantDirectory(storage.collection<TenantSettings>('tenants'));
+  const current = await settings.settingsFor(tenantId);
+  const managers = new Set([...(current?.managers ?? []), sandboxManagerObjectId]);
+  await settings.save(tenantId, { contacts: {}, ...current, managers: [...managers] });
 }

@@ -1,3 +1,4 @@
+import { ChannelRequestError } from '../../../src/conversations/channelRequestError';
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { createAdapter } from '../../../src/bot/adapter';
@@ -219,7 +220,8 @@ describe('the Bot Framework card sender over HTTP (a real CloudAdapter, a fake c
       async (sender, connector) => {
         await assert.rejects(
           sender.update(personalChat(connector.url), 'activity-42', card),
-          (err: unknown) => (err as { statusCode?: number }).statusCode === 429,
+          // As the CardSender port promises: the refusal in framework-free terms.
+          (err: unknown) => err instanceof ChannelRequestError && err.status === 429,
         );
         assert.deepEqual(
           connector.received.map((r) => r.path),

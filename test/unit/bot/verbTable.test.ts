@@ -22,7 +22,7 @@ import {
   loadWordingLibrary,
 } from '../../../src/content/wording/loadLibrary';
 import { AppError, ErrorCodes } from '../../../src/kernel/errors';
-import { nudgeVerbs, welcomeVerbs } from '../../../src/kernel/verbs';
+import { welcomeVerbs } from '../../../src/kernel/verbs';
 import { buildSafetyAlert } from '../../../src/safety';
 import { genericLocalContacts } from '../../../src/tenants/localContacts';
 import { createWordingSearch } from '../../../src/wording/search';
@@ -133,17 +133,17 @@ describe('the verb table', () => {
     );
   });
 
-  it('refuses a "coming soon" registered beside the feature that handles the verb', () => {
-    const comingSoon: VerbHandler[] = [
-      onVerb(nudgeVerbs.manage, noData, async () => showCard({ type: 'AdaptiveCard' })),
+  it('refuses a stand-in registered beside the feature that handles the verb', () => {
+    const standIn: VerbHandler[] = [
+      onVerb(welcomeVerbs.show, noData, async () => showCard({ type: 'AdaptiveCard' })),
     ];
     assert.throws(
       () =>
         VerbTable.of(
           welcomeActions(async () => undefined),
-          comingSoon,
+          standIn,
         ),
-      /nudges\.manage/,
+      /welcome\.show/,
     );
   });
 

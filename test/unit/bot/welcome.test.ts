@@ -50,13 +50,15 @@ describe('welcome and help', () => {
     });
   });
 
-  it('answers a main action that is not built yet with a card saying so, and a way back', async () => {
+  it('tells someone who is not a manager to ask their manager, with a way back (no "coming soon")', async () => {
     const { adapter } = aBotHarness();
     await adapter.send(aCardAction('nudges.manage')).assertReply((reply) => {
       assert.equal(reply.type, ActivityTypes.InvokeResponse);
       const card = invokeCardOf(reply);
       assert.ok(card);
-      assert.match(textsOf(card).join(' '), /coming soon/i);
+      const text = textsOf(card).join(' ');
+      assert.match(text, /only team managers can send refreshers; ask your manager/i);
+      assert.doesNotMatch(text, /coming soon/i);
       assert.deepEqual(verbsOf(card), ['welcome.show']);
     });
   });

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  checkPlaceholders,
+  contentVersion,
+  IssueCollector,
+  parseContentFile,
+  type SourceFile,
+} from '../loadPack';
+import { loadPrinciples, principleSummaries } from '../principles';
+import tipsJson from './tips.json';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by -');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const tipsFileSchema = z.strictObject({
+  version: contentVersion,
+  about: text,
+  tips: z
+    .array(
+      z.strictObject({
+        id: slug,
+        title: text.max(80, 'keep a tip title under 80 characters'),
+        text: text.max(400, 'keep a tip under 400 characters: one idea'),
+        principles: z.array(slug).min(1),
+      }),
+    )
+    .min(24, 'at least 24 tips'),
+});
+
+export type TipsFile = z.infer<typeof tipsFileSchema>;
+
+/** A refresher tip as sent: its words and where they come from (the principles' sources). */
+export interface RefresherTip {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  readonly principles: readonly string[];
+  /** The published sources of its principles, joined with "; ". */
+  readonly source: string;
+}
+
+export interface TipPack {
+  readonly version: string;
+  readonly tips: readonly RefresherTip[];
+  readonly byId: ReadonlyMap<string, RefresherTip>;
+}
+
+export function bundledTipsSource(): SourceFile {
+  return { file: 'src/content/nudges/tips.json', data: tipsJson };
+}
+
+/** Validates the tips (shape, unique ids, known principles and placeholders); throws naming the path. */
+export function parseTips(source: SourceFile = bundledTipsSource()): TipPack {
+  const issues = new IssueCollector();
+  const principles = principleSummaries(loadPrinciples());
+  const file = parseContentFile(tipsFileSchema, source, issues);
+  if (file) {
+    checkPlaceholders(source, issues);
+    const seen = new Set<string>();
+    file.tips.forEach((tip, i) => {
+      if (seen.has(tip.id)) issues.add(source.file, ['tips', i, 'id'], `duplicate tip "${tip.id}"`);
+      seen.add(tip.id);
+      tip.principles.forEach((p, j) => {
+        if (!principles.has(p))
+          issues.add(source.file, ['tips', i, 'principles', j], `unknown principle "${p}"`);
+      });
+    });
+  }
+  issues.throwIfAny();
+  if (!file) throw new Error('unreachable: tips failed without an issue');
+  const tips = file.tips.map((tip) => ({
+    ...tip,
+    source: [
+      ...new Set(tip.principles.flatMap((p) => (principles.get(p)?.source ?? '').split('; '))),
+    ].join('; '),
+  }));
+  return { version: file.version, tips, byId: new Map(tips.map((t) => [t.id, t])) };
+}
+
+/** The tips that ship with the bot: loaded once at start; a broken file stops the process. */
+export function loadTips(): TipPack {
+  return parseTips();
+}

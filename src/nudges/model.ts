@@ -1,0 +1,81 @@
+import type { ConversationAddress } from '../conversations/cardSender';
+
+/** What a nudge carries: one tip from the pack, or the confidence check-in. */
+export type NudgeContent =
+  { readonly kind: 'tip'; readonly tipId: string } | { readonly kind: 'checkIn' };
+
+/** Who a nudge goes to: a team the bot is installed in, or everyone who has talked to the bot. */
+export type NudgeAudience =
+  { readonly kind: 'team'; readonly teamId: string } | { readonly kind: 'everyone' };
+
+/** expanding: recipients being listed; sending: deliveries being drained; done: none pending. */
+export type NudgeState = 'expanding' | 'sending' | 'done';
+
+/** One send of a nudge (part 1 sends once, "now"; schedules add occurrences). */
+export interface NudgeRecord {
+  readonly tenantId: string;
+  readonly nudgeId: string;
+  readonly occurrence: string;
+  readonly content: NudgeContent;
+  readonly audience: NudgeAudience;
+  /** A fingerprint of the manager who sent it (never the id itself). */
+  readonly sentBy: string;
+  readonly state: NudgeState;
+  readonly createdAt: string;
+  /** When expansion finished, and how many recipients it found (opted out ones included). */
+  readonly expandedAt?: string;
+  readonly recipients?: number;
+  readonly doneAt?: string;
+}
+
+/** Why a recipient was not reached; permanent (never retried for this occurrence). */
+export const permanentReasons = [
+  'ConversationBlockedByUser',
+  'BotDisabledByAdmin',
+  'BotNotInConversationRoster',
+  'AppUninstalled',
+  'NotFound',
+  'Forbidden',
+  'BadRequest',
+  'RetriesExhausted',
+  'OptedOut',
+  'NoConversation',
+] as const;
+export type PermanentReason = (typeof permanentReasons)[number];
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** How a recipient is reached: their stored personal chat, or a new one opened from a team. */
+export type DeliveryRoute =
+  | { readonly kind: 'conversation'; readonly address: ConversationAddress }
+  | { readonly kind: 'team'; readonly teamId: string };
+
+/** One recipient of one occurrence: its id is derived from (nudge, occurrence, recipient). */
+export interface DeliveryRecord {
+  readonly tenantId: string;
+  readonly nudgeId: string;
+  readonly occurrence: string;
+  /** The recipient's channel user id (29:...), needed to open a personal chat with them. */
+  readonly userId: string;
+  readonly aadObjectId?: string;
+  readonly route: DeliveryRoute;
+  readonly status: DeliveryStatus;
+  readonly reason?: PermanentReason;
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** When the record counts as gone (its retention), whether or not the store has deleted it. */
+  readonly expiresAt: string;
+}
+
+/** The partition of one occurrence's deliveries. */
+export const deliveryPartition = (tenantId: string, nudgeId: string, occurrence: string): string =>
+  `${tenantId}:${nudgeId}:${occurrence}`;
+
+/** The deterministic id of a delivery: re-running an expansion writes the same ids. */
+export function recipientKeyOf(recipient: {
+  readonly userId: string;
+  readonly aadObjectId?: string;
+}): string {
+  return (recipient.aadObjectId ?? recipient.userId).toLowerCase();
+}

@@ -1,0 +1,259 @@
+import type { CardSender, ConversationAddress } from '../conversations/cardSender';
+import type { ConversationDirectory } from '../conversations/conversationDirectory';
+import type { CardJson } from '../kernel/cardRenderer';
+import type { Clock } from '../kernel/clock';
+import type { StoredItem } from '../kernel/documentStore';
+import { ErrorCodes, isAppError } from '../kernel/errors';
+import type { Logger } from '../logging/logger';
+import { retryDelayMs, type BackoffPolicy } from '../referrals/delivery/backoff';
+import type { RandomSource } from '../referrals/delivery/ports';
+import type { InstalledTeams } from '../teams/installedTeams';
+import { PermanentlyUnreachable, verdictOn } from './deliveryOutcome';
+import {
+  deliveryPartition,
+  type DeliveryRecord,
+  type NudgeRecord,
+  type PermanentReason,
+} from './model';
+import type { Sleeper, TokenBucket } from './pacing';
+import type { HeldLease } from './senderLease';
+import type { NudgeStores } from './stores';
+
+export interface SenderDeps {
+  readonly stores: NudgeStores;
+  readonly sender: CardSender;
+  readonly teams: InstalledTeams;
+  readonly conversations: ConversationDirectory;
+  /** The card a nudge's recipients get (the same for each recipient of an occurrence). */
+  readonly cardFor: (nudge: NudgeRecord) => Promise<CardJson>;
+  readonly clock: Clock;
+  readonly sleeper: Sleeper;
+  readonly random: RandomSource;
+  readonly logger: Logger;
+}
+
+export interface SenderOptions {
+  /** Requests in flight at once (each still waits for its token). */
+  readonly maxInFlight: number;
+  /** Attempts per recipient before it is marked failed (RetriesExhausted). */
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+}
+
+/** What one drain of an occurrence did. */
+export interface DrainCounts {
+  sent: number;
+  failed: number;
+  requests: number;
+  throttled: number;
+  retried: number;
+}
+
+interface Pending {
+  item: StoredItem<DeliveryRecord>;
+  readyAt: number;
+  attempts: number;
+  /** The personal chat opened from the team, once opened (a retry does not open it again). */
+  address?: ConversationAddress;
+}
+
+/**
+ * Drains one occurrence's pending deliveries through the tenant's token bucket while the lease is
+ * held: each recipient once (its record is written sent or failed with If-Match), retrying what
+ * Teams asks to be retried and marking the rest failed with the reason; one bad recipient never
+ * stops the batch. A record still pending after a crash is simply sent by the next drain.
+ */
+export class OccurrenceDrain {
+  readonly counts: DrainCounts = { sent: 0, failed: 0, requests: 0, throttled: 0, retried: 0 };
+  private readonly queue: Pending[] = [];
+  private inFlight = 0;
+  private waiting: Array<() => void> = [];
+  private card: CardJson | undefined;
+
+  constructor(
+    private readonly deps: SenderDeps,
+    private readonly options: SenderOptions,
+    private readonly bucket: TokenBucket,
+    private readonly lease: HeldLease,
+    private readonly nudge: NudgeRecord,
+    /** Called after each recipient is finished (sent or failed), for the lease's progress. */
+    private readonly onFinished: () => void,
+  ) {}
+
+  /** Resolves when nothing is pending (or the lease was lost): true when all are finished. */
+  async run(): Promise<boolean> {
+    const { nudge } = this;
+    const partition = deliveryPartition(nudge.tenantId, nudge.nudgeId, nudge.occurrence);
+    const items = await this.deps.stores.deliveries.listPartition(partition);
+    const now = this.deps.clock.now().getTime();
+    for (const item of items) {
+      if (item.value.status === 'pending') {
+        this.queue.push({ item, readyAt: now, attempts: item.value.attempts });
+      }
+    }
+    if (this.queue.length === 0) return true;
+    this.card = await this.deps.cardFor(nudge);
+    const workers = Array.from({ length: this.options.maxInFlight }, () => this.work());
+    await Promise.all(workers);
+    return this.queue.length === 0 && this.inFlight === 0;
+  }
+
+  private async work(): Promise<void> {
+    while (this.lease.held) {
+      const next = this.nextReady();
+      if (next === 'empty') {
+        if (this.inFlight === 0) return;
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
+      if (typeof next === 'number') {
+        await this.deps.sleeper.sleep(next);
+        continue;
+      }
+      this.inFlight += 1;
+      try {
+        await this.deliver(next);
+      } finally {
+        this.inFlight -= 1;
+        // Whoever waits for work looks again: a retry may have been queued, or all is done.
+        const waiting = this.waiting;
+        this.waiting = [];
+        waiting.forEach((wake) => wake());
+      }
+    }
+  }
+
+  /** The next recipient due, or how long until one is, or nothing left to take. */
+  private nextReady(): Pending | number | 'empty' {
+    if (this.queue.length === 0) return 'empty';
+    const now = this.deps.clock.now().getTime();
+    let earliest = 0;
+    for (let i = 0; i < this.queue.length; i += 1) {
+      const pending = this.queue[i]!;
+      if (pending.readyAt <= now) {
+        this.queue.splice(i, 1);
+        return pending;
+      }
+      if (i === 0 || pending.readyAt < earliest) earliest = pending.readyAt;
+    }
+    return Math.max(1, earliest - now);
+  }
+
+  private async deliver(pending: Pending): Promise<void> {
+    let outcome: { status: 'sent' } | { status: 'failed'; reason: PermanentReason } | undefined;
+    try {
+      const address = pending.address ?? (await this.addressOf(pending));
+      await this.bucket.take();
+      if (!this.lease.held) return this.requeue(pending, 0);
+      this.counts.requests += 1;
+      await this.deps.sender.send(address, this.card ?? {});
+      outcome = { status: 'sent' };
+    } catch (err) {
+      outcome = this.afterFailure(pending, err);
+    }
+    // Written apart from the send: a failed write must never send the card again.
+    if (outcome)
+      await this.finish(pending, outcome.status, 'reason' in outcome ? outcome.reason : undefined);
+  }
+
+  /** A permanent failure's outcome, or undefined when the recipient was queued for a retry. */
+  private afterFailure(
+    pending: Pending,
+    err: unknown,
+  ): { status: 'failed'; reason: PermanentReason } | undefined {
+    const verdict = verdictOn(err);
+    if (verdict.kind === 'permanent') return { status: 'failed', reason: verdict.reason };
+    pending.attempts += 1;
+    if (pending.attempts >= this.options.maxAttempts) {
+      return { status: 'failed', reason: 'RetriesExhausted' };
+    }
+    const delay = retryDelayMs(
+      pending.attempts,
+      this.deps.random,
+      this.options.backoff,
+      verdict.retryAfterMs,
+    );
+    if (verdict.throttled) {
+      this.counts.throttled += 1;
+      this.bucket.pauseUntil(this.deps.clock.now().getTime() + delay);
+    }
+    this.counts.retried += 1;
+    this.requeue(pending, delay);
+    return undefined;
+  }
+
+  /** The recipient's personal chat: stored, or opened now from the team (a request of its own). */
+  private async addressOf(pending: Pending): Promise<ConversationAddress> {
+    const { route, tenantId, userId, aadObjectId } = pending.item.value;
+    if (route.kind === 'conversation') return route.address;
+    const team = await this.deps.teams.find(tenantId, route.teamId);
+    if (!team) throw new PermanentlyUnreachable('NoConversation');
+    await this.bucket.take();
+    this.counts.requests += 1;
+    const address = await this.deps.sender.createPersonalConversation(team.reference, {
+      userId,
+      tenantId,
+    });
+    pending.address = address;
+    // Next time this person is reached directly; a failure here only costs a creation later.
+    const conversationId = (address.conversation as { id?: unknown } | undefined)?.id;
+    if (typeof conversationId === 'string') {
+      await this.deps.conversations
+        .remember({
+          tenantId,
+          conversationId,
+          kind: 'personal',
+          ...(aadObjectId ? { userObjectId: aadObjectId } : {}),
+          reference: address,
+        })
+        .catch(() => undefined);
+    }
+    return address;
+  }
+
+  private requeue(pending: Pending, delayMs: number): void {
+    pending.readyAt = this.deps.clock.now().getTime() + delayMs;
+    this.queue.push(pending);
+  }
+
+  /** Writes the outcome with If-Match; a record another holder already finished is left as it is. */
+  private async finish(
+    pending: Pending,
+    status: 'sent' | 'failed',
+    reason?: PermanentReason,
+  ): Promise<void> {
+    const { item } = pending;
+    const value: DeliveryRecord = {
+      ...item.value,
+      status,
+      ...(reason ? { reason } : {}),
+      attempts: pending.attempts + 1,
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    const key = { partitionKey: item.partitionKey, id: item.id, etag: item.etag };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deps.stores.deliveries.replace(key, value, {
+          ttlSeconds: ttlLeft(item.value.expiresAt, this.deps.clock),
+        });
+        break;
+      } catch (err) {
+        if (isAppError(err, ErrorCodes.storePreconditionFailed)) break;
+        // Storage hiccup: write the outcome again rather than send again (at most a few times).
+        if (attempt >= outcomeWriteAttempts) throw err;
+        await this.deps.sleeper.sleep(retryDelayMs(attempt, this.deps.random, writeBackoff));
+      }
+    }
+    if (status === 'sent') this.counts.sent += 1;
+    else this.counts.failed += 1;
+    this.onFinished();
+  }
+}
+
+const outcomeWriteAttempts = 5;
+const writeBackoff: BackoffPolicy = { baseDelayMs: 200, maxDelayMs: 5_000, minDelayMs: 50 };
+
+/** Seconds the record has left of its retention (at least one). */
+function ttlLeft(expiresAt: string, clock: Clock): number {
+  return Math.max(1, Math.ceil((Date.parse(expiresAt) - clock.now().getTime()) / 1000));
+}

@@ -1,0 +1,230 @@
+import { strict as assert } from 'node:assert';
+import type { CardSender, ConversationAddress } from '../../../src/conversations/cardSender';
+import { ChannelRequestError } from '../../../src/conversations/channelRequestError';
+import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
+import { deliveryPartition, type NudgeRecord } from '../../../src/nudges/model';
+import { sendNow, statusOf, stopRefreshers, refreshersOn } from '../../../src/nudges/nudges';
+import { NudgeWorker } from '../../../src/nudges/nudgeWorker';
+import type { Sleeper } from '../../../src/nudges/pacing';
+import { nudgeStores } from '../../../src/nudges/stores';
+import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
+import { StoredInstalledTeams, type InstalledTeam } from '../../../src/teams/installedTeams';
+import { fixedTtl } from '../../../src/tenants/retention';
+import { capturedLogger } from '../../support/capturedLogs';
+import { ManualClock, seededRandom } from '../../support/referrals/deliveryFakes';
+
+const tenantId = '00000000-0000-4000-8000-00000000aaaa';
+const teamId = '19:fake-team@thread.tacv2';
+
+/** A channel that records every send per conversation and answers from a per-user script. */
+class ScriptedChannel implements CardSender {
+  readonly sends = new Map<string, number>();
+  readonly created: string[] = [];
+  failures = new Map<string, ChannelRequestError[]>();
+
+  send(address: ConversationAddress): Promise<string> {
+    const userId = String((address.user as { id: string }).id);
+    const next = this.failures.get(userId)?.shift();
+    if (next) return Promise.reject(next);
+    this.sends.set(userId, (this.sends.get(userId) ?? 0) + 1);
+    return Promise.resolve(`activity-${userId}`);
+  }
+
+  update(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  createPersonalConversation(
+    _from: ConversationAddress,
+    member: { userId: string },
+  ): Promise<ConversationAddress> {
+    this.created.push(member.userId);
+    return Promise.resolve({
+      conversation: { id: `a:chat-${member.userId}` },
+      user: { id: member.userId },
+    });
+  }
+}
+
+/** Waiting moves the manual clock: no real time passes in these tests. */
+const sleeperFor = (clock: ManualClock): Sleeper => ({
+  sleep: (ms) => {
+    clock.advance(ms);
+    return Promise.resolve();
+  },
+});
+
+function members(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    userId: `29:member-${i}`,
+    aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  }));
+}
+
+async function aWorld(roster = members(6)) {
+  const clock = new ManualClock('2026-12-01T10:00:00.000Z');
+  const storage = new InMemoryStorage({ clock });
+  const stores = nudgeStores(storage);
+  const teams = new StoredInstalledTeams(storage.collection<InstalledTeam>('nudges'), clock);
+  await teams.record({
+    tenantId,
+    teamId,
+    serviceUrl: 'https://smba.example.test/',
+    reference: { conversation: { id: teamId } },
+  });
+  const conversations = new StoredConversationDirectory(storage.collection('conversations'), clock);
+  // The first member has talked to the bot: reached in their stored chat, no creation.
+  await conversations.remember({
+    tenantId,
+    conversationId: 'a:chat-existing',
+    kind: 'personal',
+    userObjectId: roster[0]!.aadObjectId,
+    reference: { conversation: { id: 'a:chat-existing' }, user: { id: roster[0]!.userId } },
+  });
+  const channel = new ScriptedChannel();
+  const logs = capturedLogger();
+  const rosterPages = {
+    pagesOf: async function* () {
+      yield roster.slice(0, 3);
+      yield roster.slice(3);
+    },
+  };
+  const worker = (holder: string, sender: CardSender = channel) =>
+    new NudgeWorker(
+      {
+        stores,
+        sender,
+        teams,
+        conversations,
+        rosters: rosterPages,
+        cardFor: () => Promise.resolve({ type: 'AdaptiveCard' }),
+        clock,
+        sleeper: sleeperFor(clock),
+        random: seededRandom(7),
+        logger: logs.logger,
+        ttlFor: fixedTtl('nudgeDeliveries'),
+      },
+      { holder },
+    );
+  const send = (content: NudgeRecord['content'] = { kind: 'tip', tipId: 'make-it-routine' }) =>
+    sendNow(
+      { stores, clock, wake: () => undefined },
+      { tenantId, managerId: 'manager-1', audience: { kind: 'team', teamId }, content },
+    );
+  return { clock, storage, stores, channel, logs, worker, send, roster };
+}
+
+describe('nudge delivery engine', function () {
+  it('sends once to every team member, opening personal chats for those never reached', async function () {
+    const world = await aWorld();
+    const nudge = await world.send();
+    const pass = await world.worker('a').runTenant(tenantId);
+    assert.equal(pass.sent, 6);
+    assert.deepEqual([...world.channel.sends.values()], [1, 1, 1, 1, 1, 1]);
+    assert.equal(world.channel.created.length, 5, 'the member with a stored chat needs none');
+    const status = await statusOf(world, tenantId, nudge.nudgeId);
+    assert.deepEqual(
+      { state: status?.state, sent: status?.sent, pending: status?.pending },
+      {
+        state: 'done',
+        sent: 6,
+        pending: 0,
+      },
+    );
+    const again = await world.worker('a').runTenant(tenantId);
+    assert.equal(again.sent, 0, 'a finished nudge is never sent again');
+  });
+
+  it('lets one of two racing instances expand and send; the other does nothing', async function () {
+    const world = await aWorld();
+    await world.send();
+    const [one, two] = await Promise.all([
+      world.worker('a').runTenant(tenantId),
+      world.worker('b').runTenant(tenantId),
+    ]);
+    assert.equal([one, two].filter((p) => p.held).length, 1);
+    assert.equal(one.expanded + two.expanded, 6);
+    assert.deepEqual([...world.channel.sends.values()], [1, 1, 1, 1, 1, 1]);
+  });
+
+  it('marks 403 sub-codes and 404 permanent with their reason, retries 429 and 5xx, and never stops the batch', async function () {
+    const world = await aWorld();
+    const [a, b, c, d, e] = world.roster.map((m) => m.userId);
+    world.channel.failures = new Map([
+      [a!, [new ChannelRequestError(403, 'ConversationBlockedByUser')]],
+      [b!, [new ChannelRequestError(403, 'BotDisabledByAdmin')]],
+      [c!, [new ChannelRequestError(404)]],
+      [d!, [new ChannelRequestError(429, undefined, 2000), new ChannelRequestError(503)]],
+      [
+        e!,
+        [new ChannelRequestError(412), new ChannelRequestError(502), new ChannelRequestError(504)],
+      ],
+    ]);
+    const nudge = await world.send();
+    const pass = await world.worker('a').runTenant(tenantId);
+    assert.equal(pass.throttled, 1);
+    const status = await statusOf(world, tenantId, nudge.nudgeId);
+    assert.equal(status?.sent, 3);
+    assert.deepEqual(status?.failed, {
+      ConversationBlockedByUser: 1,
+      BotDisabledByAdmin: 1,
+      NotFound: 1,
+    });
+    assert.equal(world.channel.sends.get(d!), 1);
+    assert.equal(world.channel.sends.get(e!), 1);
+  });
+
+  it('honours "stop refreshers" from the next send, and "refreshers on" after it', async function () {
+    const world = await aWorld();
+    const who = world.roster[1]!;
+    await stopRefreshers(world, tenantId, who.aadObjectId);
+    const first = await world.send();
+    await world.worker('a').runTenant(tenantId);
+    assert.equal(world.channel.sends.get(who.userId), undefined);
+    assert.deepEqual((await statusOf(world, tenantId, first.nudgeId))?.failed, { OptedOut: 1 });
+    await refreshersOn(world, tenantId, who.aadObjectId);
+    await world.send();
+    await world.worker('a').runTenant(tenantId);
+    assert.equal(world.channel.sends.get(who.userId), 1);
+  });
+
+  it('resumes after a crash without sending twice: only pending records are sent', async function () {
+    const world = await aWorld();
+    const nudge = await world.send();
+    // The first instance dies after three sends: its channel stops answering.
+    let allowed = 3;
+    const dying: CardSender = {
+      ...world.channel,
+      send: (address, card) =>
+        allowed-- > 0 ? world.channel.send(address) : new Promise<string>(() => void card),
+      update: () => Promise.resolve(),
+      createPersonalConversation: (from, member) =>
+        world.channel.createPersonalConversation(from, member),
+    };
+    void world.worker('dead', dying).runTenant(tenantId);
+    await new Promise((resolve) => setImmediate(resolve));
+    while ([...world.channel.sends.values()].length < 3) await new Promise((r) => setImmediate(r));
+    // Before the lease lapses, another instance does nothing; after it, it takes over.
+    assert.equal((await world.worker('b').runTenant(tenantId)).held, false);
+    world.clock.advance(31_000);
+    const pass = await world.worker('b').runTenant(tenantId);
+    assert.ok(pass.held);
+    assert.ok(world.logs.lines().some((l) => l.msg === 'nudge sending taken over'));
+    assert.deepEqual([...world.channel.sends.values()], [1, 1, 1, 1, 1, 1]);
+    assert.equal((await statusOf(world, tenantId, nudge.nudgeId))?.sent, 6);
+  });
+
+  it('keeps delivery records for 90 days, then no longer counts them', async function () {
+    const world = await aWorld();
+    const nudge = await world.send();
+    await world.worker('a').runTenant(tenantId);
+    world.clock.advance(89 * 86_400_000);
+    assert.equal((await statusOf(world, tenantId, nudge.nudgeId))?.sent, 6);
+    world.clock.advance(2 * 86_400_000);
+    assert.equal((await statusOf(world, tenantId, nudge.nudgeId))?.sent, 0);
+    const left = await world.stores.deliveries.listPartition(
+      deliveryPartition(tenantId, nudge.nudgeId, 'now'),
+    );
+    assert.equal(left.length, 0, 'the store lets them go (TTL)');
+  });
+});
