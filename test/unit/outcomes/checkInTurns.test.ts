@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ActivityTypes } from 'botbuilder';
+import { nudgeVerbs } from '../../../src/kernel/verbs';
 import type { ConfidenceAnswer } from '../../../src/outcomes/confidenceAnswers';
 import type { TenantSettings } from '../../../src/tenants/tenantSettings';
 import { aCardAction, aMessage, anInstall, fakeTenantId, fakeUser } from '../../support/builders';
@@ -62,6 +63,15 @@ describe('confidence check-in card (turns)', () => {
     assert.match(user.text(), /Nothing was saved/);
     assert.deepEqual(inputsOf(user.card), []);
     assert.deepEqual(await storedAnswers(storage), []);
+  });
+
+  it('as a refresher, carries the way to stop refreshers, as every refresher does', async () => {
+    const h = aPractitioner();
+    assert.ok(verbsOf(aNudgeCheckIn(h)).includes(nudgeVerbs.stop));
+    const baseline = h.cards.renderView(
+      h.confidence.outcomes.checkIn({ moment: 'before-first-use' }),
+    );
+    assert.ok(!verbsOf(baseline).includes(nudgeVerbs.stop), 'only refreshers offer it');
   });
 
   it('does not ask the baseline on install in a team channel', async () => {
