@@ -1,4 +1,5 @@
 import type { ConversationAddress } from '../conversations/cardSender';
+import { fingerprint } from '../kernel/hash';
 
 /** What a nudge carries: one tip from the pack, or the confidence check-in. */
 export type NudgeContent =
@@ -11,6 +12,11 @@ export type NudgeAudience =
 /** expanding: recipients being listed; sending: deliveries being drained; done: none pending. */
 export type NudgeState = 'expanding' | 'sending' | 'done';
 
+/** How a nudge names the manager who sent it: a fingerprint, never the id itself. */
+export function sentByOf(tenantId: string, managerId: string): string {
+  return fingerprint(`${tenantId}:${managerId}`);
+}
+
 /** One send of a nudge (part 1 sends once, "now"; schedules add occurrences). */
 export interface NudgeRecord {
   readonly tenantId: string;
@@ -18,7 +24,7 @@ export interface NudgeRecord {
   readonly occurrence: string;
   readonly content: NudgeContent;
   readonly audience: NudgeAudience;
-  /** A fingerprint of the manager who sent it (never the id itself). */
+  /** A fingerprint of the manager who sent it (`sentByOf`, never the id itself). */
   readonly sentBy: string;
   readonly state: NudgeState;
   readonly createdAt: string;

@@ -1,6 +1,6 @@
-import { fingerprint } from '../kernel/hash';
 import { deliveryIdOf } from './expansion';
-import { deliveryPartition, type NudgeRecord } from './model';
+import { deliveryPartition, sentByOf, type NudgeRecord } from './model';
+import { recentNudges } from './nudges';
 import type { NudgeStores } from './stores';
 
 /**
@@ -10,18 +10,18 @@ import type { NudgeStores } from './stores';
  */
 export class NudgeTeams {
   constructor(
-    private readonly stores: Pick<NudgeStores, 'nudges' | 'deliveries'>,
+    private readonly stores: NudgeStores,
     /** How many of the tenant's latest team nudges are looked through for a person's team. */
     private readonly lookBack = 12,
   ) {}
 
   /** The teams a manager has sent refreshers to (Teams team ids). */
   async teamsOf(tenantId: string, managerId: string): Promise<readonly string[]> {
-    const sentBy = fingerprint(`${tenantId}:${managerId}`);
-    const teams = (await this.teamNudges(tenantId))
-      .filter((n) => n.sentBy === sentBy)
-      .map((n) => (n.audience.kind === 'team' ? n.audience.teamId : ''));
-    return [...new Set(teams)].filter((t) => t !== '');
+    const sentBy = sentByOf(tenantId, managerId);
+    const teams = (await this.teamNudges(tenantId)).flatMap((n) =>
+      n.sentBy === sentBy && n.audience.kind === 'team' ? [n.audience.teamId] : [],
+    );
+    return [...new Set(teams)];
   }
 
   /** The team of the most recent team nudge delivered to this person, if any. */
@@ -40,10 +40,7 @@ export class NudgeTeams {
 
   /** The tenant's nudges to a team, newest first. */
   private async teamNudges(tenantId: string): Promise<NudgeRecord[]> {
-    const items = await this.stores.nudges.listPartition(tenantId);
-    return items
-      .map((i) => i.value)
-      .filter((n) => n.audience.kind === 'team')
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const all = await recentNudges({ stores: this.stores }, tenantId, Number.POSITIVE_INFINITY);
+    return all.filter((n) => n.audience.kind === 'team');
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../kernel/clock';
-import { fingerprint } from '../kernel/hash';
 import {
   deliveryPartition,
+  sentByOf,
   type NudgeAudience,
   type NudgeContent,
   type NudgeRecord,
@@ -43,7 +43,7 @@ export async function sendNow(
     occurrence: 'now',
     content: request.content,
     audience: request.audience,
-    sentBy: fingerprint(`${request.tenantId}:${request.managerId}`),
+    sentBy: sentByOf(request.tenantId, request.managerId),
     state: 'expanding',
     createdAt: deps.clock.now().toISOString(),
   };

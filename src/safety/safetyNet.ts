@@ -139,7 +139,7 @@ export function compileSafetyNet(
     const anchored =
       needs === undefined ||
       sentences.some((s, i) => needs.matchesAny(s, undefined, idiomWords[i] ?? new Set<number>()));
-    if (judged && judgedOwner >= 0 && anchored && !everyday && !found.has(judgedOwner)) {
+    if (judged && judgedOwner >= 0 && anchored && !found.has(judgedOwner)) {
       found.set(
         judgedOwner,
         judged.drivers.map(([s, t]) => sentences[s]?.[t]?.typed ?? ''),

@@ -26,7 +26,9 @@ export const safetyModelSchema = z.strictObject({
    * least this probability (it reads everyday casework better than word rules do), in the
    * categories the triggers mark `withdrawable`.
    */
-  withdrawAt: z.number().gt(0).lte(1),
+  // Above a half: a text read as ordinary that surely is then the layer's own top reading, so a
+  // text whose findings are withdrawn never gets one of the layer's instead.
+  withdrawAt: z.number().gt(0.5).lte(1),
   bias: z.array(z.number()),
   /** feature → [class index, weight] pairs (small weights pruned). */
   weights: z.record(z.string(), z.array(z.tuple([z.number().int().nonnegative(), z.number()]))),
