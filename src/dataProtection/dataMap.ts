@@ -18,6 +18,7 @@ import type { RetainedRecord } from '../tenants/retention';
 import type { TenantSettings } from '../tenants/tenantSettings';
 import type { DeliveryRecord, NudgeRecord } from '../nudges/model';
 import type { OptOutRecord } from '../nudges/stores';
+import type { ScheduleRecord } from '../nudges/schedules/model';
 import type { SenderLeaseRecord } from '../nudges/senderLease';
 import type { InstalledTeam } from '../teams/installedTeams';
 import type { StoredFeedback } from '../wording/feedback';
@@ -301,6 +302,7 @@ const nudgeFields: FieldsOf<NudgeRecord> = {
   tenantId: none('Teams tenant (the council)'),
   nudgeId: none('random id'),
   occurrence: none('which send of the nudge'),
+  scheduleId: none('the schedule it came from (random id)'),
   content: none('the tip id, or the check-in'),
   audience: none('a team id, or everyone'),
   sentBy: about('one-way fingerprint of the manager who sent it', 'council staff'),
@@ -309,6 +311,25 @@ const nudgeFields: FieldsOf<NudgeRecord> = {
   expandedAt: none('time'),
   recipients: none('count'),
   doneAt: none('time'),
+};
+
+const scheduleFields: FieldsOf<ScheduleRecord> = {
+  kind: none('schedule'),
+  tenantId: none('Teams tenant (the council)'),
+  scheduleId: none('random id'),
+  content: none('the tip id, or the check-in'),
+  audience: none('a team id, or everyone'),
+  rule: none('once, weekly or monthly; time of day; start and end dates'),
+  createdBy: about('one-way fingerprint of the manager who made it', 'council staff'),
+  createdAt: none('time'),
+  updatedAt: none('time'),
+  scheduleState: none('active, paused, cancelled or ended'),
+  nextNominal: none('date'),
+  nextDue: none('time'),
+  claimed: none('the occurrence being created: its nudge id and time'),
+  sent: none('count'),
+  lastOccurrence: none('time'),
+  missed: none('times of occurrences not sent (no instance ran that day)'),
 };
 
 const senderLeaseFields: FieldsOf<SenderLeaseRecord> = {
@@ -615,6 +636,16 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
         retention: { fixed: 'until "refreshers on"' },
         deletion: 'deleted on "refreshers on"',
         fields: optOutFields,
+      },
+      {
+        name: 'refresher schedule',
+        key: '"schedules:<tenant>" / random schedule id',
+        why: "to send a manager's refresher on its dates, once each, and show the manager its schedules",
+        lawfulBasis: publicTask,
+        readers: 'the app; the council’s managers (schedules card)',
+        retention: { fixed: 'while the council uses the service' },
+        deletion: 'by an admin when the council leaves',
+        fields: scheduleFields,
       },
       {
         name: 'installed team',

@@ -22,6 +22,8 @@ export interface NudgeRecord {
   readonly tenantId: string;
   readonly nudgeId: string;
   readonly occurrence: string;
+  /** The schedule this occurrence came from (absent for a send-now). */
+  readonly scheduleId?: string;
   readonly content: NudgeContent;
   readonly audience: NudgeAudience;
   /** A fingerprint of the manager who sent it (`sentByOf`, never the id itself). */
