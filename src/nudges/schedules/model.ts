@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
+import type { DocumentStore, ItemKey, Storage } from '../../kernel/documentStore';
 import type { NudgeAudience, NudgeContent } from '../model';
 import type { ScheduleRule } from './occurrences';
 
@@ -74,3 +74,7 @@ export function occurrenceNudgeId(scheduleId: string, occurrence: string): strin
     hex.slice(20, 32),
   ].join('-');
 }
+
+/** The schedules' store: the nudges container (schedules partition per tenant). */
+export const scheduleStore = (storage: Storage): ScheduleStore =>
+  storage.collection<ScheduleRecord>('nudges');

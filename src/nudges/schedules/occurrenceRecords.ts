@@ -3,7 +3,12 @@ import type { DocumentStore, StoredItem } from '../../kernel/documentStore';
 import { ErrorCodes, isAppError } from '../../kernel/errors';
 import type { NudgeRecord } from '../model';
 import { nudgeKey } from '../stores';
-import { scheduleKey, type ClaimedOccurrence, type ScheduleRecord, type ScheduleStore } from './model';
+import {
+  scheduleKey,
+  type ClaimedOccurrence,
+  type ScheduleRecord,
+  type ScheduleStore,
+} from './model';
 
 export interface OccurrenceDeps {
   readonly schedules: ScheduleStore;

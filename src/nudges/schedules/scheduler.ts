@@ -163,7 +163,8 @@ export class Scheduler {
       const following = followingNominal
         ? occurrenceOf(schedule.rule, followingNominal, calendar)
         : undefined;
-      const inTime = now.getTime() <= windowCloseOf(current.date, this.options.workingHours).getTime();
+      const inTime =
+        now.getTime() <= windowCloseOf(current.date, this.options.workingHours).getTime();
       const { nextNominal: _n, nextDue: _d, ...base } = schedule;
       const advanced: ScheduleRecord = {
         ...base,
