@@ -9,7 +9,7 @@ import {
 } from '../../../../src/nudges/schedules/schedules';
 import { InMemoryStorage } from '../../../../src/storage/memory/InMemoryStorage';
 import { ManualClock } from '../../../support/referrals/deliveryFakes';
-import { managerId, scheduleWorld, team, tenantId } from './scheduleWorld';
+import { managerId, scheduleWorld, team, tenantId } from '../../../support/nudges/scheduleWorld';
 
 const weeklyThursday = (start: string, end?: string) => ({
   cadence: { kind: 'weekly' as const, weekday: 4 as const },

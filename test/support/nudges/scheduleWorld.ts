@@ -1,16 +1,16 @@
-import type { Storage } from '../../../../src/kernel/documentStore';
-import type { NudgeAudience, NudgeRecord } from '../../../../src/nudges/model';
-import { englandAndWalesHolidays } from '../../../../src/nudges/schedules/calendar';
-import { scheduleStore } from '../../../../src/nudges/schedules/model';
-import type { ScheduleRule } from '../../../../src/nudges/schedules/occurrences';
-import { Scheduler } from '../../../../src/nudges/schedules/scheduler';
+import type { Storage } from '../../../src/kernel/documentStore';
+import type { NudgeAudience, NudgeRecord } from '../../../src/nudges/model';
+import { englandAndWalesHolidays } from '../../../src/nudges/schedules/calendar';
+import { scheduleStore } from '../../../src/nudges/schedules/model';
+import type { ScheduleRule } from '../../../src/nudges/schedules/occurrences';
+import { Scheduler } from '../../../src/nudges/schedules/scheduler';
 import {
   createSchedule,
   type ScheduleUseCaseDeps,
-} from '../../../../src/nudges/schedules/schedules';
-import { nudgeStores } from '../../../../src/nudges/stores';
-import { capturedLogger } from '../../../support/capturedLogs';
-import type { ManualClock } from '../../../support/referrals/deliveryFakes';
+} from '../../../src/nudges/schedules/schedules';
+import { nudgeStores } from '../../../src/nudges/stores';
+import { capturedLogger } from '../capturedLogs';
+import type { ManualClock } from '../referrals/deliveryFakes';
 
 export const tenantId = '00000000-0000-4000-8000-00000000aaaa';
 export const managerId = '00000000-0000-4000-8000-0000000000aa';
