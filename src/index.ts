@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   }
 
   const storage = await openStorage(config, logger.child({ component: 'storage' }));
-  const { server, delivery, nudges } = composeApplication(config, {
+  const { server, delivery, nudges, schedules } = composeApplication(config, {
     logger,
     storage,
     clock: systemClock,
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   logger.info('listening', { port, url: `http://${config.host}:${port}/api/messages` });
   delivery?.start();
   nudges.start();
+  schedules.start();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping', { reason: signal });
     await delivery?.stop();
+    await schedules.stop();
     await nudges.stop();
     await server.stop();
     await storage.close();

@@ -16,6 +16,8 @@ import { teamsRosters } from '../bot/proactive/teamRosters';
 import { NudgeWorker } from '../nudges/nudgeWorker';
 import { realSleeper } from '../nudges/pacing';
 import { refresherCards } from '../nudges/refresherCards';
+import { englandAndWalesHolidays } from '../nudges/schedules/calendar';
+import { Scheduler } from '../nudges/schedules/scheduler';
 import type { ApplicationParts } from './parts';
 
 export { maxRequestBodyBytes };
@@ -27,6 +29,8 @@ export interface Application {
   readonly delivery: DeliveryWorker | undefined;
   /** Sends managers' refresher nudges (and picks up ones another instance left). Start after listen. */
   readonly nudges: NudgeWorker;
+  /** Turns managers' schedules into nudges when due (the nudge worker sends them). Start after listen. */
+  readonly schedules: Scheduler;
 }
 
 /** Wires every part together. No I/O happens here beyond loading content and card templates. */
@@ -94,6 +98,15 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     logger: logger.child({ component: 'nudges' }),
   });
 
+  const schedules = new Scheduler({
+    schedules: composed.nudges.schedules,
+    nudges: composed.nudges.stores.nudges,
+    clock,
+    calendar: englandAndWalesHolidays,
+    wake: (tenantId) => nudges.wake(tenantId),
+    logger: logger.child({ component: 'schedules' }),
+  });
+
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),
     handleBotRequest: createBotEndpoint(adapter, bot, logger.child({ component: 'bot-endpoint' }), {
@@ -102,7 +115,7 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     checkReadiness: readinessProbe(parts),
     maxBodyBytes: maxRequestBodyBytes,
   });
-  return { server, bot, delivery, nudges };
+  return { server, bot, delivery, nudges, schedules };
 }
 
 /**

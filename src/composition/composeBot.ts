@@ -3,6 +3,8 @@ import { VerbTable } from '../bot/actions/actionTable';
 import { coachingActions } from '../bot/actions/coachingActions';
 import { outcomeActions } from '../bot/actions/outcomeActions';
 import { nudgeActions, refresherWordsResponder } from '../bot/actions/nudgeActions';
+import { scheduleActions } from '../bot/actions/scheduleActions';
+import { englandAndWalesHolidays } from '../nudges/schedules/calendar';
 import { TeamInstallations } from '../bot/teamInstallations';
 import { referralActions } from '../bot/actions/referralActions';
 import { welcomeActions } from '../bot/actions/welcomeActions';
@@ -91,6 +93,11 @@ export function composeBot(
     wordingActions(wording),
     outcomeActions(confidence.outcomes, confidence.files),
     nudgeActions(nudgeDeps),
+    scheduleActions({
+      ...nudgeDeps,
+      nudges: features.nudges.stores.nudges,
+      calendar: englandAndWalesHolidays,
+    }),
     referralActions({
       ...features.referrals,
       deliveryDeadlineMs: config.referrals.deliveryDeadlineMs,

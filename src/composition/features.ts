@@ -26,6 +26,7 @@ import type { ApplicationParts } from './parts';
 import { loadTips } from '../content/nudges/loadTips';
 import { TenantSettingsManagerDirectory } from '../managers/managerDirectory';
 import { nudgeStores } from '../nudges/stores';
+import { scheduleStore } from '../nudges/schedules/model';
 import { StoredInstalledTeams, type InstalledTeam } from '../teams/installedTeams';
 
 /**
@@ -85,6 +86,7 @@ export function composeFeatures(parts: ApplicationParts) {
 
   const nudges = {
     stores: nudgeStores(storage),
+    schedules: scheduleStore(storage),
     managers: new TenantSettingsManagerDirectory(tenants),
     teams: new StoredInstalledTeams(storage.collection<InstalledTeam>('nudges'), clock),
     tips: loadTips(),

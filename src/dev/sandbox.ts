@@ -15,6 +15,8 @@ import { startSandbox, type Sandbox } from './sandbox/startSandbox';
 
 /** The playground's usual port, so a bookmarked URL keeps working; it picks another if taken. */
 const playgroundPort = 56150;
+/** The test clock's usual port (any free one when taken). */
+const testClockPort = 56151;
 
 function banner(sandbox: Sandbox): string {
   return [
@@ -25,6 +27,7 @@ function banner(sandbox: Sandbox): string {
     `  Bot endpoint:    ${sandbox.botEndpoint}`,
     `  Referrals:       ${sandbox.intakeUrl} (the local partnership intake)`,
     `  Tenant:          ${sandbox.tenantId}`,
+    `  Test clock:      ${sandbox.clockUrl} (POST {"advanceMinutes": 60} or {"to": "<ISO time>"})`,
     `  Playground log:  ${sandbox.playgroundLogFile}`,
     '',
     '  Press Ctrl-C to stop.',
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
       },
       onPartExit: (part) => void shutdown(`${part} exited`, 1),
       seedConfidence: args['seed-confidence'],
+      clockPort: testClockPort,
     });
   } catch (err) {
     // startSandbox has already stopped whatever had started.

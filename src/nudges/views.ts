@@ -4,6 +4,7 @@ import type { InstalledTeam } from '../teams/installedTeams';
 import type { RefresherTip } from '../content/nudges/loadTips';
 import type { NudgeRecord, PermanentReason } from './model';
 import type { NudgeStatus } from './nudges';
+import { scheduleVerbs } from './schedules/verbs';
 
 interface Choice {
   readonly title: string;
@@ -59,6 +60,24 @@ const safetyLine = 'If anyone is in immediate danger, call 999.';
 const stopButton: CardAction = { title: 'Stop refreshers', verb: nudgeVerbs.stop, data: {} };
 const menuButton: CardAction = { title: 'Back to the menu', verb: welcomeVerbs.show, data: {} };
 
+/** Who a refresher can go to: each installed team (this one named so), then everyone. */
+export function audienceChoices(teams: readonly InstalledTeam[], currentTeamId?: string): Choice[] {
+  const audiences: Choice[] = teams.map((t, i) => ({
+    title: t.teamId === currentTeamId ? 'This team' : (t.name ?? `Team ${i + 1}`),
+    value: `${teamChoicePrefix}${t.teamId}`,
+  }));
+  audiences.push({ title: 'Everyone who has used DARE Coach', value: everyoneChoice });
+  return audiences;
+}
+
+/** What a refresher can carry: each tip, then the check-in. */
+export function contentChoices(tips: readonly RefresherTip[]): Choice[] {
+  return [
+    ...tips.map((t) => ({ title: `Tip: ${t.title}`, value: t.id })),
+    { title: 'Confidence check-in (two questions)', value: checkInChoice },
+  ];
+}
+
 /** The manager's card: who to send to, what, and the latest sends. */
 export function manageView(options: {
   readonly teams: readonly InstalledTeam[];
@@ -68,11 +87,7 @@ export function manageView(options: {
   readonly recent: readonly NudgeRecord[];
   readonly tipTitle: (nudge: NudgeRecord) => string;
 }): { card: 'nudges-manage'; data: NudgesManageCardData } {
-  const audiences: Choice[] = options.teams.map((t, i) => ({
-    title: t.teamId === options.currentTeamId ? 'This team' : (t.name ?? `Team ${i + 1}`),
-    value: `${teamChoicePrefix}${t.teamId}`,
-  }));
-  audiences.push({ title: 'Everyone who has used DARE Coach', value: everyoneChoice });
+  const audiences = audienceChoices(options.teams, options.currentTeamId);
   const current = options.currentTeamId ? `${teamChoicePrefix}${options.currentTeamId}` : '';
   return {
     card: 'nudges-manage',
@@ -87,10 +102,7 @@ export function manageView(options: {
       audiences,
       contentLabel: 'What to send',
       contentValue: options.tips[0]?.id ?? checkInChoice,
-      contents: [
-        ...options.tips.map((t) => ({ title: `Tip: ${t.title}`, value: t.id })),
-        { title: 'Confidence check-in (two questions)', value: checkInChoice },
-      ],
+      contents: contentChoices(options.tips),
       recentLabel: 'Recent sends (press one for its status)',
       recent: options.recent.map((n) => ({
         title: `${options.tipTitle(n)}, ${n.createdAt.slice(0, 16).replace('T', ' ')} UTC`,
@@ -98,7 +110,7 @@ export function manageView(options: {
         data: { nudgeId: n.nudgeId },
       })),
       send: { title: 'Send now', verb: nudgeVerbs.send, data: {} },
-      actions: [menuButton],
+      actions: [{ title: 'Schedules', verb: scheduleVerbs.list, data: {} }, menuButton],
     },
   };
 }

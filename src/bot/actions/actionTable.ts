@@ -6,6 +6,7 @@ import { AppError, ErrorCodes } from '../../kernel/errors';
 import { nudgeVerbs, welcomeVerbs } from '../../kernel/verbs';
 import type { Logger } from '../../logging/logger';
 import { outcomeVerbs } from '../../outcomes/confidenceCheckIn';
+import { scheduleVerbs } from '../../nudges/schedules/verbs';
 import { referralVerbs } from '../../referrals/form/actions';
 import { wordingVerbs } from '../../wording/actions';
 import type { CardCatalog } from '../cards/cardCatalog';
@@ -14,6 +15,7 @@ import type { CardCatalog } from '../cards/cardCatalog';
 export const verbGroups = {
   welcome: welcomeVerbs,
   nudges: nudgeVerbs,
+  schedules: scheduleVerbs,
   coaching: coachingVerbs,
   wording: wordingVerbs,
   referral: referralVerbs,

@@ -43,13 +43,13 @@ const sendData = z.object({
 const statusData = z.object({ nudgeId: z.string().uuid() });
 
 /** What a nudge says, in a word, for the manager's lists. */
-export function nudgeTitle(tips: TipPack, nudge: NudgeRecord): string {
+export function nudgeTitle(tips: TipPack, nudge: Pick<NudgeRecord, 'content'>): string {
   return nudge.content.kind === 'checkIn'
     ? 'Confidence check-in'
     : (tips.byId.get(nudge.content.tipId)?.title ?? 'A tip');
 }
 
-function notAManager(context: ActionContext): Reply {
+export function notAManager(context: ActionContext): Reply {
   context.logger.info('nudges refused: not a manager');
   return showCard(
     notice(context.cards, {
@@ -60,8 +60,8 @@ function notAManager(context: ActionContext): Reply {
 }
 
 /** The team whose channel this is; recorded, since the bot is evidently installed in it. */
-async function currentTeam(
-  deps: NudgeActionDeps,
+export async function currentTeam(
+  deps: Pick<NudgeActionDeps, 'teams'>,
   context: ActionContext,
 ): Promise<string | undefined> {
   const { activity } = context.turn;
@@ -90,8 +90,8 @@ async function manageCard(deps: NudgeActionDeps, context: ActionContext): Promis
   return showCard(context.cards.renderView(view));
 }
 
-function parseChoice(
-  deps: NudgeActionDeps,
+export function parseChoice(
+  deps: Pick<NudgeActionDeps, 'tips'>,
   data: z.infer<typeof sendData>,
 ): { audience: NudgeAudience; content: NudgeContent } | undefined {
   const audience: NudgeAudience | undefined =

@@ -11,6 +11,7 @@ import type { ReferralCardModels } from '../../referrals/form/views';
 import type { SafetyCardModels } from '../../safety/views';
 import type { WordingCardModels } from '../../wording/views';
 import type { NudgeCardModels } from '../../nudges/views';
+import type { ScheduleCardModels } from '../../nudges/schedules/views';
 
 export type { CardAction };
 
@@ -48,7 +49,8 @@ export interface CardModels
     WordingCardModels,
     ReferralCardModels,
     OutcomeCardModels,
-    NudgeCardModels {
+    NudgeCardModels,
+    ScheduleCardModels {
   welcome: WelcomeCardData;
   notice: NoticeCardData;
 }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/config';
 import type { Storage } from '../../kernel/documentStore';
 import type { Logger } from '../../logging/logger';
 import { openStorage } from '../../storage/openStorage';
+import type { Scheduler } from '../../nudges/schedules/scheduler';
 import type { RunningPart } from './parts';
 import { waitForUrl } from './waitForUrl';
 
@@ -16,6 +17,8 @@ export interface RunningBot extends RunningPart {
   readonly baseUrl: string;
   /** The Bot Framework endpoint: `${baseUrl}/api/messages`. */
   readonly endpoint: string;
+  /** The scheduler of managers' refresher schedules (the sandbox's test clock wakes it). */
+  readonly schedules: Scheduler;
 }
 
 /** The app's storage exactly as production opens it: without COSMOS_ENDPOINT, an embedded server. */
@@ -29,7 +32,7 @@ export async function startStorage(config: AppConfig, logger: Logger): Promise<R
  * answers, i.e. the server is up and can reach storage.
  */
 export async function startBot(config: AppConfig, parts: ApplicationParts): Promise<RunningBot> {
-  const { server, delivery, nudges } = composeApplication(config, parts);
+  const { server, delivery, nudges, schedules } = composeApplication(config, parts);
   const port = await server.listen(config.port, config.host);
   const baseUrl = `http://${config.host}:${port}`;
   try {
@@ -41,12 +44,15 @@ export async function startBot(config: AppConfig, parts: ApplicationParts): Prom
   parts.logger.info('listening', { port, url: `${baseUrl}/api/messages` });
   delivery?.start();
   nudges.start();
+  schedules.start();
   return {
     name: 'bot',
     baseUrl,
     endpoint: `${baseUrl}/api/messages`,
+    schedules,
     stop: async () => {
       await delivery?.stop();
+      await schedules.stop();
       await nudges.stop();
       await server.stop();
     },

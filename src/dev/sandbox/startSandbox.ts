@@ -3,6 +3,8 @@ import { systemClock, type Clock } from '../../kernel/clock';
 import type { Logger } from '../../logging/logger';
 import type { Storage } from '../../kernel/documentStore';
 import { startBot, startStorage } from './botParts';
+import { startClockControl } from './clockControl';
+import { TestClock } from './testClock';
 import { PartStack } from './parts';
 import { startPlayground } from './playgroundPart';
 import { sandboxRespondentSecret, sandboxSettings } from './sandboxConfig';
@@ -24,6 +26,8 @@ export interface SandboxOptions {
   };
   /** Seeds fake confidence answers and makes the playground's user their team's manager. */
   readonly seedConfidence?: boolean;
+  /** The test clock's preferred port (any free one when taken; default any). */
+  readonly clockPort?: number;
   /** Called when a part dies on its own (today: the playground exiting). */
   readonly onPartExit?: (part: string) => void;
 }
@@ -38,6 +42,8 @@ export interface Sandbox {
   readonly playgroundLogFile: string;
   /** The tenant the playground's activities carry. */
   readonly tenantId: string;
+  /** The test clock: `GET` it for the app's time, `POST` to move it forward (see clockControl.ts). */
+  readonly clockUrl: string;
   readonly intakeUrl: string;
   readonly received: () => ReadonlyArray<{ readonly reference: string }>;
   /** Stops every part in reverse order of starting; safe to call twice. */
@@ -75,7 +81,8 @@ export async function startSandbox(
     ...config,
     partnership: { referralUrl: intake.referralUrl, signingSecret: secret },
   };
-  const clock = options.clock ?? systemClock;
+  // The app runs on a test clock that a developer can move forward (see clockControl.ts).
+  const clock = new TestClock(options.clock ?? systemClock);
   const seeded = options.seedConfidence
     ? await seedConfidence({
         storage,
@@ -91,6 +98,14 @@ export async function startSandbox(
       storage,
       clock,
       ...(seeded ? { outcomePorts: { managedTeams: seeded.managedTeams } } : {}),
+    }),
+  );
+  const clockControl = await parts.start('test-clock', () =>
+    startClockControl({
+      config,
+      clock,
+      onMove: () => bot.schedules.passOnce(),
+      port: options.clockPort ?? 0,
     }),
   );
   const playground = await parts.start('playground', () =>
@@ -112,6 +127,7 @@ export async function startSandbox(
     playgroundPid: playground.pid,
     playgroundLogFile: playground.logFile,
     tenantId,
+    clockUrl: clockControl.url,
     intakeUrl: intake.url,
     received: () => intake.received(),
     stop: () => parts.stopAll(),
