@@ -75,7 +75,7 @@ export function describeRule(rule: ScheduleRule): string {
       ? `Once, on ${londonDay(rule.start)} at ${rule.time}`
       : cadence.kind === 'weekly'
         ? `Weekly on ${weekdayNames[cadence.weekday - 1] ?? ''} at ${rule.time}`
-        : `Monthly on day ${cadence.day} at ${rule.time}`;
+        : `Monthly on day ${cadence.day}${cadence.day > 28 ? ' (the last day of a shorter month)' : ''} at ${rule.time}`;
   if (cadence.kind === 'once') return how;
   return `${how}, from ${londonDay(rule.start)}${rule.end ? ` until ${londonDay(rule.end)}` : ''}`;
 }
