@@ -42,6 +42,15 @@ const sendData = z.object({
 });
 const statusData = z.object({ nudgeId: z.string().uuid() });
 
+/** Wraps a handler so that only the tenant's managers reach it; anyone else is told to ask theirs. */
+export const managersOnly =
+  (managers: ManagerDirectory) =>
+  <D>(handle: (context: ActionContext, data: D) => Promise<Reply>) =>
+  async (context: ActionContext, data: D): Promise<Reply> =>
+    (await managers.isManager(context.tenantId, context.userId))
+      ? handle(context, data)
+      : notAManager(context);
+
 /** What a nudge says, in a word, for the manager's lists. */
 export function nudgeTitle(tips: TipPack, nudge: Pick<NudgeRecord, 'content'>): string {
   return nudge.content.kind === 'checkIn'
@@ -49,7 +58,7 @@ export function nudgeTitle(tips: TipPack, nudge: Pick<NudgeRecord, 'content'>): 
     : (tips.byId.get(nudge.content.tipId)?.title ?? 'A tip');
 }
 
-export function notAManager(context: ActionContext): Reply {
+function notAManager(context: ActionContext): Reply {
   context.logger.info('nudges refused: not a manager');
   return showCard(
     notice(context.cards, {
@@ -115,12 +124,7 @@ export function parseChoice(
  * "refreshers on", honoured from the next send.
  */
 export function nudgeActions(deps: NudgeActionDeps): VerbHandler[] {
-  const managerOnly =
-    <D>(handle: (context: ActionContext, data: D) => Promise<Reply>) =>
-    async (context: ActionContext, data: D): Promise<Reply> =>
-      (await deps.managers.isManager(context.tenantId, context.userId))
-        ? handle(context, data)
-        : notAManager(context);
+  const managerOnly = managersOnly(deps.managers);
 
   const statusCard = async (context: ActionContext, nudgeId: string): Promise<Reply> => {
     const status = await statusOf(deps, context.tenantId, nudgeId);

@@ -15,7 +15,7 @@ import { scheduleFormView, scheduleListView } from '../../nudges/schedules/views
 import { audienceChoices, contentChoices } from '../../nudges/views';
 import type { InstalledTeams } from '../../teams/installedTeams';
 import { onVerb, showCard, type ActionContext, type Reply } from './actionTable';
-import { currentTeam, nudgeTitle, notAManager, parseChoice } from './nudgeActions';
+import { currentTeam, managersOnly, nudgeTitle, parseChoice } from './nudgeActions';
 
 export interface ScheduleActionDeps extends ScheduleUseCaseDeps {
   readonly managers: ManagerDirectory;
@@ -53,12 +53,7 @@ const changeWords: Record<ScheduleChange, string> = {
  * for managers only, like the other refresher verbs.
  */
 export function scheduleActions(deps: ScheduleActionDeps) {
-  const managerOnly =
-    <D>(handle: (context: ActionContext, data: D) => Promise<Reply>) =>
-    async (context: ActionContext, data: D): Promise<Reply> =>
-      (await deps.managers.isManager(context.tenantId, context.userId))
-        ? handle(context, data)
-        : notAManager(context);
+  const managerOnly = managersOnly(deps.managers);
 
   const listCard = async (context: ActionContext, message?: string): Promise<Reply> => {
     const teams = await deps.teams.listForTenant(context.tenantId);

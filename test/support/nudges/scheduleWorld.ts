@@ -4,10 +4,7 @@ import { englandAndWalesHolidays } from '../../../src/nudges/schedules/calendar'
 import { scheduleStore } from '../../../src/nudges/schedules/model';
 import type { ScheduleRule } from '../../../src/nudges/schedules/occurrences';
 import { Scheduler } from '../../../src/nudges/schedules/scheduler';
-import {
-  createSchedule,
-  type ScheduleUseCaseDeps,
-} from '../../../src/nudges/schedules/schedules';
+import { createSchedule, type ScheduleUseCaseDeps } from '../../../src/nudges/schedules/schedules';
 import { nudgeStores } from '../../../src/nudges/stores';
 import { capturedLogger } from '../capturedLogs';
 import type { ManualClock } from '../referrals/deliveryFakes';
