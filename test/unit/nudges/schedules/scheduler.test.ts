@@ -7,6 +7,7 @@ import {
   createSchedule,
   listSchedules,
 } from '../../../../src/nudges/schedules/schedules';
+import { Scheduler } from '../../../../src/nudges/schedules/scheduler';
 import { InMemoryStorage } from '../../../../src/storage/memory/InMemoryStorage';
 import { ManualClock } from '../../../support/referrals/deliveryFakes';
 import { managerId, scheduleWorld, team, tenantId } from '../../../support/nudges/scheduleWorld';
@@ -171,6 +172,25 @@ describe('the scheduler', () => {
         ['2026-04-16T09:00:00.000Z'],
       );
     });
+  });
+
+  it('loads the bank holiday calendar only when an occurrence falls due (resident memory)', async () => {
+    const world = scheduleWorld(storage, clock);
+    await world.schedule(weeklyThursday('2026-03-16'));
+    let loads = 0;
+    const scheduler = new Scheduler({
+      ...world.deps,
+      calendar: () => {
+        loads += 1;
+        return world.deps.calendar();
+      },
+      logger: world.logs.logger,
+    });
+    await scheduler.passOnce();
+    assert.equal(loads, 0);
+    clock.set('2026-03-19T10:00:00.000Z');
+    await scheduler.passOnce();
+    assert.equal(loads, 1);
   });
 
   it('two schedulers racing create one occurrence', async () => {
