@@ -12,7 +12,7 @@ import {
 } from '../../nudges/schedules/schedules';
 import { scheduleVerbs } from '../../nudges/schedules/verbs';
 import { scheduleFormView, scheduleListView } from '../../nudges/schedules/views';
-import { audienceChoices, contentChoices } from '../../nudges/views';
+import { audienceChoices, contentChoices, teamChoicePrefix } from '../../nudges/views';
 import type { InstalledTeams } from '../../teams/installedTeams';
 import { onVerb, showCard, type ActionContext, type Reply } from './actionTable';
 import { currentTeam, managersOnly, nudgeTitle, parseChoice } from './nudgeActions';
@@ -61,7 +61,8 @@ export function scheduleActions(deps: ScheduleActionDeps) {
     const whom = (s: ScheduleRecord): string =>
       s.audience.kind === 'everyone'
         ? 'everyone who has used DARE Coach'
-        : (teamNames.get(`team:${s.audience.teamId}`) ?? 'a team DARE Coach has left');
+        : (teamNames.get(`${teamChoicePrefix}${s.audience.teamId}`) ??
+          'a team DARE Coach has left');
     return showCard(
       context.cards.renderView(
         scheduleListView({
@@ -88,7 +89,7 @@ export function scheduleActions(deps: ScheduleActionDeps) {
           contents: contentChoices(deps.tips.tips),
           values:
             teamId && values.audience === undefined
-              ? { ...values, audience: `team:${teamId}` }
+              ? { ...values, audience: `${teamChoicePrefix}${teamId}` }
               : values,
           ...(problems ? { problems } : {}),
           ...(deps.workingHours ? { workingHours: deps.workingHours } : {}),
