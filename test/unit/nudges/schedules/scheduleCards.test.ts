@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { schedulePartition, type ScheduleRecord } from '../../../../src/nudges/schedules/model';
 import { scheduleVerbs } from '../../../../src/nudges/schedules/verbs';
+import { englandAndWalesHolidays } from '../../../../src/nudges/schedules/calendar';
+import { Scheduler } from '../../../../src/nudges/schedules/scheduler';
+import { ManualClock } from '../../../support/referrals/deliveryFakes';
 import { StoredTenantDirectory, type TenantSettings } from '../../../../src/tenants/tenantSettings';
 import {
   aBotHarness,
@@ -23,8 +26,8 @@ const weeklyForm = {
   end: '',
 };
 
-async function aManagerHarness(isManager = true) {
-  const harness = aBotHarness();
+async function aManagerHarness(isManager = true, clock?: ManualClock) {
+  const harness = aBotHarness(clock ? { clock } : {});
   if (isManager) {
     await new StoredTenantDirectory(harness.storage.collection<TenantSettings>('tenants')).save(
       fakeTenantId,
@@ -106,6 +109,29 @@ describe('managers’ schedule cards (bot)', () => {
     const again = await press(scheduleVerbs.resume, { scheduleId });
     assert.match(again.text, /has changed since this card was shown/);
     assert.equal((await stored())[0]?.scheduleState, 'cancelled');
+  });
+
+  it('shows the manager an occurrence missed while DARE Coach was not running', async () => {
+    const clock = new ManualClock('2026-11-23T10:00:00Z');
+    const { harness, press } = await aManagerHarness(true, clock);
+    await press(scheduleVerbs.create, weeklyForm);
+    // No instance ran on Thursday 26 November until after 16:30.
+    clock.set('2026-11-26T17:00:00Z');
+    const scheduler = new Scheduler({
+      schedules: harness.nudges.schedules,
+      nudges: harness.nudges.stores.nudges,
+      clock,
+      calendar: englandAndWalesHolidays,
+      wake: () => undefined,
+      logger: harness.logs.logger,
+    });
+    assert.deepEqual(await scheduler.passOnce(), { created: 0, missed: 1 });
+    const list = await press(scheduleVerbs.list);
+    assert.match(
+      list.text,
+      /Not sent, because DARE Coach was not running that day: Thu 26 Nov 2026, 10:00/,
+    );
+    assert.match(list.text, /next Thu 3 Dec 2026, 10:00/);
   });
 
   it('refuses everyone but managers, and stores nothing for them', async () => {
