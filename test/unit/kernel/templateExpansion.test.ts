@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CompiledTemplate } from '../../../src/kernel/templateExpansion';
+import { genericLocalContacts } from '../../../src/tenants/localContacts';
+import { everyCardData, fullContacts } from '../cards/everyCard';
 
 const cardsDirectory = path.resolve('cards');
 const samplesDirectory = path.resolve('test/fixtures/card-samples');
@@ -41,6 +43,27 @@ describe('template expansion compiled once into functions', () => {
         assert.deepEqual(expand.shortcut(sample), expand.library(sample));
     });
   }
+
+  it('renders every card the bot builds (both contact sets) exactly as the library does', async () => {
+    const templates = new Map(
+      readdirSync(cardsDirectory)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [
+          path.basename(f, '.json'),
+          bothWays(JSON.parse(readFileSync(path.join(cardsDirectory, f), 'utf8'))),
+        ]),
+    );
+    const cards = [
+      ...(await everyCardData(fullContacts)),
+      ...(await everyCardData(genericLocalContacts)),
+    ];
+    assert.ok(cards.length > 100);
+    for (const { name, data } of cards) {
+      const expand = templates.get(name);
+      assert.ok(expand, name);
+      assert.deepEqual(expand.shortcut(data), expand.library(data), name);
+    }
+  });
 
   it('agrees on the corners: missing fields, nulls, case, arrays, $index, $root, $when', () => {
     const expand = bothWays({
