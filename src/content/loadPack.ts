@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../kernel/errors';
 import { contactPlaceholders } from '../tenants/localContacts';
@@ -131,5 +133,17 @@ export function walkStrings(
     value.forEach((item: unknown, index) => walkStrings(item, [...path, index], visit));
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
+  }
+}
+
+/**
+ * A shipped JSON file read from disk (beside the module in src/ under tsx, copied to dist/ by
+ * tsconfig.build.json), for data too big to keep in the module cache after it is compiled.
+ */
+export function shippedJson(directory: string, file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path.join(directory, file), 'utf8')) as unknown;
+  } catch {
+    throw new ContentPackError([{ file, path: '$', problem: 'is not readable JSON' }]);
   }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { AppError, ErrorCodes } from './errors';
-import { PreparedExpansion } from './templateExpansion';
+import { CompiledTemplate } from './templateExpansion';
 
 /** The Adaptive Card schema version every template targets (Teams supports 1.5 on all clients). */
 export const adaptiveCardVersion = '1.5';
@@ -55,8 +55,8 @@ function checkTemplate(file: string, json: unknown): CardJson {
  * A template's `${...}` expressions are parsed when its `Template` is built, so each is built once
  * and bound to new data on every render (expansion is synchronous and keeps no state between
  * renders). Building one per render re-parsed every expression on every turn: about a quarter of
- * the process's time in `npm run bench:turns`. Rendering walks that prepared template with
- * `PreparedExpansion`, which looks plain field paths up directly (./templateExpansion.ts).
+ * the process's time in `npm run bench:turns`. Rendering runs that prepared template
+ * compiled once into functions by `CompiledTemplate` (./templateExpansion.ts).
  */
 export class TemplateCardRenderer<Models> implements CardRenderer<Models> {
   private constructor(private readonly templates: ReadonlyMap<string, Expander>) {}
@@ -74,10 +74,10 @@ export class TemplateCardRenderer<Models> implements CardRenderer<Models> {
         throw invalid(file, 'is not valid JSON');
       }
       const template = new ACData.Template(checkTemplate(file, json));
-      const prepared = PreparedExpansion.of(template);
+      const compiled = CompiledTemplate.of(template);
       templates.set(path.basename(file, '.json'), {
-        expand: prepared
-          ? (data) => prepared.expand(data)
+        expand: compiled
+          ? (data) => compiled.expand(data)
           : (data) => template.expand({ $root: data }) as unknown,
       });
     }

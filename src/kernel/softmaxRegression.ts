@@ -99,15 +99,64 @@ export function trainSoftmax(
   return { bias: [...bias].map(round), weights: shipped };
 }
 
+/**
+ * A shipped model's weights packed into typed arrays: one row per feature, its (class, weight)
+ * pairs side by side. Held as parsed JSON they are tens of thousands of two-element arrays (the
+ * safety model's about 16 MB of the bot's heap, the wording model's about 10, each one marked by
+ * every full garbage collection); packed, a few MB. Same pairs, same order, same doubles: every
+ * score is summed exactly as from the JSON.
+ */
+export interface PackedWeights {
+  /** feature → its row. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Row r's pairs are [start[r], start[r + 1]). */
+  readonly start: Uint32Array;
+  readonly classOf: Uint8Array;
+  readonly weight: Float64Array;
+}
+
+export function packWeights(
+  weights: Readonly<Record<string, readonly (readonly [number, number])[]>>,
+): PackedWeights {
+  const entries = Object.entries(weights);
+  const rows = new Map<string, number>();
+  const start = new Uint32Array(entries.length + 1);
+  let pairs = 0;
+  entries.forEach(([, row], r) => {
+    start[r] = pairs;
+    pairs += row.length;
+  });
+  start[entries.length] = pairs;
+  const classOf = new Uint8Array(pairs);
+  const weight = new Float64Array(pairs);
+  let at = 0;
+  entries.forEach(([feature, row], r) => {
+    rows.set(feature, r);
+    for (const [k, w] of row) {
+      if (k > 255) throw new Error(`a packed model keeps class indexes in a byte (${feature})`);
+      classOf[at] = k;
+      weight[at] = w;
+      at += 1;
+    }
+  });
+  return { rows, start, classOf, weight };
+}
+
 /** Each class's raw score (bias plus the weights of the features present). */
 export function softmaxScores(
-  model: { readonly bias: readonly number[] },
-  weights: ReadonlyMap<string, readonly (readonly [number, number])[]>,
+  bias: readonly number[],
+  packed: PackedWeights,
   features: Iterable<string>,
 ): number[] {
-  const scores = [...model.bias];
+  const { rows, start, classOf, weight } = packed;
+  const scores = [...bias];
   for (const name of features) {
-    for (const [k, w] of weights.get(name) ?? []) scores[k] = (scores[k] ?? 0) + w;
+    const r = rows.get(name);
+    if (r === undefined) continue;
+    for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
+      const k = classOf[i] ?? 0;
+      scores[k] = (scores[k] ?? 0) + (weight[i] ?? 0);
+    }
   }
   return scores;
 }

@@ -1,14 +1,19 @@
 import { createLearnedLayer, ordinaryClass, safetyModelSchema } from '../../safety/learned/model';
 import { compileSafetyNet, negationRulesOf } from '../../safety/safetyNet';
 import { safetyFileSchema } from '../../safety/schema';
-import { checkPlaceholders, IssueCollector, parseContentFile, type SourceFile } from '../loadPack';
+import {
+  checkPlaceholders,
+  IssueCollector,
+  parseContentFile,
+  shippedJson,
+  type SourceFile,
+} from '../loadPack';
 import { bundledPrinciplesSource, parsePrinciples } from '../principles';
 import { checkModeFile, checkPackFile } from './crossCheck';
 import debriefJson from './debrief.json';
 import type { CoachingPack, ModePack } from './coachingPack';
 import packJson from './pack.json';
 import prepareJson from './prepare.json';
-import safetyModelJson from './safety-model.json';
 import safetyJson from './safety-triggers.json';
 import { modeFileSchema, packFileSchema, stageIds, type ModeFile } from './schema';
 
@@ -23,7 +28,11 @@ export interface CoachingPackSources {
   readonly safetyModel: SourceFile;
 }
 
-/** The pack as shipped: JSON imported so it travels with the build (dist/) as well as tsx. */
+/**
+ * The pack as shipped: JSON imported so it travels with the build (dist/) as well as tsx. The
+ * safety model (1 MB of weights) is read from disk instead (tsconfig.build.json copies it), so the
+ * parsed JSON is garbage once the model is packed rather than held by the module cache.
+ */
 export function bundledCoachingSources(): CoachingPackSources {
   const dir = 'src/content/coaching';
   return {
@@ -32,7 +41,10 @@ export function bundledCoachingSources(): CoachingPackSources {
     prepare: { file: `${dir}/prepare.json`, data: prepareJson },
     debrief: { file: `${dir}/debrief.json`, data: debriefJson },
     safety: { file: `${dir}/safety-triggers.json`, data: safetyJson },
-    safetyModel: { file: `${dir}/safety-model.json`, data: safetyModelJson },
+    safetyModel: {
+      file: `${dir}/safety-model.json`,
+      data: shippedJson(__dirname, 'safety-model.json'),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packWeights, softmax, softmaxScores } from '../../kernel/softmaxRegression';
 import type { Sentence } from '../language';
 import type { NegationRules } from '../patterns';
 import { featuresOf, type Feature } from './features';
@@ -68,46 +69,6 @@ export const ordinaryClass = 'ordinary';
 /** Words a sentence needs besides the matched ones before the layer may call it everyday. */
 const minimumContext = 5;
 
-/**
- * The weights packed into typed arrays: one row per feature, its (class, weight) pairs side by
- * side. Held as parsed JSON they were ~64,000 two-element arrays (about 16 MB of the bot's heap,
- * each one marked by every full garbage collection); packed, about 2 MB. Same pairs, same order,
- * same doubles: every score is summed exactly as before.
- */
-interface PackedWeights {
-  /** feature → its row. */
-  readonly rows: ReadonlyMap<string, number>;
-  /** Row r's pairs are [start[r], start[r + 1]). */
-  readonly start: Uint32Array;
-  readonly classOf: Uint8Array;
-  readonly weight: Float64Array;
-}
-
-function packWeights(weights: SafetyModel['weights']): PackedWeights {
-  const entries = Object.entries(weights);
-  const rows = new Map<string, number>();
-  const start = new Uint32Array(entries.length + 1);
-  let pairs = 0;
-  entries.forEach(([, row], r) => {
-    start[r] = pairs;
-    pairs += row.length;
-  });
-  start[entries.length] = pairs;
-  const classOf = new Uint8Array(pairs);
-  const weight = new Float64Array(pairs);
-  let at = 0;
-  entries.forEach(([feature, row], r) => {
-    rows.set(feature, r);
-    for (const [k, w] of row) {
-      if (k > 255) throw new Error(`the learned layer packs class indexes in a byte (${feature})`);
-      classOf[at] = k;
-      weight[at] = w;
-      at += 1;
-    }
-  });
-  return { rows, start, classOf, weight };
-}
-
 function unpack(model: SafetyModel) {
   const classes = [...model.classes];
   const bias = classes.map((_, k) => model.bias[k] ?? 0);
@@ -136,21 +97,14 @@ export function createLearnedLayer(model: SafetyModel, negation: NegationRules):
     return 0;
   };
   /** Softmax of the class scores. */
-  const probabilities = (features: readonly Feature[]): number[] => {
-    const scores = [...bias];
-    for (const feature of features) {
-      const r = rows.get(feature.name);
-      if (r === undefined) continue;
-      for (let i = start[r] ?? 0, end = start[r + 1] ?? 0; i < end; i++) {
-        const k = classOf[i] ?? 0;
-        scores[k] = (scores[k] ?? 0) + (weight[i] ?? 0);
-      }
-    }
-    const top = Math.max(...scores);
-    const exps = scores.map((score) => Math.exp(score - top));
-    const sum = exps.reduce((a, b) => a + b, 0);
-    return exps.map((e) => e / sum);
-  };
+  const probabilities = (features: readonly Feature[]): number[] =>
+    softmax(
+      softmaxScores(
+        bias,
+        packed,
+        features.map((feature) => feature.name),
+      ),
+    );
   const read = (sentences: readonly Sentence[]): LearnedReading => {
     const features = featuresOf(sentences, negation);
     const p = probabilities(features);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { situationIds } from '../../content/wording/schema';
-import { softmax, softmaxScores } from '../../kernel/softmaxRegression';
+import { packWeights, softmax, softmaxScores } from '../../kernel/softmaxRegression';
 import { rerankFeatures } from './features';
 
 /**
@@ -34,12 +34,23 @@ export interface WordingReranker {
 }
 
 export function createReranker(model: WordingModel): WordingReranker {
-  const weights = new Map(Object.entries(model.weights));
+  // Only what ranking needs is kept, not the parsed model: no closure here names `model` (V8
+  // would keep it alive in the context the closures share).
+  const { weight, classes, bias, packed } = unpack(model);
+  return {
+    weight,
+    probabilities(terms, words) {
+      const p = softmax(softmaxScores(bias, packed, rerankFeatures(terms, words)));
+      return new Map(classes.map((id, k) => [id, p[k] ?? 0]));
+    },
+  };
+}
+
+function unpack(model: WordingModel) {
   return {
     weight: model.weight,
-    probabilities(terms, words) {
-      const p = softmax(softmaxScores(model, weights, rerankFeatures(terms, words)));
-      return new Map(model.classes.map((id, k) => [id, p[k] ?? 0]));
-    },
+    classes: [...model.classes],
+    bias: [...model.bias],
+    packed: packWeights(model.weights),
   };
 }

@@ -61,6 +61,20 @@ export interface BenchResult {
 
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
+/**
+ * Why "embedded within 20% of out-of-process" compares DARE's own figures between the two halves
+ * of a run, not its ratio to echo in each half: the echo bot has no storage, so whatever its rate
+ * does between the halves is the machine, yet it moved by up to 1.5x (1266 against 1828 turns/s
+ * for the same invoke in one run on a quiet machine); a ratio of two ratios carried two echo runs'
+ * noise into a check about storage placement. The throughput and p99 targets against echo are
+ * unchanged.
+ */
+export const embeddedNote =
+  'Embedded is checked against the out-of-process figures of DARE itself in the same run ' +
+  '(turns/s and p99), not ratio against ratio: the echo bot has no storage, and its rate moves ' +
+  'by up to 1.5x between the two halves of a run, which a ratio of two ratios would count as a ' +
+  'difference between storage modes.';
+
 /** The targets of issue #13, checked against one run. */
 export function checkTargets(modes: readonly ModeResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
@@ -88,14 +102,21 @@ export function checkTargets(modes: readonly ModeResult[]): TargetCheck[] {
     });
   }
   if (outOfProcess && embedded) {
+    // DARE's own embedded figures against its own out-of-process ones (see embeddedNote).
     for (const s of embedded.scenarios) {
       const base = outOfProcess.scenarios.find((o) => o.id === s.id);
       if (!base) continue;
-      const relative = s.throughputRatio / base.throughputRatio;
+      const throughput = s.dare.perSecond / base.dare.perSecond;
       checks.push({
-        target: `${s.label}: embedded within 20% of out-of-process`,
-        met: relative >= 0.8,
-        detail: `${fixed(relative)} of the out-of-process ratio`,
+        target: `${s.label}: embedded throughput within 20% of out-of-process`,
+        met: throughput >= 0.8,
+        detail: `${fixed(throughput)} of the out-of-process turns/s`,
+      });
+      const p99 = s.dare.p99 / base.dare.p99;
+      checks.push({
+        target: `${s.label}: embedded p99 within 20% of out-of-process`,
+        met: p99 <= 1.2,
+        detail: `${fixed(p99)} of the out-of-process p99`,
       });
     }
   }
@@ -137,6 +158,8 @@ export function markdownTable(result: BenchResult): string {
     '- referral Send (not timed here) also writes the referral, its outbox entry and the receipt record.',
     '',
     'Targets:',
+    '',
+    embeddedNote,
     '',
   );
   for (const t of result.targets)

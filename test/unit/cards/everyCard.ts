@@ -63,9 +63,18 @@ export async function everyCard(
   contacts: LocalContacts,
 ): Promise<Array<{ name: string; card: object }>> {
   const catalog = cardCatalog();
-  const out: Array<{ name: string; card: object }> = [];
-  const add = (name: string, data: object) =>
-    out.push({ name, card: catalog.renderAny(name, data) });
+  return (await everyCardData(contacts)).map(({ name, data }) => ({
+    name,
+    card: catalog.renderAny(name, data),
+  }));
+}
+
+/** The template name and data of every card the bot can show, with these contacts. */
+export async function everyCardData(
+  contacts: LocalContacts,
+): Promise<Array<{ name: string; data: object }>> {
+  const out: Array<{ name: string; data: object }> = [];
+  const add = (name: string, data: object) => out.push({ name, data });
   const addView = (view: { card: string; data: object }) => add(view.card, view.data);
   for (const mode of ['prepare', 'debrief'] as const) {
     const steps = [...pack.modes[mode].stepsById.values()];
