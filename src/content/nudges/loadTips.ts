@@ -68,13 +68,16 @@ export function parseTips(source: SourceFile = bundledTipsSource()): TipPack {
   }
   issues.throwIfAny();
   if (!file) throw new Error('unreachable: tips failed without an issue');
-  const tips = file.tips.map((tip) => ({
-    ...tip,
-    source: [
-      ...new Set(tip.principles.flatMap((p) => (principles.get(p)?.source ?? '').split('; '))),
-    ].join('; '),
-  }));
+  const tips = file.tips.map((tip) => ({ ...tip, source: sourcesOf(principles, tip.principles) }));
   return { version: file.version, tips, byId: new Map(tips.map((t) => [t.id, t])) };
+}
+
+/** The published sources of some principles, each once, joined with "; ". */
+export function sourcesOf(
+  principles: ReturnType<typeof principleSummaries>,
+  ids: readonly string[],
+): string {
+  return [...new Set(ids.flatMap((p) => (principles.get(p)?.source ?? '').split('; ')))].join('; ');
 }
 
 /** The tips that ship with the bot: loaded once at start; a broken file stops the process. */
