@@ -16,6 +16,7 @@ import { teamsRosters } from '../bot/proactive/teamRosters';
 import { NudgeWorker } from '../nudges/nudgeWorker';
 import { realSleeper } from '../nudges/pacing';
 import { refresherCards } from '../nudges/refresherCards';
+import { quizChooser } from '../nudges/quizzes/quizChooser';
 import type { ApplicationParts } from './parts';
 
 export { maxRequestBodyBytes };
@@ -79,14 +80,22 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     cardFor: refresherCards({
       renderer: composed.cards.renderer,
       tips: composed.nudges.tips,
-      checkIn: (teamId) =>
+      quizzes: composed.nudges.quizzes,
+      checkIn: (teamId, checkInId) =>
         composed.cards.renderer.renderView(
-          composed.confidence.outcomes.checkIn({
-            moment: 'refresher',
-            ...(teamId === undefined ? {} : { teamId }),
-          }),
+          composed.confidence.outcomes.checkIn(
+            { moment: 'refresher', ...(teamId === undefined ? {} : { teamId }) },
+            checkInId,
+          ),
         ),
       contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
+    }),
+    chooseQuiz: quizChooser({
+      stores: composed.nudges.stores,
+      quizzes: composed.nudges.quizzes,
+      answers: composed.confidence.quizAnswers,
+      confidence: composed.confidence.answers,
+      clock,
     }),
     clock,
     sleeper: realSleeper,
