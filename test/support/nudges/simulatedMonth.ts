@@ -56,7 +56,7 @@ export async function simulateMonth(): Promise<{ figures: ReportFigures; card: C
         {
           nudgeId: nudge.nudgeId,
           occurrence: nudge.occurrence,
-          quizId,
+          quizId: quiz.id,
           choice: well ? quiz.best : wrong,
         },
       );

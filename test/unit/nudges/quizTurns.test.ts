@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { nudgeKey } from '../../../src/nudges/stores';
-import { quizAnswerPartition } from '../../../src/nudges/quizzes/quizAnswers';
+import { quizAnswerPartition, type QuizAnswer } from '../../../src/nudges/quizzes/quizAnswers';
 import { aBotHarness, buttonsOf, invokeCardOf, runTurn, textsOf } from '../../support/botHarness';
 import { aCardAction, fakeTenantId } from '../../support/builders';
 import { aQuizNudge } from '../../support/nudges/quizBuilders';
@@ -20,7 +20,9 @@ async function withQuizNudge() {
       ),
     ).then((replies) => invokeCardOf(replies.at(-1)!));
   const stored = () =>
-    harness.storage.collection('outcomes').listPartition(quizAnswerPartition(fakeTenantId));
+    harness.storage
+      .collection<QuizAnswer>('outcomes')
+      .listPartition(quizAnswerPartition(fakeTenantId));
   return { harness, nudge, press, stored };
 }
 
@@ -41,7 +43,7 @@ describe('answering a quiz (bot turns)', function () {
     assert.ok(!verbs.includes('nudges.quiz'), 'nothing left to answer');
     const [answer] = await stored();
     assert.equal((await stored()).length, 1);
-    const value = answer!.value as Record<string, unknown>;
+    const value = answer!.value;
     assert.deepEqual(
       { choice: value.choice, correct: value.correct, quizId: value.quizId },
       { choice: 'a', correct: false, quizId: 'just-a-row' },
