@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { expandNudge } from '../../../src/nudges/expansion';
 import { deliveryPartition, type NudgeRecord } from '../../../src/nudges/model';
 import { quizChooser } from '../../../src/nudges/quizzes/quizChooser';
+import { checkInIdOf } from '../../../src/nudges/refresherCards';
+import { nudgeReport } from '../../../src/nudges/report/report';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { StoredInstalledTeams } from '../../../src/teams/installedTeams';
 import { fixedTtl } from '../../../src/tenants/retention';
@@ -119,5 +121,26 @@ describe('quiz nudges: each recipient their own quiz', function () {
     const tip = await world.send({ kind: 'tip', tipId: 'make-it-routine' });
     await world.worker().runTenant(tenantId);
     assert.ok([...(await quizzesSent(world, tip)).values()].every((q) => q === ''));
+  });
+});
+
+describe('check-in nudges in the report', function () {
+  it('gives an occurrence one check-in id on every render, so its answers are counted (and a resend is answered once)', async function () {
+    const world = await aQuizWorld();
+    const nudge = await world.send({ kind: 'checkIn' });
+    await world.worker().runTenant(tenantId);
+    const id = checkInIdOf(nudge);
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const member of world.roster)
+      assert.match(JSON.stringify(world.channel.cards.get(member.userId)), new RegExp(id));
+    for (const member of world.roster.slice(0, 2))
+      await world.confidence.record(tenantId, member.aadObjectId, aCheckIn({ checkInId: id }));
+    await world.confidence.record(tenantId, world.roster[3]!.aadObjectId, aCheckIn());
+    const figures = await nudgeReport(
+      { ...world, checkInAnswers: world.confidence },
+      tenantId,
+      nudge.nudgeId,
+    );
+    assert.deepEqual([figures?.sent, figures?.answered, figures?.answeredWell], [6, 2, undefined]);
   });
 });

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { nudgeKey } from '../../../src/nudges/stores';
 import { quizAnswerPartition, type QuizAnswer } from '../../../src/nudges/quizzes/quizAnswers';
 import { aBotHarness, buttonsOf, invokeCardOf, runTurn, textsOf } from '../../support/botHarness';
-import { aCardAction, fakeTenantId } from '../../support/builders';
+import { aCardAction, fakeTenantId, fakeUser } from '../../support/builders';
+import { StoredTenantDirectory, type TenantSettings } from '../../../src/tenants/tenantSettings';
 import { aQuizNudge } from '../../support/nudges/quizBuilders';
 import { assertValidCard } from '../../support/adaptiveCards';
 
@@ -107,5 +108,45 @@ describe('answering a quiz (bot turns)', function () {
     );
     assert.doesNotMatch(JSON.stringify(bad), /You chose/);
     assert.equal((await stored()).length, 0);
+  });
+});
+
+describe('a manager sends a quiz and sees its report (bot turns)', function () {
+  it('offers "a quiz" on the manage card, sends it now, and opens its report from the status card', async function () {
+    const harness = aBotHarness();
+    await new StoredTenantDirectory(harness.storage.collection<TenantSettings>('tenants')).save(
+      fakeTenantId,
+      { contacts: {}, managers: [fakeUser.aadObjectId] },
+    );
+    const manage = invokeCardOf(
+      (await runTurn(harness.adapter, aCardAction('nudges.manage'))).at(-1)!,
+    );
+    assert.match(
+      JSON.stringify(manage),
+      /"title":"A quiz: a two-minute scenario, chosen for each person","value":"quiz"/,
+    );
+    const sent = invokeCardOf(
+      (
+        await runTurn(
+          harness.adapter,
+          aCardAction('nudges.send', { audience: 'everyone', content: 'quiz' }),
+        )
+      ).at(-1)!,
+    );
+    const [nudge] = await harness.nudges.stores.nudges.listPartition(fakeTenantId);
+    assert.deepEqual(nudge?.value.content, { kind: 'quiz' });
+    const report = buttonsOf(sent).find((b) => b.title === 'Report');
+    assert.deepEqual(report?.data, { group: nudge?.value.nudgeId });
+    const card = invokeCardOf(
+      (await runTurn(harness.adapter, aCardAction('nudges.report', report?.data))).at(-1)!,
+    );
+    assertValidCard(card!, 'nudges-report');
+    assert.ok(textsOf(card).includes('Report: Quiz'));
+  });
+
+  it('shows the report to managers only', async function () {
+    const harness = aBotHarness();
+    const replies = await runTurn(harness.adapter, aCardAction('nudges.report', { group: 'x' }));
+    assert.match(textsOf(invokeCardOf(replies.at(-1)!)).join(' '), /ask your manager/i);
   });
 });
