@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { confidenceQuestionIds, type ConfidenceQuestionId } from '../../outcomes/confidenceCheckIn';
-import {
-  checkPlaceholders,
-  contentVersion,
-  IssueCollector,
-  parseContentFile,
-  type SourceFile,
-} from '../loadPack';
-import { loadPrinciples, principleSummaries } from '../principles';
+import { contentVersion, type SourceFile } from '../loadPack';
 import { situationIds, type SituationId } from '../wording/schema';
-import { sourcesOf } from './loadTips';
+import { parseRefresherItems } from './refresherItems';
 import quizzesJson from './quizzes.json';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by -');
@@ -88,38 +81,26 @@ const knownSituations: ReadonlySet<string> = new Set(situationIds);
  * wording situations and placeholders. Throws naming the file and the JSON path.
  */
 export function parseQuizzes(source: SourceFile = bundledQuizzesSource()): QuizPack {
-  const issues = new IssueCollector();
-  const principles = principleSummaries(loadPrinciples());
-  const file = parseContentFile(quizzesFileSchema, source, issues);
-  if (file) {
-    checkPlaceholders(source, issues);
-    const seen = new Set<string>();
-    file.quizzes.forEach((quiz, i) => {
-      const at = (...rest: PropertyKey[]) => ['quizzes', i, ...rest];
-      if (seen.has(quiz.id)) issues.add(source.file, at('id'), `duplicate quiz "${quiz.id}"`);
-      seen.add(quiz.id);
+  const { version, items } = parseRefresherItems(
+    quizzesFileSchema,
+    source,
+    { key: 'quizzes', of: (file) => file.quizzes, noun: 'quiz' },
+    (quiz, at, issues) => {
       quiz.replies.forEach((reply, j) => {
         if (reply.id !== replyIds[j])
           issues.add(source.file, at('replies', j, 'id'), `must be "${replyIds[j]}"`);
-      });
-      quiz.principles.forEach((p, j) => {
-        if (!principles.has(p))
-          issues.add(source.file, at('principles', j), `unknown principle "${p}"`);
       });
       quiz.wording.forEach((w, j) => {
         if (!knownSituations.has(w))
           issues.add(source.file, at('wording', j), `unknown wording situation "${w}"`);
       });
-    });
-  }
-  issues.throwIfAny();
-  if (!file) throw new Error('unreachable: quizzes failed without an issue');
-  const quizzes: RefresherQuiz[] = file.quizzes.map((quiz) => ({
+    },
+  );
+  const quizzes: RefresherQuiz[] = items.map((quiz) => ({
     ...quiz,
     wording: quiz.wording as SituationId[],
-    source: sourcesOf(principles, quiz.principles),
   }));
-  return { version: file.version, quizzes, byId: new Map(quizzes.map((q) => [q.id, q])) };
+  return { version, quizzes, byId: new Map(quizzes.map((q) => [q.id, q])) };
 }
 
 /** The quizzes that ship with the bot: loaded once at start; a broken file stops the process. */
