@@ -198,9 +198,9 @@ export function nudgeActions(deps: NudgeActionDeps): VerbHandler[] {
       nudgeVerbs.report,
       reportData,
       managerOnly(async (context, { group }) => {
-        const figures = await nudgeReport(deps, context.tenantId, group);
-        const latest = figures?.occurrences.at(-1)?.nudge;
-        if (!figures || !latest) return noLongerOnRecord(context);
+        const report = await nudgeReport(deps, context.tenantId, group);
+        if (!report) return noLongerOnRecord(context);
+        const { figures, latest } = report;
         context.logger.info('nudge report shown', { count: figures.occurrences.length });
         return showCard(
           context.cards.renderView(

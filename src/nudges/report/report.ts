@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock';
-import { deliveryPartition, type DeliveryRecord } from '../model';
+import { deliveryPartition, type DeliveryRecord, type NudgeRecord } from '../model';
 import { recentNudges } from '../nudges';
 import { checkInIdOf } from '../refresherCards';
 import type { NudgeStores } from '../stores';
@@ -23,17 +23,19 @@ export interface ReportDeps {
 /**
  * One nudge's report: a send-now nudge, or every occurrence of a schedule (`group` is the schedule
  * id or the nudge id). Reads the council's nudges, each shown occurrence's deliveries and the
- * answers of its kind; undefined when nothing of the group is on record.
+ * answers of its kind; with the group's latest nudge (to name it, even when none is in the period).
+ * Undefined when nothing of the group is on record.
  */
 export async function nudgeReport(
   deps: ReportDeps,
   tenantId: string,
   group: string,
-): Promise<ReportFigures | undefined> {
+): Promise<{ readonly figures: ReportFigures; readonly latest: NudgeRecord } | undefined> {
   const nudges = (await recentNudges(deps, tenantId, Number.POSITIVE_INFINITY)).filter(
     (n) => reportGroupOf(n) === group,
   );
-  if (nudges.length === 0) return undefined;
+  const latest = nudges.at(0); // newest first
+  if (!latest) return undefined;
   const now = deps.clock.now();
   const shown = reportFigures({ nudges, deliveries: new Map(), answers: [], now }).occurrences.map(
     (o) => o.nudge,
@@ -62,5 +64,5 @@ export async function nudgeReport(
       return n ? [{ nudgeId: n.nudgeId, occurrence: n.occurrence, respondent: a.respondent }] : [];
     });
   }
-  return reportFigures({ nudges: shown, deliveries, answers, now });
+  return { figures: reportFigures({ nudges: shown, deliveries, answers, now }), latest };
 }

@@ -63,7 +63,7 @@ export async function simulateMonth(): Promise<{ figures: ReportFigures; card: C
     }
   }
   world.clock.set('2026-12-29T16:00:00.000Z');
-  const figures = await nudgeReport(
+  const report = await nudgeReport(
     {
       stores: world.stores,
       quizAnswers: world.quizAnswers,
@@ -73,7 +73,8 @@ export async function simulateMonth(): Promise<{ figures: ReportFigures; card: C
     tenantId,
     simulatedSchedule,
   );
-  if (!figures) throw new Error('the simulated schedule has no report');
+  if (!report) throw new Error('the simulated schedule has no report');
+  const { figures } = report;
   const view = reportView(figures, {
     what: 'Quiz (weekly, Tuesdays)',
     group: simulatedSchedule,

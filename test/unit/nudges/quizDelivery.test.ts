@@ -136,11 +136,12 @@ describe('check-in nudges in the report', function () {
     for (const member of world.roster.slice(0, 2))
       await world.confidence.record(tenantId, member.aadObjectId, aCheckIn({ checkInId: id }));
     await world.confidence.record(tenantId, world.roster[3]!.aadObjectId, aCheckIn());
-    const figures = await nudgeReport(
+    const report = await nudgeReport(
       { ...world, checkInAnswers: world.confidence },
       tenantId,
       nudge.nudgeId,
     );
+    const figures = report?.figures;
     assert.deepEqual([figures?.sent, figures?.answered, figures?.answeredWell], [6, 2, undefined]);
   });
 });

@@ -144,6 +144,24 @@ describe('a manager sends a quiz and sees its report (bot turns)', function () {
     assert.ok(textsOf(card).includes('Report: Quiz'));
   });
 
+  it('reports a nudge older than the report period as sent nothing in it, and an unknown one as gone', async function () {
+    const harness = aBotHarness();
+    await new StoredTenantDirectory(harness.storage.collection<TenantSettings>('tenants')).save(
+      fakeTenantId,
+      { contacts: {}, managers: [fakeUser.aadObjectId] },
+    );
+    const old = aQuizNudge({ tenantId: fakeTenantId, createdAt: '2026-08-01T10:00:00.000Z' });
+    await harness.nudges.stores.nudges.create(nudgeKey(fakeTenantId, old.nudgeId), old);
+    const report = async (group: string) =>
+      textsOf(
+        invokeCardOf(
+          (await runTurn(harness.adapter, aCardAction('nudges.report', { group }))).at(-1)!,
+        ),
+      ).join(' ');
+    assert.match(await report(old.nudgeId), /Report: Quiz Nothing was sent in the 90 days to/);
+    assert.match(await report('no-such-nudge'), /no longer on record/);
+  });
+
   it('shows the report to managers only', async function () {
     const harness = aBotHarness();
     const replies = await runTurn(harness.adapter, aCardAction('nudges.report', { group: 'x' }));
