@@ -5,6 +5,7 @@ import type { DocumentStore, ItemKey, StoredItem } from '../kernel/documentStore
 import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
 import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
+import { quizAnswerPartition, type QuizAnswer } from '../nudges/quizzes/quizAnswers';
 import { compactTime, type AccessAction } from '../referrals/records/accessTrail';
 import { draftItemKey } from '../referrals/form/draft';
 import { receiptItemKey } from '../referrals/receipt/receipts';
@@ -59,6 +60,7 @@ export interface PractitionerExport {
   readonly referrerProfile?: unknown;
   readonly conversations: readonly RememberedConversation[];
   readonly confidenceAnswers: readonly ConfidenceAnswer[];
+  readonly quizAnswers: readonly QuizAnswer[];
   readonly referralsMade: readonly ReferralMadeExport[];
   readonly receipts: readonly unknown[];
 }
@@ -101,6 +103,7 @@ export class SubjectRequests {
       referrerProfile: found.profile?.value,
       conversations: found.conversations.map((c) => c.value),
       confidenceAnswers: found.confidence.map((c) => c.value),
+      quizAnswers: found.quizzes.map((q) => q.value),
       referralsMade: found.referrals.map(({ value: r }) => ({
         referralId: r.id,
         status: r.status,
@@ -116,7 +119,7 @@ export class SubjectRequests {
 
   /**
    * Erases a practitioner's sessions, drafts, remembered details, receipts, conversation
-   * references and confidence answers. Referrals they made stay as the council's record; with
+   * references, confidence answers and quiz answers. Referrals they made stay as the council's record; with
    * `redactReferrer` their contact details (name, email, phone) and their object id are redacted.
    */
   async erasePractitioner(
@@ -134,7 +137,7 @@ export class SubjectRequests {
     await deleteAll(drafts, [found.draft, found.profile].filter(isItem));
     await deleteAll(drafts, found.receipts);
     await deleteAll(this.storage.collection('conversations'), found.conversations);
-    await deleteAll(this.storage.collection('outcomes'), found.confidence);
+    await deleteAll(this.storage.collection('outcomes'), [...found.confidence, ...found.quizzes]);
 
     const inDelivery: string[] = [];
     if (options.redactReferrer) {
@@ -226,23 +229,27 @@ export class SubjectRequests {
       );
     }
     const respondent = respondents.of(tenantId, userId);
-    const [session, draft, profile, conversations, confidence, referrals] = await Promise.all([
-      read(this.storage.collection('sessions'), sessionItemKey(key)),
-      read(drafts, draftItemKey(key)),
-      read(drafts, profileItemKey(key)),
-      this.storage
-        .collection<RememberedConversation>('conversations')
-        .listPartition(tenantId)
-        .then((all) => all.filter((c) => c.value.userObjectId === userId)),
-      this.storage
-        .collection<ConfidenceAnswer>('outcomes')
-        .listPartition(tenantId)
-        .then((all) => all.filter((c) => c.value.respondent === respondent)),
-      this.storage
-        .collection<ReferralRecord>('referrals')
-        .listPartition(tenantId)
-        .then((all) => all.filter((r) => r.value.referrerId === userId)),
-    ]);
+    const mine = <T extends { readonly respondent: string }>(items: StoredItem<T>[]) =>
+      items.filter((i) => i.value.respondent === respondent);
+    const [session, draft, profile, conversations, confidence, quizzes, referrals] =
+      await Promise.all([
+        read(this.storage.collection('sessions'), sessionItemKey(key)),
+        read(drafts, draftItemKey(key)),
+        read(drafts, profileItemKey(key)),
+        this.storage
+          .collection<RememberedConversation>('conversations')
+          .listPartition(tenantId)
+          .then((all) => all.filter((c) => c.value.userObjectId === userId)),
+        this.storage.collection<ConfidenceAnswer>('outcomes').listPartition(tenantId).then(mine),
+        this.storage
+          .collection<QuizAnswer>('outcomes')
+          .listPartition(quizAnswerPartition(tenantId))
+          .then(mine),
+        this.storage
+          .collection<ReferralRecord>('referrals')
+          .listPartition(tenantId)
+          .then((all) => all.filter((r) => r.value.referrerId === userId)),
+      ]);
     const receipts = (
       await Promise.all(referrals.map((r) => drafts.read(receiptItemKey(tenantId, r.value.id))))
     ).filter(isItem);
@@ -252,6 +259,7 @@ export class SubjectRequests {
       profile,
       conversations,
       confidence,
+      quizzes,
       referrals,
       receipts,
       counts: () => ({
@@ -261,6 +269,7 @@ export class SubjectRequests {
         receipts: receipts.length,
         conversations: conversations.length,
         confidenceAnswers: confidence.length,
+        quizAnswers: quizzes.length,
         referralsMade: referrals.length,
       }),
     };

@@ -18,6 +18,7 @@ import { realSleeper } from '../nudges/pacing';
 import { refresherCards } from '../nudges/refresherCards';
 import { englandAndWalesHolidays } from '../nudges/schedules/calendar';
 import { Scheduler } from '../nudges/schedules/scheduler';
+import { quizChooser } from '../nudges/quizzes/quizChooser';
 import type { ApplicationParts } from './parts';
 
 export { maxRequestBodyBytes };
@@ -83,14 +84,22 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     cardFor: refresherCards({
       renderer: composed.cards.renderer,
       tips: composed.nudges.tips,
-      checkIn: (teamId) =>
+      quizzes: composed.nudges.quizzes,
+      checkIn: (teamId, checkInId) =>
         composed.cards.renderer.renderView(
-          composed.confidence.outcomes.checkIn({
-            moment: 'refresher',
-            ...(teamId === undefined ? {} : { teamId }),
-          }),
+          composed.confidence.outcomes.checkIn(
+            { moment: 'refresher', ...(teamId === undefined ? {} : { teamId }) },
+            checkInId,
+          ),
         ),
       contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
+    }),
+    chooseQuiz: quizChooser({
+      stores: composed.nudges.stores,
+      quizzes: composed.nudges.quizzes,
+      answers: composed.confidence.quizAnswers,
+      confidence: composed.confidence.answers,
+      clock,
     }),
     clock,
     sleeper: realSleeper,

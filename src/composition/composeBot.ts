@@ -74,6 +74,9 @@ export function composeBot(
     ...features.nudges,
     clock,
     wake: (tenantId: string) => hooks.wakeNudges?.(tenantId),
+    quizAnswers: confidence.quizAnswers,
+    checkInAnswers: confidence.answers,
+    contactsFor: (tenantId: string) => tenants.contactsFor(tenantId),
   };
   // Each feature's verbs; a verb registered twice stops the process here.
   const actions = VerbTable.of(

@@ -24,6 +24,7 @@ import { createWordingSearch } from '../wording/search';
 import { loadWordingReranker } from '../wording/learned/loadModel';
 import type { ApplicationParts } from './parts';
 import { loadTips } from '../content/nudges/loadTips';
+import { loadQuizzes } from '../content/nudges/loadQuizzes';
 import { TenantSettingsManagerDirectory } from '../managers/managerDirectory';
 import { nudgeStores } from '../nudges/stores';
 import { scheduleStore } from '../nudges/schedules/model';
@@ -90,6 +91,7 @@ export function composeFeatures(parts: ApplicationParts) {
     managers: new TenantSettingsManagerDirectory(tenants),
     teams: new StoredInstalledTeams(storage.collection<InstalledTeam>('nudges'), clock),
     tips: loadTips(),
+    quizzes: loadQuizzes(),
     ttlFor: retention.ttlFor('nudgeDeliveries'),
   };
 

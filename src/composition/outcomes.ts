@@ -3,6 +3,7 @@ import { FileExports, httpsOnly, httpsOrLoopback } from '../bot/fileExports';
 import type { AppConfig } from '../config/config';
 import type { Logger } from '../logging/logger';
 import { NudgeTeams } from '../nudges/nudgeTeams';
+import { QuizAnswers, type QuizAnswer } from '../nudges/quizzes/quizAnswers';
 import { ConfidenceAnswers, type ConfidenceAnswer } from '../outcomes/confidenceAnswers';
 import { ConfidenceOutcomes } from '../outcomes/confidenceOutcomes';
 import { hmacRespondentIds } from '../outcomes/respondentIds';
@@ -28,10 +29,12 @@ export function composeOutcomes(
     );
   }
   const nudgeTeams = new NudgeTeams(features.nudges.stores);
+  // One pseudonym for a person across confidence and quiz answers (quiz selection reads both).
+  const respondents = hmacRespondentIds(secret ?? randomBytes(32).toString('hex'));
   const answers = new ConfidenceAnswers(
     parts.storage.collection<ConfidenceAnswer>('outcomes'),
     parts.clock,
-    hmacRespondentIds(secret ?? randomBytes(32).toString('hex')),
+    respondents,
     features.retention.ttlFor('confidenceAnswers'),
     parts.outcomePorts?.latestNudgeTeam ?? nudgeTeams,
   );
@@ -48,5 +51,11 @@ export function composeOutcomes(
     config.environment === 'production' ? httpsOnly : httpsOrLoopback,
     logger.child({ component: 'file-exports' }),
   );
-  return { answers, managers, outcomes, files };
+  const quizAnswers = new QuizAnswers(
+    parts.storage.collection<QuizAnswer>('outcomes'),
+    parts.clock,
+    respondents,
+    features.retention.ttlFor('quizAnswers'),
+  );
+  return { answers, quizAnswers, managers, outcomes, files };
 }

@@ -4,12 +4,13 @@ import type { PrincipleSummary, PrinciplesFile } from './principles';
 import { aboutContent } from './review';
 import type { SafetyFile } from '../safety/schema';
 import type { WordingLibrary } from './wording/schema';
+import type { QuizPack } from './nudges/loadQuizzes';
 import { contactPlaceholders, genericLocalContacts } from '../tenants/localContacts';
 
 /**
  * The whole content as one Markdown document, for a safeguarding lead to review without reading
  * JSON: the review status, the principles and their sources, both walk-throughs stage by stage, the
- * wording library situation by situation, and the safety card's words. Every step, answer,
+ * wording library situation by situation, the safety card's words and the refresher quizzes. Every step, answer,
  * situation and phrasing is printed; ids are shown in `code` so comments can point at the data.
  */
 
@@ -19,6 +20,8 @@ export interface ContentReportInput {
   readonly principles: PrinciplesFile;
   readonly summaries: ReadonlyMap<string, PrincipleSummary>;
   readonly safety: SafetyFile;
+  /** The refresher quizzes, when the report covers them. */
+  readonly quizzes?: QuizPack;
 }
 
 /** Content text as Markdown: emphasis characters escaped, local details shown as generic words. */
@@ -236,6 +239,36 @@ function otherWords(pack: CoachingPack): string[] {
   ];
 }
 
+/** Every quiz: its situation, each reply with its feedback, the best one marked. */
+function quizzes(pack: QuizPack | undefined): string[] {
+  if (!pack) return [];
+  const out = [
+    '## Refresher quizzes',
+    '',
+    `Two-minute scenarios a manager sends as refreshers (version ${pack.version}). Each person gets their own: one they have not seen or got wrong, the confidence question they feel less sure of first.`,
+    '',
+  ];
+  for (const quiz of pack.quizzes) {
+    out.push(
+      `### ${md(quiz.title)} ${code(quiz.id)}`,
+      '',
+      `*Builds:* ${quiz.question === 'identify' ? 'identifying' : 'exploring risk and engaging him'}. *Wording situations:* ${principleList(quiz.wording)}. *Principles:* ${principleList(quiz.principles)}.`,
+      '',
+      md(quiz.situation),
+      '',
+    );
+    for (const reply of quiz.replies) {
+      const best = reply.id === quiz.best ? ' **(best)**' : '';
+      out.push(
+        `- **${reply.id.toUpperCase()}.**${best} ${md(reply.text)}`,
+        `  - ${md(reply.feedback)}`,
+      );
+    }
+    out.push('');
+  }
+  return out;
+}
+
 /** The report, as Markdown text. */
 export function contentReport(input: ContentReportInput): string {
   const versions = { pack: input.pack.version, wording: input.library.version };
@@ -251,6 +284,7 @@ export function contentReport(input: ContentReportInput): string {
     ...wording(input.library, input.pack),
     ...safetyCard(input.safety),
     ...otherWords(input.pack),
+    ...quizzes(input.quizzes),
   ];
   return `${lines
     .join('\n')

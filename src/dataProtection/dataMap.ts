@@ -3,6 +3,7 @@ import type { RememberedConversation } from '../conversations/conversationDirect
 import type { SubjectRequestRecord } from '../admin/subjectRequests';
 import type { ContainerName } from '../kernel/documentStore';
 import type { ConfidenceAnswer } from '../outcomes/confidenceAnswers';
+import type { QuizAnswer } from '../nudges/quizzes/quizAnswers';
 import type { AccessEntry } from '../referrals/records/accessTrail';
 import type { ReferralDraft } from '../referrals/form/draft';
 import type { ReceiptRecord } from '../referrals/receipt/receipts';
@@ -249,6 +250,21 @@ const confidenceFields: FieldsOf<ConfidenceAnswer> = {
   ),
 };
 
+const quizAnswerFields: FieldsOf<QuizAnswer> = {
+  tenantId: none('Teams tenant (the council)'),
+  respondent: about(
+    'pseudonym: HMAC-SHA256 of tenant and user id under RESPONDENT_ID_SECRET (the same as confidence answers), to choose their next quiz',
+    'practitioner',
+  ),
+  nudgeId: none('the nudge that sent the quiz'),
+  occurrence: none('which send of the nudge'),
+  scheduleId: none('the schedule the send belongs to, if any'),
+  quizId: none('which quiz'),
+  choice: about('the reply they chose (a, b or c)', 'practitioner'),
+  correct: about('whether it was the best reply', 'practitioner'),
+  answeredAt: none('time'),
+};
+
 const feedbackFields: FieldsOf<StoredFeedback> = {
   situationId: none('wording situation'),
   phrasingId: none('phrasing'),
@@ -302,8 +318,8 @@ const nudgeFields: FieldsOf<NudgeRecord> = {
   tenantId: none('Teams tenant (the council)'),
   nudgeId: none('random id'),
   occurrence: none('which send of the nudge'),
-  scheduleId: none('the schedule it came from (random id)'),
-  content: none('the tip id, or the check-in'),
+  scheduleId: none('the schedule it came from (random id), if any'),
+  content: none('the tip id, the check-in, or a quiz'),
   audience: none('a team id, or everyone'),
   sentBy: about('one-way fingerprint of the manager who sent it', 'council staff'),
   state: none('expanding, sending or done'),
@@ -366,6 +382,7 @@ const deliveryFields: FieldsOf<DeliveryRecord> = {
   ),
   status: none('pending, sent or failed'),
   reason: none('why it was not sent (Teams refusal, stopped refreshers)'),
+  quizId: about('the quiz chosen for the recipient (a quiz nudge)', 'practitioner'),
   attempts: none('count'),
   createdAt: none('time'),
   updatedAt: none('time'),
@@ -509,7 +526,7 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
     ],
   },
   outcomes: {
-    purpose: 'confidence check-ins',
+    purpose: 'confidence check-ins and refresher quiz answers (pseudonymous)',
     records: [
       {
         name: 'confidence answer',
@@ -520,6 +537,16 @@ export const dataMap: Readonly<Record<ContainerName, ContainerEntry>> = {
         retention: 'confidenceAnswers',
         deletion: ttlDeletion,
         fields: confidenceFields,
+      },
+      {
+        name: 'quiz answer',
+        key: '"quiz:<tenant>" / SHA-256 of respondent, nudge and occurrence',
+        why: "to answer each quiz once, choose a person's next quiz (not seen, or got wrong), and give managers counts and the share answered well (groups of five or more)",
+        lawfulBasis: `${publicTask} (staff training and evaluating the service)`,
+        readers: 'the app; managers see counts, and shares for five or more people, only',
+        retention: 'quizAnswers',
+        deletion: ttlDeletion,
+        fields: quizAnswerFields,
       },
     ],
   },

@@ -22,6 +22,10 @@ export const nudgeVerbs = {
   stop: 'nudges.stop',
   /** Refreshers back on (typed "refreshers on" too). */
   resume: 'nudges.on',
+  /** On a quiz: the reply chosen (answered once; the card turns into its feedback). */
+  quiz: 'nudges.quiz',
+  /** A nudge's report (its occurrences over the report period), refreshed on demand. */
+  report: 'nudges.report',
 } as const;
 
 export type WelcomeVerb = (typeof welcomeVerbs)[keyof typeof welcomeVerbs];

@@ -34,6 +34,10 @@ export interface ExpansionDeps {
   readonly clock: Clock;
   /** The council's retention of nudge deliveries, in seconds. */
   readonly ttlFor: TtlFor;
+  /** For a quiz nudge: the quiz for each recipient (`quizChooser`); without it, no quiz is kept. */
+  readonly chooseQuiz?: (
+    nudge: NudgeRecord,
+  ) => Promise<(recipient: RosterMember) => string | undefined>;
 }
 
 /** A delivery's id: the same (nudge, occurrence, recipient) always gives the same id. */
@@ -101,12 +105,16 @@ export async function expandNudge(
   const ttlSeconds = await deps.ttlFor(nudge.tenantId);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
   const partitionKey = deliveryPartition(nudge.tenantId, nudge.nudgeId, nudge.occurrence);
+  // Chosen now and kept on the record: a resend after a crash sends the same quiz.
+  const quizOf =
+    nudge.content.kind === 'quiz' && deps.chooseQuiz ? await deps.chooseQuiz(nudge) : undefined;
   let count = 0;
   for await (const page of recipientsOf(deps, nudge)) {
     for (let i = 0; i < page.length; i += expansionBatch) {
       await Promise.all(
         page.slice(i, i + expansionBatch).map(async (recipient) => {
           const opted = optedOut.has(optOutId(recipientKeyOf(recipient)));
+          const quizId = opted ? undefined : quizOf?.(recipient);
           const record: DeliveryRecord = {
             tenantId: nudge.tenantId,
             nudgeId: nudge.nudgeId,
@@ -116,6 +124,7 @@ export async function expandNudge(
             route: recipient.route,
             status: opted ? 'failed' : 'pending',
             ...(opted ? { reason: 'OptedOut' as const } : {}),
+            ...(quizId ? { quizId } : {}),
             attempts: 0,
             createdAt: now.toISOString(),
             updatedAt: now.toISOString(),

@@ -1,9 +1,14 @@
 import type { ConversationAddress } from '../conversations/cardSender';
 import { fingerprint } from '../kernel/hash';
 
-/** What a nudge carries: one tip from the pack, or the confidence check-in. */
+/**
+ * What a nudge carries: one tip from the pack, the confidence check-in, or a quiz (adaptive: each
+ * recipient gets their own question, chosen at expansion and kept on their delivery record).
+ */
 export type NudgeContent =
-  { readonly kind: 'tip'; readonly tipId: string } | { readonly kind: 'checkIn' };
+  | { readonly kind: 'tip'; readonly tipId: string }
+  | { readonly kind: 'checkIn' }
+  | { readonly kind: 'quiz' };
 
 /** Who a nudge goes to: a team the bot is installed in, or everyone who has talked to the bot. */
 export type NudgeAudience =
@@ -69,6 +74,8 @@ export interface DeliveryRecord {
   readonly route: DeliveryRoute;
   readonly status: DeliveryStatus;
   readonly reason?: PermanentReason;
+  /** A quiz nudge: the quiz chosen for this recipient at expansion (a resend sends the same one). */
+  readonly quizId?: string;
   readonly attempts: number;
   readonly createdAt: string;
   readonly updatedAt: string;

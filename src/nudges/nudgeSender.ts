@@ -24,8 +24,8 @@ export interface SenderDeps {
   readonly sender: CardSender;
   readonly teams: InstalledTeams;
   readonly conversations: ConversationDirectory;
-  /** The card a nudge's recipients get (the same for each recipient of an occurrence). */
-  readonly cardFor: (nudge: NudgeRecord) => Promise<CardJson>;
+  /** The cards an occurrence's recipients get: the same for all, or each their own (a quiz). */
+  readonly cardFor: (nudge: NudgeRecord) => Promise<(delivery: DeliveryRecord) => CardJson>;
   readonly clock: Clock;
   readonly sleeper: Sleeper;
   readonly random: RandomSource;
@@ -68,7 +68,7 @@ export class OccurrenceDrain {
   private readonly queue: Pending[] = [];
   private inFlight = 0;
   private waiting: Array<() => void> = [];
-  private card: CardJson | undefined;
+  private cards: ((delivery: DeliveryRecord) => CardJson) | undefined;
 
   constructor(
     private readonly deps: SenderDeps,
@@ -92,7 +92,7 @@ export class OccurrenceDrain {
       }
     }
     if (this.queue.length === 0) return true;
-    this.card = await this.deps.cardFor(nudge);
+    this.cards = await this.deps.cardFor(nudge);
     const workers = Array.from({ length: this.options.maxInFlight }, () => this.work());
     await Promise.all(workers);
     return this.queue.length === 0 && this.inFlight === 0;
@@ -146,7 +146,7 @@ export class OccurrenceDrain {
       await this.bucket.take();
       if (!this.lease.held) return this.requeue(pending, 0);
       this.counts.requests += 1;
-      await this.deps.sender.send(address, this.card ?? {});
+      await this.deps.sender.send(address, this.cards?.(pending.item.value) ?? {});
       outcome = { status: 'sent' };
     } catch (err) {
       outcome = this.afterFailure(pending, err);

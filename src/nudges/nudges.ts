@@ -3,6 +3,7 @@ import type { Clock } from '../kernel/clock';
 import {
   deliveryPartition,
   sentByOf,
+  type DeliveryRecord,
   type NudgeAudience,
   type NudgeContent,
   type NudgeRecord,
@@ -27,7 +28,7 @@ export interface NudgeUseCaseDeps {
   readonly wake: (tenantId: string) => void;
 }
 
-/** A manager sends a tip or the check-in to an audience, now. Resolves to the new nudge. */
+/** A manager sends a tip, the check-in or a quiz to an audience, now. Resolves to the new nudge. */
 export async function sendNow(
   deps: NudgeUseCaseDeps,
   request: {
@@ -65,11 +66,26 @@ export async function statusOf(
   const deliveries = await deps.stores.deliveries.listPartition(
     deliveryPartition(tenantId, nudgeId, nudge.occurrence),
   );
+  return {
+    nudge,
+    state: nudge.state,
+    ...countDeliveries(
+      deliveries.map((d) => d.value),
+      now,
+    ),
+  };
+}
+
+/** Sent / pending / failed by reason of some delivery records; those past retention left out. */
+export function countDeliveries(
+  deliveries: readonly DeliveryRecord[],
+  nowMs: number,
+): Pick<NudgeStatus, 'sent' | 'pending' | 'failed'> {
   let sent = 0;
   let pending = 0;
   const failed: Partial<Record<PermanentReason, number>> = {};
-  for (const { value } of deliveries) {
-    if (Date.parse(value.expiresAt) <= now) continue;
+  for (const value of deliveries) {
+    if (Date.parse(value.expiresAt) <= nowMs) continue;
     if (value.status === 'sent') sent += 1;
     else if (value.status === 'pending') pending += 1;
     else {
@@ -77,7 +93,7 @@ export async function statusOf(
       failed[reason] = (failed[reason] ?? 0) + 1;
     }
   }
-  return { nudge, state: nudge.state, sent, pending, failed };
+  return { sent, pending, failed };
 }
 
 /** The tenant's latest sends, newest first. */

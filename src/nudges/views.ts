@@ -5,6 +5,9 @@ import type { RefresherTip } from '../content/nudges/loadTips';
 import type { NudgeRecord, PermanentReason } from './model';
 import type { NudgeStatus } from './nudges';
 import { scheduleVerbs } from './schedules/verbs';
+import type { QuizCardModels } from './quizzes/views';
+import type { ReportCardModels } from './report/views';
+import { refresherActions, refresherKicker, refresherSafetyLine } from './refresherButtons';
 
 interface Choice {
   readonly title: string;
@@ -43,21 +46,17 @@ export interface NudgesTipCardData {
   readonly actions: readonly CardAction[];
 }
 
-export interface NudgeCardModels {
+export interface NudgeCardModels extends QuizCardModels, ReportCardModels {
   'nudges-manage': NudgesManageCardData;
   'nudges-status': NudgesStatusCardData;
   'nudges-tip': NudgesTipCardData;
 }
 
 export const checkInChoice = 'checkin';
+export const quizChoice = 'quiz';
 export const everyoneChoice = 'everyone';
 export const teamChoicePrefix = 'team:';
 
-const kicker = 'DARE Coach refresher, from your manager';
-const safetyLine = 'If anyone is in immediate danger, call 999.';
-
-/** The button every refresher carries: "stop refreshers" (honoured from the next send). */
-const stopButton: CardAction = { title: 'Stop refreshers', verb: nudgeVerbs.stop, data: {} };
 const menuButton: CardAction = { title: 'Back to the menu', verb: welcomeVerbs.show, data: {} };
 
 /** Who a refresher can go to: each installed team (this one named so), then everyone. */
@@ -70,11 +69,12 @@ export function audienceChoices(teams: readonly InstalledTeam[], currentTeamId?:
   return audiences;
 }
 
-/** What a refresher can carry: each tip, then the check-in. */
+/** What a refresher can carry: each tip, the check-in, then an adaptive quiz. */
 export function contentChoices(tips: readonly RefresherTip[]): Choice[] {
   return [
     ...tips.map((t) => ({ title: `Tip: ${t.title}`, value: t.id })),
     { title: 'Confidence check-in (two questions)', value: checkInChoice },
+    { title: 'A quiz: a two-minute scenario, chosen for each person', value: quizChoice },
   ];
 }
 
@@ -128,15 +128,20 @@ const reasonWords: Record<PermanentReason, string> = {
   NoConversation: 'DARE Coach was removed from the team',
 };
 
+/** "Not sent: <why>" and how many, for each reason that has any. */
+export function failedLinesOf(failed: Partial<Record<PermanentReason, number>>): Choice[] {
+  return (Object.entries(failed) as [PermanentReason, number][])
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => ({ title: `Not sent: ${reasonWords[reason]}`, value: String(n) }));
+}
+
 /** Sent / pending / failed by reason, with a button to look again. */
 export function statusView(
   status: NudgeStatus,
   what: string,
   now: Date,
 ): { card: 'nudges-status'; data: NudgesStatusCardData } {
-  const failedLines = (Object.entries(status.failed) as [PermanentReason, number][])
-    .filter(([, n]) => n > 0)
-    .map(([reason, n]) => ({ title: `Not sent: ${reasonWords[reason]}`, value: String(n) }));
+  const failedLines = failedLinesOf(status.failed);
   const total = status.sent + status.pending + failedLines.reduce((s, l) => s + Number(l.value), 0);
   const summary =
     status.state === 'expanding'
@@ -157,6 +162,11 @@ export function statusView(
       asOf: `As of ${now.toISOString().slice(11, 19)} UTC.`,
       actions: [
         { title: 'Refresh', verb: nudgeVerbs.status, data: { nudgeId: status.nudge.nudgeId } },
+        {
+          title: 'Report',
+          verb: nudgeVerbs.report,
+          data: { group: status.nudge.scheduleId ?? status.nudge.nudgeId },
+        },
         { title: 'Send another', verb: nudgeVerbs.manage, data: {} },
       ],
     },
@@ -171,12 +181,12 @@ export function tipView(
   return {
     card: 'nudges-tip',
     data: {
-      kicker,
+      kicker: refresherKicker,
       title: tip.title,
       text,
       source: `Source: ${tip.source}`,
-      safetyLine,
-      actions: [menuButton, stopButton],
+      safetyLine: refresherSafetyLine,
+      actions: refresherActions,
     },
   };
 }

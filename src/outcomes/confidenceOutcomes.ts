@@ -47,11 +47,14 @@ export interface CsvFile {
 export class ConfidenceOutcomes {
   constructor(private readonly deps: ConfidenceOutcomeDeps) {}
 
-  /** A fresh check-in card (its own id, so it is answered once). Nudges render it the same way. */
-  checkIn(request: CheckInRequest): OutcomeView {
+  /**
+   * A check-in card with its own id, so it is answered once: a fresh one, or the id a nudge's
+   * occurrence gives it (the same on every render, so a resend is still answered once).
+   */
+  checkIn(request: CheckInRequest, checkInId: string = randomUUID()): OutcomeView {
     return checkInView(this.deps.wording, {
       moment: request.moment,
-      checkInId: randomUUID(),
+      checkInId,
       ...(request.teamId === undefined ? {} : { teamId: request.teamId }),
     });
   }

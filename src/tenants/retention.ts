@@ -53,6 +53,11 @@ export const retentionRecords = {
     what: 'nudge deliveries: who a refresher was sent to, and whether it arrived',
     from: 'the delivery',
   },
+  quizAnswers: {
+    days: 365,
+    what: 'refresher quiz answers (pseudonymous): which reply each person chose',
+    from: 'the answer',
+  },
 } as const;
 
 export type RetainedRecord = keyof typeof retentionRecords;

@@ -30,23 +30,29 @@ export function problemsOf(card: object): string[] {
   return problems;
 }
 
-/** Teams' chart elements the cards use, checked against their documented shape (Teams docs, "Charts in Adaptive Cards"). */
-const teamsCharts: Record<string, (element: Record<string, unknown>) => string[]> = {
-  'Chart.Line': (e) => {
+/** A chart whose data is series: `[{ legend, values: [{ x, y }] }]` (line, grouped bars). */
+const seriesChart =
+  (type: string) =>
+  (e: Record<string, unknown>): string[] => {
     const data = e.data;
-    if (!Array.isArray(data)) return ['Chart.Line has no data array'];
+    if (!Array.isArray(data)) return [`${type} has no data array`];
     return data.flatMap((series: unknown, i) => {
       const s = series as { legend?: unknown; values?: unknown };
-      if (typeof s.legend !== 'string') return [`Chart.Line data[${i}] has no legend`];
-      if (!Array.isArray(s.values)) return [`Chart.Line data[${i}] has no values array`];
+      if (typeof s.legend !== 'string') return [`${type} data[${i}] has no legend`];
+      if (!Array.isArray(s.values)) return [`${type} data[${i}] has no values array`];
       return s.values.flatMap((v: unknown, j) => {
         const point = v as { x?: unknown; y?: unknown };
         return ['string', 'number'].includes(typeof point.x) && typeof point.y === 'number'
           ? []
-          : [`Chart.Line data[${i}].values[${j}] is not { x: string | number, y: number }`];
+          : [`${type} data[${i}].values[${j}] is not { x: string | number, y: number }`];
       });
     });
-  },
+  };
+
+/** Teams' chart elements the cards use, checked against their documented shape (Teams docs, "Charts in Adaptive Cards"). */
+const teamsCharts: Record<string, (element: Record<string, unknown>) => string[]> = {
+  'Chart.Line': seriesChart('Chart.Line'),
+  'Chart.VerticalBar.Grouped': seriesChart('Chart.VerticalBar.Grouped'),
   'Chart.VerticalBar': (e) => {
     const data = e.data;
     if (!Array.isArray(data)) return ['Chart.VerticalBar has no data array'];

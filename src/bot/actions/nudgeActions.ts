@@ -15,11 +15,16 @@ import type { NudgeAudience, NudgeContent, NudgeRecord } from '../../nudges/mode
 import {
   checkInChoice,
   everyoneChoice,
+  quizChoice,
   manageView,
   statusView,
   teamChoicePrefix,
 } from '../../nudges/views';
 import type { InstalledTeams } from '../../teams/installedTeams';
+import { replyIds } from '../../content/nudges/loadQuizzes';
+import { answerQuiz, type AnswerQuizDeps } from '../../nudges/quizzes/answerQuiz';
+import { nudgeReport, type CheckInAnswerSource } from '../../nudges/report/report';
+import { reportView } from '../../nudges/report/views';
 import { minimalReference } from '../activityFacts';
 import { teamIdOf } from '../teamInstallations';
 import { TurnContext } from 'botbuilder';
@@ -28,11 +33,12 @@ import type { TextResponder } from '../textResponders';
 import { onVerb, showCard, type ActionContext, type Reply, type VerbHandler } from './actionTable';
 import { notice, safetyLine } from './welcomeActions';
 
-export interface NudgeActionDeps extends NudgeUseCaseDeps {
+export interface NudgeActionDeps extends NudgeUseCaseDeps, AnswerQuizDeps {
   readonly managers: ManagerDirectory;
   readonly teams: InstalledTeams;
   readonly tips: TipPack;
   readonly clock: Clock;
+  readonly checkInAnswers: CheckInAnswerSource;
 }
 
 const noData = z.object({}).passthrough();
@@ -40,7 +46,16 @@ const sendData = z.object({
   audience: z.string().min(1).max(300),
   content: z.string().min(1).max(100),
 });
-const statusData = z.object({ nudgeId: z.string().uuid() });
+/** A nudge id: a send's random UUID, or a schedule occurrence's derived id. */
+const nudgeIdSchema = z.string().regex(/^[\w:.-]{1,100}$/);
+const quizData = z.object({
+  nudgeId: nudgeIdSchema,
+  occurrence: z.string().min(1).max(100),
+  quizId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  choice: z.enum(replyIds),
+});
+const reportData = z.object({ group: nudgeIdSchema });
+const statusData = z.object({ nudgeId: nudgeIdSchema });
 
 /** Wraps a handler so that only the tenant's managers reach it; anyone else is told to ask theirs. */
 export const managersOnly =
@@ -53,9 +68,9 @@ export const managersOnly =
 
 /** What a nudge says, in a word, for the manager's lists. */
 export function nudgeTitle(tips: TipPack, nudge: Pick<NudgeRecord, 'content'>): string {
-  return nudge.content.kind === 'checkIn'
-    ? 'Confidence check-in'
-    : (tips.byId.get(nudge.content.tipId)?.title ?? 'A tip');
+  if (nudge.content.kind === 'checkIn') return 'Confidence check-in';
+  if (nudge.content.kind === 'quiz') return 'Quiz';
+  return tips.byId.get(nudge.content.tipId)?.title ?? 'A tip';
 }
 
 function notAManager(context: ActionContext): Reply {
@@ -64,6 +79,15 @@ function notAManager(context: ActionContext): Reply {
     notice(context.cards, {
       title: 'Only team managers can send refreshers',
       text: 'Only team managers can send refreshers; ask your manager. Your council’s admin keeps the list of managers.',
+    }),
+  );
+}
+
+function noLongerOnRecord(context: ActionContext): Reply {
+  return showCard(
+    notice(context.cards, {
+      title: 'That refresher is no longer on record',
+      text: 'Its delivery records have expired. Send another from the refreshers card.',
     }),
   );
 }
@@ -112,9 +136,11 @@ export function parseChoice(
   const content: NudgeContent | undefined =
     data.content === checkInChoice
       ? { kind: 'checkIn' }
-      : deps.tips.byId.has(data.content)
-        ? { kind: 'tip', tipId: data.content }
-        : undefined;
+      : data.content === quizChoice
+        ? { kind: 'quiz' }
+        : deps.tips.byId.has(data.content)
+          ? { kind: 'tip', tipId: data.content }
+          : undefined;
   return audience && content ? { audience, content } : undefined;
 }
 
@@ -128,14 +154,7 @@ export function nudgeActions(deps: NudgeActionDeps): VerbHandler[] {
 
   const statusCard = async (context: ActionContext, nudgeId: string): Promise<Reply> => {
     const status = await statusOf(deps, context.tenantId, nudgeId);
-    if (!status) {
-      return showCard(
-        notice(context.cards, {
-          title: 'That refresher is no longer on record',
-          text: 'Its delivery records have expired. Send another from the refreshers card.',
-        }),
-      );
-    }
+    if (!status) return noLongerOnRecord(context);
     return showCard(
       context.cards.renderView(
         statusView(status, nudgeTitle(deps.tips, status.nudge), deps.clock.now()),
@@ -179,6 +198,43 @@ export function nudgeActions(deps: NudgeActionDeps): VerbHandler[] {
       statusData,
       managerOnly((context, { nudgeId }) => statusCard(context, nudgeId)),
     ),
+    onVerb(
+      nudgeVerbs.report,
+      reportData,
+      managerOnly(async (context, { group }) => {
+        const report = await nudgeReport(deps, context.tenantId, group);
+        if (!report) return noLongerOnRecord(context);
+        const { figures, latest } = report;
+        context.logger.info('nudge report shown', { count: figures.occurrences.length });
+        return showCard(
+          context.cards.renderView(
+            reportView(figures, {
+              what: nudgeTitle(deps.tips, latest),
+              group,
+              now: deps.clock.now(),
+            }),
+          ),
+        );
+      }),
+    ),
+    onVerb(nudgeVerbs.quiz, quizData, async (context, press) => {
+      const view = await answerQuiz(
+        deps,
+        { tenantId: context.tenantId, userId: context.userId },
+        press,
+      );
+      if (!view) {
+        return showCard(
+          notice(context.cards, {
+            title: 'That quiz is no longer on record',
+            text: 'It may have expired. Your manager can send another.',
+            safetyLine,
+          }),
+        );
+      }
+      context.logger.info('quiz answered', {});
+      return showCard(context.cards.renderView(view));
+    }),
     onVerb(nudgeVerbs.stop, noData, (context) => refresherChoice(deps, context, 'stop')),
     onVerb(nudgeVerbs.resume, noData, (context) => refresherChoice(deps, context, 'on')),
   ];

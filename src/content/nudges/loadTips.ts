@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  checkPlaceholders,
-  contentVersion,
-  IssueCollector,
-  parseContentFile,
-  type SourceFile,
-} from '../loadPack';
-import { loadPrinciples, principleSummaries } from '../principles';
+import { contentVersion, type SourceFile } from '../loadPack';
+import { parseRefresherItems } from './refresherItems';
 import tipsJson from './tips.json';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by -');
@@ -51,30 +45,12 @@ export function bundledTipsSource(): SourceFile {
 
 /** Validates the tips (shape, unique ids, known principles and placeholders); throws naming the path. */
 export function parseTips(source: SourceFile = bundledTipsSource()): TipPack {
-  const issues = new IssueCollector();
-  const principles = principleSummaries(loadPrinciples());
-  const file = parseContentFile(tipsFileSchema, source, issues);
-  if (file) {
-    checkPlaceholders(source, issues);
-    const seen = new Set<string>();
-    file.tips.forEach((tip, i) => {
-      if (seen.has(tip.id)) issues.add(source.file, ['tips', i, 'id'], `duplicate tip "${tip.id}"`);
-      seen.add(tip.id);
-      tip.principles.forEach((p, j) => {
-        if (!principles.has(p))
-          issues.add(source.file, ['tips', i, 'principles', j], `unknown principle "${p}"`);
-      });
-    });
-  }
-  issues.throwIfAny();
-  if (!file) throw new Error('unreachable: tips failed without an issue');
-  const tips = file.tips.map((tip) => ({
-    ...tip,
-    source: [
-      ...new Set(tip.principles.flatMap((p) => (principles.get(p)?.source ?? '').split('; '))),
-    ].join('; '),
-  }));
-  return { version: file.version, tips, byId: new Map(tips.map((t) => [t.id, t])) };
+  const { version, items: tips } = parseRefresherItems(tipsFileSchema, source, {
+    key: 'tips',
+    of: (file) => file.tips,
+    noun: 'tip',
+  });
+  return { version, tips, byId: new Map(tips.map((t) => [t.id, t])) };
 }
 
 /** The tips that ship with the bot: loaded once at start; a broken file stops the process. */

@@ -153,12 +153,17 @@ export function scheduleListView(options: {
         s.missed.length > 0
           ? `Not sent, because DARE Coach was not running that day: ${s.missed.map(londonWhen).join('; ')}.`
           : '',
-      buttons:
-        s.scheduleState === 'active'
+      buttons: [
+        ...(s.scheduleState === 'active'
           ? [button('Pause', scheduleVerbs.pause, s), button('Cancel', scheduleVerbs.cancel, s)]
           : s.scheduleState === 'paused'
             ? [button('Resume', scheduleVerbs.resume, s), button('Cancel', scheduleVerbs.cancel, s)]
-            : [],
+            : []),
+        // Its occurrences' report (sent, failed, answered), once one has been sent.
+        ...(s.sent > 0
+          ? [{ title: 'Report', verb: nudgeVerbs.report, data: { group: s.scheduleId } }]
+          : []),
+      ],
     };
   });
   return {
@@ -168,7 +173,7 @@ export function scheduleListView(options: {
       message:
         options.message ??
         (schedules.length === 0
-          ? 'No schedules yet. A schedule sends a tip or the check-in on its dates, in working hours.'
+          ? 'No schedules yet. A schedule sends a tip, the check-in or a quiz on its dates, in working hours.'
           : 'Times are London time.'),
       schedules,
       actions: [

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         storage.collection('conversations'),
         systemClock,
       ),
-      cardFor: () => Promise.resolve({ type: 'AdaptiveCard', version: '1.5', body: [] }),
+      cardFor: () => Promise.resolve(() => ({ type: 'AdaptiveCard', version: '1.5', body: [] })),
       clock: systemClock,
       sleeper: realSleeper,
       random: Math.random,

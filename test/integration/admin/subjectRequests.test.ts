@@ -17,6 +17,9 @@ import { DeliveryHarness } from '../../support/referrals/deliveryHarness';
 import { aReferralInput, aReferrerId, aTenantId } from '../../support/referrals/referralBuilders';
 import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
 import { cosmosFixture } from '../../support/storageFixtures';
+import { QuizAnswers } from '../../../src/nudges/quizzes/quizAnswers';
+import { fixedTtl } from '../../../src/tenants/retention';
+import { aQuizNudge } from '../../support/nudges/quizBuilders';
 
 const practitioner = aReferrerId;
 const colleague = '00000000-0000-4000-8000-0000000000f2';
@@ -30,6 +33,12 @@ async function aCouncil(storage: Storage, clock: ManualClock) {
   const form = referralFormStores(storage, clock);
   const conversations = new StoredConversationDirectory(storage.collection('conversations'), clock);
   const confidence = new ConfidenceAnswers(storage.collection('outcomes'), clock, testRespondents);
+  const quizAnswers = new QuizAnswers(
+    storage.collection('outcomes'),
+    clock,
+    testRespondents,
+    fixedTtl('quizAnswers'),
+  );
   for (const userId of [practitioner, colleague]) {
     await sessions.save(
       { tenantId: tenant, userId },
@@ -45,6 +54,11 @@ async function aCouncil(storage: Storage, clock: ManualClock) {
       reference: { conversation: { id: `a:chat-${userId}` } },
     });
     await confidence.record(tenant, userId, aCheckIn());
+    await quizAnswers.record(tenant, userId, aQuizNudge({ tenantId: tenant }), {
+      quizId: 'just-a-row',
+      choice: 'a',
+      correct: false,
+    });
   }
   await form.drafts.save(
     { tenantId: tenant, userId: practitioner },
@@ -103,6 +117,10 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     assert.equal(exported.conversations[0]?.userObjectId, practitioner);
     assert.equal(exported.confidenceAnswers.length, 2, 'both answers of their check-in');
     assert.deepEqual(
+      exported.quizAnswers.map((q) => [q.quizId, q.choice]),
+      [['just-a-row', 'a']],
+    );
+    assert.deepEqual(
       exported.referralsMade.map((r) => [r.referralId, r.status, r.reference]),
       [[referralId, 'sent', 'DPP-1']],
     );
@@ -143,6 +161,8 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     assert.equal(after.referrerProfile, undefined);
     assert.deepEqual(after.conversations, []);
     assert.deepEqual(after.confidenceAnswers, []);
+    assert.deepEqual(after.quizAnswers, []);
+    assert.equal(report.affected.quizAnswers, 1);
     assert.deepEqual(after.referralsMade, [], 'no longer linked to them');
     assert.deepEqual(after.receipts, []);
 
@@ -152,6 +172,7 @@ describe('subject requests (admin tool, real @azure/cosmos client, local Cosmos-
     assert.ok(colleagues.session && colleagues.referrerProfile);
     assert.equal(colleagues.conversations.length, 1);
     assert.equal(colleagues.confidenceAnswers.length, 2);
+    assert.equal(colleagues.quizAnswers.length, 1);
 
     const kept = (await stores.referrals.read({ partitionKey: tenant, id: referralId }))?.value;
     assert.ok(kept?.body, "the council's record is kept");

@@ -74,7 +74,7 @@ describe('nudge delivery over Cosmos and a local connector', function () {
             storage.collection('conversations'),
             clock,
           ),
-          cardFor: () => Promise.resolve({ type: 'AdaptiveCard' }),
+          cardFor: () => Promise.resolve(() => ({ type: 'AdaptiveCard' })),
           clock,
           sleeper,
           random: seededRandom(3),

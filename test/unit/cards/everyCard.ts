@@ -1,8 +1,8 @@
 /**
  * Every card the bot can show, rendered by the real catalogue from the engines' own view builders:
  * every step of both walk-throughs (running and paused), summaries, stale cards, each safety
- * category, the welcome card with and without a walk-through to carry on, every wording phrasing
- * and the referral form's cards.
+ * category, the welcome card with and without a walk-through to carry on, every wording phrasing,
+ * every refresher quiz (asked and answered) and the referral form's cards.
  */
 import { welcomeCardData } from '../../../src/bot/actions/welcomeActions';
 import { findResumable } from '../../../src/coaching';
@@ -17,6 +17,10 @@ import { situationsMenuView, situationView } from '../../../src/wording/views';
 import { cardCatalog } from '../../support/adaptiveCards';
 import { FakeClock, pack, t0, walkthrough } from '../coaching/builders';
 import { referralCardSamples } from '../referrals/form/cardSamples';
+import { loadQuizzes } from '../../../src/content/nudges/loadQuizzes';
+import { quizFor } from '../../../src/nudges/refresherCards';
+import { quizAnsweredView, quizView } from '../../../src/nudges/quizzes/views';
+import { aQuizNudge } from '../../support/nudges/quizBuilders';
 
 /** Every local detail set, each obviously fake. */
 export const fullContacts: LocalContacts = {
@@ -130,6 +134,14 @@ export async function everyCardData(
         }),
       );
     }
+  }
+  // Every quiz as it arrives and once answered, each reply chosen, with these contacts.
+  const quizzes = loadQuizzes();
+  const quizNudge = aQuizNudge();
+  for (const { id } of quizzes.quizzes) {
+    const quiz = quizFor(quizzes, id, contacts)!;
+    addView(quizView(quiz, quizNudge));
+    for (const reply of quiz.replies) addView(quizAnsweredView(quiz, reply.id, 'recorded'));
   }
   if (contacts === genericLocalContacts) {
     for (const [name, samples] of Object.entries(referralCardSamples()))

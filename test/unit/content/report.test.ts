@@ -10,6 +10,7 @@ import { contentReport } from '../../../src/content/report';
 import { notYetReviewed } from '../../../src/content/review';
 import { loadWordingLibrary } from '../../../src/content/wording/loadLibrary';
 import { safetyFileSchema } from '../../../src/safety/schema';
+import { loadQuizzes } from '../../../src/content/nudges/loadQuizzes';
 
 const pack = loadCoachingPack();
 const library = loadWordingLibrary();
@@ -21,6 +22,7 @@ const report = contentReport({
   principles,
   summaries: principleSummaries(principles),
   safety,
+  quizzes: loadQuizzes(),
 });
 
 /** The report's text with Markdown escapes and emphasis removed, to look for content words in. */
@@ -83,5 +85,16 @@ describe('content report (npm run content:report)', () => {
       encoding: 'utf8',
     });
     assert.equal(out, report);
+  });
+
+  it('prints every refresher quiz with each reply, its feedback and the best one marked', () => {
+    for (const quiz of loadQuizzes().quizzes) {
+      assert.ok(plain.includes(`\`${quiz.id}\``), quiz.id);
+      for (const reply of quiz.replies) {
+        const feedback = reply.feedback.replace(/\{\{[^}]+\}\}/g, '');
+        assert.ok(plain.includes(feedback.slice(0, 40)), `${quiz.id} ${reply.id}`);
+      }
+    }
+    assert.equal((plain.match(/\(best\)/g) ?? []).length, loadQuizzes().quizzes.length);
   });
 });

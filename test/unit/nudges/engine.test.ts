@@ -97,7 +97,7 @@ async function aWorld(roster = members(6)) {
         teams,
         conversations,
         rosters: rosterPages,
-        cardFor: () => Promise.resolve({ type: 'AdaptiveCard' }),
+        cardFor: () => Promise.resolve(() => ({ type: 'AdaptiveCard' })),
         clock,
         sleeper: sleeperFor(clock),
         random: seededRandom(7),

@@ -4,6 +4,12 @@ import { DocumentStoreSessionRepository } from '../../../src/coaching/sessionRep
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { ConfidenceAnswers, type ConfidenceAnswer } from '../../../src/outcomes/confidenceAnswers';
 import { aCheckIn, testRespondents } from '../../support/outcomes/builders';
+import {
+  quizAnswerPartition,
+  QuizAnswers,
+  type QuizAnswer,
+} from '../../../src/nudges/quizzes/quizAnswers';
+import { aQuizNudge } from '../../support/nudges/quizBuilders';
 import { retentionFromTenants } from '../../../src/referrals/delivery/deliveryWorker';
 import { referralFormStores } from '../../../src/referrals/form';
 import { referralStoresFrom } from '../../../src/referrals/records/referralStores';
@@ -101,6 +107,16 @@ const writers: Partial<Record<RetainedRecord, Writer>> = {
     );
     await log.record(aTenantId, userId, aCheckIn({ 'confidence-engage': undefined }));
     return async () => (await store.listPartition(aTenantId)).length === 1;
+  },
+  quizAnswers: async ({ storage, retention, clock }) => {
+    const store = storage.collection<QuizAnswer>('outcomes');
+    const answers = new QuizAnswers(store, clock, testRespondents, retention.ttlFor('quizAnswers'));
+    await answers.record(aTenantId, userId, aQuizNudge(), {
+      quizId: 'just-a-row',
+      choice: 'b',
+      correct: true,
+    });
+    return async () => (await store.listPartition(quizAnswerPartition(aTenantId))).length === 1;
   },
   auditRecords: async ({ storage, tenants, clock }) => {
     // The audit record a referral leaves once its body is purged: kept for the audit period.
