@@ -71,28 +71,31 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
       : undefined;
 
   const sender = botFrameworkCardSender(adapter, config.bot.appId ?? '');
-  const nudges = new NudgeWorker({
-    ...composed.nudges,
-    sender,
-    conversations: composed.conversations,
-    rosters: teamsRosters(adapter, config.bot.appId ?? ''),
-    cardFor: refresherCards({
-      renderer: composed.cards.renderer,
-      tips: composed.nudges.tips,
-      checkIn: (teamId) =>
-        composed.cards.renderer.renderView(
-          composed.confidence.outcomes.checkIn({
-            moment: 'refresher',
-            ...(teamId === undefined ? {} : { teamId }),
-          }),
-        ),
-      contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
-    }),
-    clock,
-    sleeper: realSleeper,
-    random: Math.random,
-    logger: logger.child({ component: 'nudges' }),
-  });
+  const nudges = new NudgeWorker(
+    {
+      ...composed.nudges,
+      sender,
+      conversations: composed.conversations,
+      rosters: teamsRosters(adapter, config.bot.appId ?? ''),
+      cardFor: refresherCards({
+        renderer: composed.cards.renderer,
+        tips: composed.nudges.tips,
+        checkIn: (teamId) =>
+          composed.cards.renderer.renderView(
+            composed.confidence.outcomes.checkIn({
+              moment: 'refresher',
+              ...(teamId === undefined ? {} : { teamId }),
+            }),
+          ),
+        contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
+      }),
+      clock,
+      sleeper: realSleeper,
+      random: Math.random,
+      logger: logger.child({ component: 'nudges' }),
+    },
+    { ratePerSecond: config.nudges.ratePerTenant },
+  );
 
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),

@@ -180,7 +180,14 @@ export class NudgeWorker {
           () => (progress += 1),
         );
         const finished = await drain.run();
-        for (const key of ['sent', 'failed', 'uncertain', 'requests', 'throttled', 'retried'] as const) {
+        for (const key of [
+          'sent',
+          'failed',
+          'uncertain',
+          'requests',
+          'throttled',
+          'retried',
+        ] as const) {
           result[key] += drain.counts[key];
         }
         if (finished && lease.held) {

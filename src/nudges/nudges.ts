@@ -16,7 +16,10 @@ export interface NudgeStatus {
   readonly nudge: NudgeRecord;
   readonly state: NudgeState;
   readonly sent: number;
+  /** Waiting to send, or being sent now. */
   readonly pending: number;
+  /** A send was under way when its sender stopped: possibly delivered, not sent again. */
+  readonly uncertain: number;
   readonly failed: Partial<Record<PermanentReason, number>>;
 }
 
@@ -52,7 +55,10 @@ export async function sendNow(
   return nudge;
 }
 
-/** Sent / pending / failed by reason; deliveries past their retention no longer count. */
+/**
+ * Sent / pending / possibly delivered / failed by reason; deliveries past their retention no
+ * longer count.
+ */
 export async function statusOf(
   deps: Pick<NudgeUseCaseDeps, 'stores' | 'clock'>,
   tenantId: string,
@@ -67,17 +73,19 @@ export async function statusOf(
   );
   let sent = 0;
   let pending = 0;
+  let uncertain = 0;
   const failed: Partial<Record<PermanentReason, number>> = {};
   for (const { value } of deliveries) {
     if (Date.parse(value.expiresAt) <= now) continue;
     if (value.status === 'sent') sent += 1;
-    else if (value.status === 'pending') pending += 1;
+    else if (value.status === 'pending' || value.status === 'attempting') pending += 1;
+    else if (value.status === 'uncertain') uncertain += 1;
     else {
       const reason = value.reason ?? 'RetriesExhausted';
       failed[reason] = (failed[reason] ?? 0) + 1;
     }
   }
-  return { nudge, state: nudge.state, sent, pending, failed };
+  return { nudge, state: nudge.state, sent, pending, uncertain, failed };
 }
 
 /** The tenant's latest sends, newest first. */

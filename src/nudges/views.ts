@@ -116,7 +116,7 @@ const reasonWords: Record<PermanentReason, string> = {
   NoConversation: 'DARE Coach was removed from the team',
 };
 
-/** Sent / pending / failed by reason, with a button to look again. */
+/** Sent / pending / possibly sent / failed by reason, with a button to look again. */
 export function statusView(
   status: NudgeStatus,
   what: string,
@@ -125,7 +125,11 @@ export function statusView(
   const failedLines = (Object.entries(status.failed) as [PermanentReason, number][])
     .filter(([, n]) => n > 0)
     .map(([reason, n]) => ({ title: `Not sent: ${reasonWords[reason]}`, value: String(n) }));
-  const total = status.sent + status.pending + failedLines.reduce((s, l) => s + Number(l.value), 0);
+  const total =
+    status.sent +
+    status.pending +
+    status.uncertain +
+    failedLines.reduce((s, l) => s + Number(l.value), 0);
   const summary =
     status.state === 'expanding'
       ? 'Finding who it goes to.'
@@ -140,6 +144,14 @@ export function statusView(
       lines: [
         { title: 'Sent', value: String(status.sent) },
         { title: 'Waiting to send', value: String(status.pending) },
+        ...(status.uncertain > 0
+          ? [
+              {
+                title: 'Possibly sent (sending was interrupted; not sent again, to avoid a repeat)',
+                value: String(status.uncertain),
+              },
+            ]
+          : []),
         ...failedLines,
       ],
       asOf: `As of ${now.toISOString().slice(11, 19)} UTC.`,

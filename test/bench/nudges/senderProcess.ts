@@ -14,6 +14,7 @@ import { nudgeStores } from '../../../src/nudges/stores';
 import { StoredInstalledTeams, type InstalledTeam } from '../../../src/teams/installedTeams';
 import { fixedTtl } from '../../../src/tenants/retention';
 import { systemClock } from '../../../src/kernel/clock';
+import { parseConfig } from '../../../src/config/config';
 import { restCardSender } from '../../support/nudges/restCardSender';
 
 const env = (name: string): string => {
@@ -60,7 +61,12 @@ async function main(): Promise<void> {
       logger,
       ttlFor: fixedTtl('nudgeDeliveries'),
     },
-    { holder: env('BENCH_HOLDER'), ratePerSecond: Number(process.env.BENCH_RATE ?? '50') },
+    {
+      holder: env('BENCH_HOLDER'),
+      // The app's own setting, parsed as the app parses it (default 50/s).
+      ratePerSecond: parseConfig({ NUDGE_RATE_PER_TENANT: process.env.NUDGE_RATE_PER_TENANT })
+        .nudges.ratePerTenant,
+    },
   );
   for (;;) {
     const pass = await worker.runTenant(tenantId);
