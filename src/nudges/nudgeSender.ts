@@ -103,11 +103,21 @@ export class OccurrenceDrain {
         this.queue.push({ item, readyAt: now, attempts: item.value.attempts });
       }
     }
-    await this.settleUncertain(items.filter((i) => i.value.status === 'attempting'));
-    if (this.queue.length === 0) return true;
-    this.card = await this.deps.cardFor(nudge);
-    const workers = Array.from({ length: this.options.maxInFlight }, () => this.work());
-    await Promise.all(workers);
+    // Settled beside the sending (different records): a restart loses no time to it.
+    // (Its failure is held, not left unhandled, until the sending is over.)
+    const settling = this.settleUncertain(
+      items.filter((i) => i.value.status === 'attempting'),
+    ).then(
+      () => undefined,
+      (err: unknown) => ({ err }),
+    );
+    if (this.queue.length > 0) {
+      this.card = await this.deps.cardFor(nudge);
+      const workers = Array.from({ length: this.options.maxInFlight }, () => this.work());
+      await Promise.all(workers);
+    }
+    const failed = await settling;
+    if (failed) throw failed.err;
     return this.queue.length === 0 && this.inFlight === 0;
   }
 
@@ -317,14 +327,16 @@ export class OccurrenceDrain {
    */
   private async settleUncertain(items: ReadonlyArray<StoredItem<DeliveryRecord>>): Promise<void> {
     let settled = 0;
-    for (const item of items) {
-      const pending: Pending = { item, readyAt: 0, attempts: item.value.attempts };
-      if ((await this.write(pending, 'uncertain')) === 'written') {
-        settled += 1;
-        this.counts.uncertain += 1;
-        this.onFinished();
-      }
-    }
+    await Promise.all(
+      items.map(async (item) => {
+        const pending: Pending = { item, readyAt: 0, attempts: item.value.attempts };
+        if ((await this.write(pending, 'uncertain')) === 'written') {
+          settled += 1;
+          this.counts.uncertain += 1;
+          this.onFinished();
+        }
+      }),
+    );
     if (settled > 0) {
       this.deps.logger.warn('nudge deliveries of unknown outcome not resent', { count: settled });
     }
