@@ -52,6 +52,20 @@ export interface DrainCounts {
   retried: number;
 }
 
+export const drainCountKeys = [
+  'sent',
+  'failed',
+  'uncertain',
+  'requests',
+  'throttled',
+  'retried',
+] as const satisfies ReadonlyArray<keyof DrainCounts>;
+
+/** All counts at zero. */
+export function noCounts(): DrainCounts {
+  return { sent: 0, failed: 0, uncertain: 0, requests: 0, throttled: 0, retried: 0 };
+}
+
 interface Pending {
   /** The record as last read or written (its ETag guards the next write). */
   item: StoredItem<DeliveryRecord>;
@@ -69,14 +83,7 @@ interface Pending {
  * is simply sent by the next drain; one left "attempting" is settled uncertain, not resent.
  */
 export class OccurrenceDrain {
-  readonly counts: DrainCounts = {
-    sent: 0,
-    failed: 0,
-    uncertain: 0,
-    requests: 0,
-    throttled: 0,
-    retried: 0,
-  };
+  readonly counts: DrainCounts = noCounts();
   private readonly queue: Pending[] = [];
   private inFlight = 0;
   private waiting: Array<() => void> = [];

@@ -5,7 +5,13 @@ import type { BackoffPolicy } from '../referrals/delivery/backoff';
 import { expandNudge, type ExpansionDeps } from './expansion';
 import { nudgeKey } from './stores';
 import type { NudgeRecord } from './model';
-import { OccurrenceDrain, type DrainCounts, type SenderDeps } from './nudgeSender';
+import {
+  drainCountKeys,
+  noCounts,
+  OccurrenceDrain,
+  type DrainCounts,
+  type SenderDeps,
+} from './nudgeSender';
 import { SlidingWindowLimiter } from './pacing';
 import { SenderLeases } from './senderLease';
 
@@ -126,16 +132,7 @@ export class NudgeWorker {
   }
 
   private async pass(tenantId: string): Promise<TenantPass> {
-    const result: TenantPass = {
-      held: false,
-      expanded: 0,
-      sent: 0,
-      failed: 0,
-      uncertain: 0,
-      requests: 0,
-      throttled: 0,
-      retried: 0,
-    };
+    const result: TenantPass = { held: false, expanded: 0, ...noCounts() };
     const lease = await this.leases.acquire(tenantId, this.options.holder);
     if (!lease) return result;
     const { deps } = this;
@@ -180,14 +177,7 @@ export class NudgeWorker {
           () => (progress += 1),
         );
         const finished = await drain.run();
-        for (const key of [
-          'sent',
-          'failed',
-          'uncertain',
-          'requests',
-          'throttled',
-          'retried',
-        ] as const) {
+        for (const key of drainCountKeys) {
           result[key] += drain.counts[key];
         }
         if (finished && lease.held) {

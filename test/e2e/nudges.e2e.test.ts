@@ -18,7 +18,9 @@ async function installInSandboxTeam(playgroundUrl: string): Promise<void> {
   const origin = new URL(playgroundUrl).origin;
   for (const type of ['install', 'botAdded']) {
     const query = new URLSearchParams({ type, conversationId: sandboxTeam.id });
-    const template = await fetch(`${origin}/_internal/v1/customActivities/template?${query}`);
+    const template = await fetch(
+      `${origin}/_internal/v1/customActivities/template?${query.toString()}`,
+    );
     assert.equal(template.status, 200, `the playground builds the ${type} activity`);
     const activity = (await template.json()) as { channelData?: { team?: { id?: string } } };
     assert.equal(activity.channelData?.team?.id, sandboxTeam.id);
