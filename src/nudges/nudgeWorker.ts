@@ -40,7 +40,9 @@ export const defaultNudgeWorkerOptions: Omit<NudgeWorkerOptions, 'holder'> = {
   leaseMs: 30_000,
   stallMs: 3 * 60_000,
   pollMs: 20_000,
-  backoff: { baseDelayMs: 1_000, maxDelayMs: 60_000, minDelayMs: 100 },
+  // 5xx and 429s without Retry-After: the first retry within half a second (a 502/503/504 is
+  // usually gone by then), doubling to a minute; a 429 with Retry-After waits exactly that.
+  backoff: { baseDelayMs: 500, maxDelayMs: 60_000, minDelayMs: 100 },
 };
 
 export type NudgeWorkerDeps = SenderDeps &

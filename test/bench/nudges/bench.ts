@@ -7,7 +7,8 @@
  * Variants: clean; SIGKILL half-way and restart (warm; `-- --cold-restart` for a new process);
  * two sender processes at once (only the lease holder sends; requests are tagged by sender).
  * Duplicates, lost and uncertain are checked against what the connector itself received.
- * CI size: 400 recipients; `-- --full` for 2,000. `-- --variants=clean,kill,two` to pick.
+ * CI size: 400 recipients; `-- --full` for 2,000. `-- --variants=clean,kill,two` to pick;
+ * `-- --trace` adds requests per second and the longest pauses (where the time went).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     'cold-restart': { type: 'boolean', default: false },
     variants: { type: 'string', default: 'clean,kill,two' },
     recipients: { type: 'string' },
+    trace: { type: 'boolean', default: false },
   },
 });
 const recipients = Number(values.recipients ?? (values.full ? 2000 : 400));
@@ -235,9 +237,27 @@ async function runVariant(
       `  recorded sent but not received ${sentNotReceived}, unfinished ${unfinished}`,
       `  duplicates ${duplicates}`,
       `  lost ${lost}`,
+      ...(values.trace ? [trace(stats.arrivals)] : []),
       '',
     ].join('\n'),
   );
+}
+
+/** Where the time went: requests per second of the run, and the longest pauses between two. */
+function trace(arrivals: readonly number[]): string {
+  const first = arrivals[0] ?? 0;
+  const perSecond: number[] = [];
+  for (const t of arrivals) {
+    const s = Math.floor((t - first) / 1000);
+    perSecond[s] = (perSecond[s] ?? 0) + 1;
+  }
+  const gaps = arrivals
+    .slice(1)
+    .map((t, i) => ({ at: (arrivals[i]! - first) / 1000, ms: t - arrivals[i]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((g) => `${g.ms.toFixed(0)} ms at ${g.at.toFixed(1)} s`);
+  return `  trace: per second ${Array.from(perSecond, (n) => n ?? 0).join(' ')}; longest pauses ${gaps.join(', ')}`;
 }
 
 async function main(): Promise<void> {
