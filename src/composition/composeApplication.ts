@@ -76,36 +76,39 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
       : undefined;
 
   const sender = botFrameworkCardSender(adapter, config.bot.appId ?? '');
-  const nudges = new NudgeWorker({
-    ...composed.nudges,
-    sender,
-    conversations: composed.conversations,
-    rosters: teamsRosters(adapter, config.bot.appId ?? ''),
-    cardFor: refresherCards({
-      renderer: composed.cards.renderer,
-      tips: composed.nudges.tips,
-      quizzes: composed.nudges.quizzes,
-      checkIn: (teamId, checkInId) =>
-        composed.cards.renderer.renderView(
-          composed.confidence.outcomes.checkIn(
-            { moment: 'refresher', ...(teamId === undefined ? {} : { teamId }) },
-            checkInId,
+  const nudges = new NudgeWorker(
+    {
+      ...composed.nudges,
+      sender,
+      conversations: composed.conversations,
+      rosters: teamsRosters(adapter, config.bot.appId ?? ''),
+      cardFor: refresherCards({
+        renderer: composed.cards.renderer,
+        tips: composed.nudges.tips,
+        quizzes: composed.nudges.quizzes,
+        checkIn: (teamId, checkInId) =>
+          composed.cards.renderer.renderView(
+            composed.confidence.outcomes.checkIn(
+              { moment: 'refresher', ...(teamId === undefined ? {} : { teamId }) },
+              checkInId,
+            ),
           ),
-        ),
-      contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
-    }),
-    chooseQuiz: quizChooser({
-      stores: composed.nudges.stores,
-      quizzes: composed.nudges.quizzes,
-      answers: composed.confidence.quizAnswers,
-      confidence: composed.confidence.answers,
+        contactsFor: (tenantId) => composed.tenants.contactsFor(tenantId),
+      }),
+      chooseQuiz: quizChooser({
+        stores: composed.nudges.stores,
+        quizzes: composed.nudges.quizzes,
+        answers: composed.confidence.quizAnswers,
+        confidence: composed.confidence.answers,
+        clock,
+      }),
       clock,
-    }),
-    clock,
-    sleeper: realSleeper,
-    random: Math.random,
-    logger: logger.child({ component: 'nudges' }),
-  });
+      sleeper: realSleeper,
+      random: Math.random,
+      logger: logger.child({ component: 'nudges' }),
+    },
+    { ratePerSecond: config.nudges.ratePerTenant },
+  );
 
   const schedules = new Scheduler({
     schedules: composed.nudges.schedules,

@@ -43,6 +43,13 @@ export interface AppConfig {
     /** How long delivery is retried before the referral is marked failed. */
     readonly deliveryDeadlineMs: number;
   };
+  readonly nudges: {
+    /**
+     * Requests per second a tenant's refreshers are sent at (NUDGE_RATE_PER_TENANT; Teams allows
+     * 50 per app per tenant, conversation creation included). Lower it to leave room for replies.
+     */
+    readonly ratePerTenant: number;
+  };
   /** Unset: no telemetry leaves the process. */
   readonly telemetry: { readonly connectionString?: string };
 }
@@ -95,6 +102,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
       deliveryDeadlineMs: env.REFERRAL_DELIVERY_DEADLINE_HOURS * 60 * 60_000,
     },
+    nudges: { ratePerTenant: env.NUDGE_RATE_PER_TENANT },
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
 }

@@ -63,6 +63,12 @@ export const environmentSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(24),
+  NUDGE_RATE_PER_TENANT: z.coerce
+    .number({ message: 'must be a number of requests per second' })
+    .int('must be a whole number of requests per second')
+    .min(1, 'must be at least 1 request per second')
+    .max(50, "must be at most 50 requests per second (Teams' limit per app per tenant)")
+    .default(50),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

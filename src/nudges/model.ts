@@ -56,7 +56,11 @@ export const permanentReasons = [
 ] as const;
 export type PermanentReason = (typeof permanentReasons)[number];
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/**
+ * pending: to send. attempting: a send is (or was, when its holder stopped) in flight. uncertain:
+ * found attempting after a crash; possibly delivered, not resent (Teams has no idempotency key).
+ */
+export type DeliveryStatus = 'pending' | 'attempting' | 'sent' | 'failed' | 'uncertain';
 
 /** How a recipient is reached: their stored personal chat, or a new one opened from a team. */
 export type DeliveryRoute =

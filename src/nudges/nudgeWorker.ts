@@ -5,21 +5,24 @@ import type { BackoffPolicy } from '../referrals/delivery/backoff';
 import { expandNudge, type ExpansionDeps } from './expansion';
 import { nudgeKey } from './stores';
 import type { NudgeRecord } from './model';
-import { OccurrenceDrain, type DrainCounts, type SenderDeps } from './nudgeSender';
-import { TokenBucket } from './pacing';
+import {
+  drainCountKeys,
+  noCounts,
+  OccurrenceDrain,
+  type DrainCounts,
+  type SenderDeps,
+} from './nudgeSender';
+import { SlidingWindowLimiter } from './pacing';
 import { SenderLeases } from './senderLease';
 
 export interface NudgeWorkerOptions {
   /** Names this instance in leases; a restarted instance with the same id resumes at once. */
   readonly holder: string;
-  /** Requests per second per tenant (Teams: 50 per app per tenant); conversation creation counts. */
-  readonly ratePerSecond: number;
   /**
-   * The share of `ratePerSecond` actually paced at. Teams counts over a sliding second, and requests
-   * paced at exactly the limit arrive a little bunched (network, timers): the few that land over it
-   * get 429 and cost a whole Retry-After (a second). 0.98 keeps 429s rare.
+   * Requests per second per tenant (Teams: 50 per app per tenant; conversation creation counts),
+   * as Teams counts them: at most this many in any sliding second (see SlidingWindowLimiter).
    */
-  readonly headroom: number;
+  readonly ratePerSecond: number;
   readonly maxInFlight: number;
   readonly maxAttempts: number;
   readonly leaseMs: number;
@@ -32,13 +35,14 @@ export interface NudgeWorkerOptions {
 
 export const defaultNudgeWorkerOptions: Omit<NudgeWorkerOptions, 'holder'> = {
   ratePerSecond: 50,
-  headroom: 0.98,
   maxInFlight: 32,
   maxAttempts: 8,
   leaseMs: 30_000,
   stallMs: 3 * 60_000,
   pollMs: 20_000,
-  backoff: { baseDelayMs: 1_000, maxDelayMs: 60_000, minDelayMs: 100 },
+  // 5xx and 429s without Retry-After: the first retry within half a second (a 502/503/504 is
+  // usually gone by then), doubling to a minute; a 429 with Retry-After waits exactly that.
+  backoff: { baseDelayMs: 500, maxDelayMs: 60_000, minDelayMs: 100 },
 };
 
 export type NudgeWorkerDeps = SenderDeps &
@@ -130,15 +134,7 @@ export class NudgeWorker {
   }
 
   private async pass(tenantId: string): Promise<TenantPass> {
-    const result: TenantPass = {
-      held: false,
-      expanded: 0,
-      sent: 0,
-      failed: 0,
-      requests: 0,
-      throttled: 0,
-      retried: 0,
-    };
+    const result: TenantPass = { held: false, expanded: 0, ...noCounts() };
     const lease = await this.leases.acquire(tenantId, this.options.holder);
     if (!lease) return result;
     const { deps } = this;
@@ -149,10 +145,10 @@ export class NudgeWorker {
     }, renewEvery);
     renewal.unref();
     try {
-      const bucket = new TokenBucket(
+      const bucket = new SlidingWindowLimiter(
         deps.clock,
         deps.sleeper,
-        this.options.ratePerSecond * this.options.headroom,
+        Math.max(1, Math.floor(this.options.ratePerSecond)),
       );
       const active = (await deps.stores.nudges.listPartition(tenantId))
         .filter((n) => n.value.state !== 'done')
@@ -183,7 +179,7 @@ export class NudgeWorker {
           () => (progress += 1),
         );
         const finished = await drain.run();
-        for (const key of ['sent', 'failed', 'requests', 'throttled', 'retried'] as const) {
+        for (const key of drainCountKeys) {
           result[key] += drain.counts[key];
         }
         if (finished && lease.held) {

@@ -17,7 +17,10 @@ export interface NudgeStatus {
   readonly nudge: NudgeRecord;
   readonly state: NudgeState;
   readonly sent: number;
+  /** Waiting to send, or being sent now. */
   readonly pending: number;
+  /** A send was under way when its sender stopped: possibly delivered, not sent again. */
+  readonly uncertain: number;
   readonly failed: Partial<Record<PermanentReason, number>>;
 }
 
@@ -53,7 +56,10 @@ export async function sendNow(
   return nudge;
 }
 
-/** Sent / pending / failed by reason; deliveries past their retention no longer count. */
+/**
+ * Sent / pending / possibly delivered / failed by reason; deliveries past their retention no
+ * longer count.
+ */
 export async function statusOf(
   deps: Pick<NudgeUseCaseDeps, 'stores' | 'clock'>,
   tenantId: string,
@@ -76,24 +82,26 @@ export async function statusOf(
   };
 }
 
-/** Sent / pending / failed by reason of some delivery records; those past retention left out. */
+/** Sent / pending / possibly sent / failed by reason of some delivery records; those past retention left out. */
 export function countDeliveries(
   deliveries: readonly DeliveryRecord[],
   nowMs: number,
-): Pick<NudgeStatus, 'sent' | 'pending' | 'failed'> {
+): Pick<NudgeStatus, 'sent' | 'pending' | 'uncertain' | 'failed'> {
   let sent = 0;
   let pending = 0;
+  let uncertain = 0;
   const failed: Partial<Record<PermanentReason, number>> = {};
   for (const value of deliveries) {
     if (Date.parse(value.expiresAt) <= nowMs) continue;
     if (value.status === 'sent') sent += 1;
-    else if (value.status === 'pending') pending += 1;
+    else if (value.status === 'pending' || value.status === 'attempting') pending += 1;
+    else if (value.status === 'uncertain') uncertain += 1;
     else {
       const reason = value.reason ?? 'RetriesExhausted';
       failed[reason] = (failed[reason] ?? 0) + 1;
     }
   }
-  return { sent, pending, failed };
+  return { sent, pending, uncertain, failed };
 }
 
 /** The tenant's latest sends, newest first. */

@@ -135,14 +135,18 @@ export function failedLinesOf(failed: Partial<Record<PermanentReason, number>>):
     .map(([reason, n]) => ({ title: `Not sent: ${reasonWords[reason]}`, value: String(n) }));
 }
 
-/** Sent / pending / failed by reason, with a button to look again. */
+/** Sent / pending / possibly sent / failed by reason, with a button to look again. */
 export function statusView(
   status: NudgeStatus,
   what: string,
   now: Date,
 ): { card: 'nudges-status'; data: NudgesStatusCardData } {
   const failedLines = failedLinesOf(status.failed);
-  const total = status.sent + status.pending + failedLines.reduce((s, l) => s + Number(l.value), 0);
+  const total =
+    status.sent +
+    status.pending +
+    status.uncertain +
+    failedLines.reduce((s, l) => s + Number(l.value), 0);
   const summary =
     status.state === 'expanding'
       ? 'Finding who it goes to.'
@@ -157,6 +161,14 @@ export function statusView(
       lines: [
         { title: 'Sent', value: String(status.sent) },
         { title: 'Waiting to send', value: String(status.pending) },
+        ...(status.uncertain > 0
+          ? [
+              {
+                title: 'Possibly sent (sending was interrupted; not sent again, to avoid a repeat)',
+                value: String(status.uncertain),
+              },
+            ]
+          : []),
         ...failedLines,
       ],
       asOf: `As of ${now.toISOString().slice(11, 19)} UTC.`,

@@ -1,40 +1,96 @@
 import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { useChatSession } from '../support/e2e/chatSession';
 import { eventually } from '../support/eventually';
-import { PlaygroundChat } from '../support/e2e/playgroundChat';
+import type { PlaygroundChat } from '../support/e2e/playgroundChat';
+
+/** The sandbox team, as the sandbox's playground context file names it (src/dev/sandbox). */
+const sandboxTeam = { id: 'sandbox-team', name: 'Sandbox team' };
+
+/**
+ * Puts the bot in the sandbox team the way the playground's "Mock an Activity" menu does: its
+ * internal API builds the activity Teams sends for the chosen event in the team's General channel
+ * (`install`: installationUpdate add; `botAdded`: conversationUpdate with the bot in membersAdded)
+ * and sends it to the bot. Teams sends both on install, in this order.
+ */
+async function installInSandboxTeam(playgroundUrl: string): Promise<void> {
+  const origin = new URL(playgroundUrl).origin;
+  for (const type of ['install', 'botAdded']) {
+    const query = new URLSearchParams({ type, conversationId: sandboxTeam.id });
+    const template = await fetch(
+      `${origin}/_internal/v1/customActivities/template?${query.toString()}`,
+    );
+    assert.equal(template.status, 200, `the playground builds the ${type} activity`);
+    const activity = (await template.json()) as { channelData?: { team?: { id?: string } } };
+    assert.equal(activity.channelData?.team?.id, sandboxTeam.id);
+    const sent = await fetch(`${origin}/_internal/v1/customActivities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    assert.equal(sent.status, 200, `the playground sends the ${type} activity`);
+  }
+}
+
+/** The first card from `from` on whose text `test` holds. */
+async function cardWith(
+  chat: PlaygroundChat,
+  from: number,
+  text: string,
+): Promise<number | undefined> {
+  const count = await chat.cardCount();
+  for (let i = from; i < count; i += 1) if ((await chat.cardText(i)).includes(text)) return i;
+  return undefined;
+}
 
 describe('end to end: a manager sends a refresher now, in the Agents Playground', function () {
   const session = useChatSession('nudges');
-  let chat: PlaygroundChat;
 
-  beforeEach(() => {
-    ({ chat } = session());
-  });
+  it('records the sandbox team when the bot is added to it; a tip sent now to that team arrives in the personal chat', async () => {
+    const { chat, sandbox, page, appLog } = session();
+    await installInSandboxTeam(sandbox.playgroundUrl);
+    await eventually(
+      'the team installation noted by the bot',
+      () =>
+        Promise.resolve(
+          appLog().some((l) => l.msg === 'team installation noted' && l.reason === 'installed')
+            ? true
+            : undefined,
+        ),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
-  it('sends the first tip now and it arrives in the personal chat, with "Stop refreshers"', async () => {
     const manage = await chat.ask('nudges');
     await chat.waitForCardText(manage, 'Send a refresher');
+    // "Send to": the team is offered (and picked, as the only team); pick it as a manager would.
+    // That it went to the team, not to everyone, is checked below by who it was expanded to.
+    await chat.card(manage).getByRole('combobox').first().click();
+    await page.getByRole('option', { name: sandboxTeam.name, exact: true }).click();
     const shown = await chat.cardCount();
-    // Defaults: the first audience (the playground's team when it has been recorded, else
-    // everyone who has talked to the bot, which includes this user) and the first tip.
+    // The first tip is the default content.
     await chat.press(manage, 'Send now');
     await chat.waitForCardText(manage, 'Refresher: Alone before you ask');
+
     const arrived = await eventually(
       'the refresher in the personal chat',
-      async () => {
-        const count = await chat.cardCount();
-        for (let i = shown; i < count; i += 1) {
-          if ((await chat.cardText(i)).includes('DARE Coach refresher, from your manager'))
-            return i;
-        }
-        return undefined;
-      },
+      () => cardWith(chat, shown, 'DARE Coach refresher, from your manager'),
       { timeoutMs: 60_000, intervalMs: 500 },
     );
     assert.match(await chat.cardText(arrived), /Alone before you ask/);
     assert.ok((await chat.buttons(arrived)).includes('Stop refreshers'));
-    // The manager's status card, refreshed on demand, counts it as sent.
+    // It went to the team: its members (the playground's user and five colleagues) were listed
+    // from the team's roster, not the people who have talked to the bot (only this user has).
+    const expanded = appLog().find((l) => l.msg === 'nudge expanded');
+    assert.equal(expanded?.count, 6, 'the six members of the sandbox team');
+
+    // The manager's status card, refreshed on demand, counts every member as sent.
     await chat.press(manage, 'Refresh');
-    await chat.waitForCardText(manage, 'Finished', 30_000);
+    await chat.waitForCardText(manage, 'Finished: 6 of 6 sent', 30_000);
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({
+      path: path.join('test-results', 'e2e-nudges-team-tip.png'),
+      fullPage: true,
+    });
   });
 });

@@ -31,6 +31,8 @@ export interface OccurrenceFigures {
   readonly nudge: NudgeRecord;
   readonly sent: number;
   readonly pending: number;
+  /** Sends a crash left without a known outcome (never resent): possibly delivered. */
+  readonly uncertain: number;
   readonly failed: Partial<Record<PermanentReason, number>>;
   /** Distinct people who answered; undefined for a tip (nothing to answer). */
   readonly answered?: number;
@@ -43,6 +45,7 @@ export interface ReportFigures {
   readonly occurrences: readonly OccurrenceFigures[];
   readonly sent: number;
   readonly pending: number;
+  readonly uncertain: number;
   readonly failed: Partial<Record<PermanentReason, number>>;
   readonly answered?: number;
   readonly answeredWell?: Figure;
@@ -94,11 +97,13 @@ export function reportFigures(input: {
   const failed: Partial<Record<PermanentReason, number>> = {};
   let sent = 0;
   let pending = 0;
+  let uncertain = 0;
   let answered = 0;
   const rows = occurrences.map((nudge): OccurrenceFigures => {
     const counts = countDeliveries(input.deliveries.get(occurrenceKey(nudge)) ?? [], nowMs);
     sent += counts.sent;
     pending += counts.pending;
+    uncertain += counts.uncertain;
     addFailed(failed, counts.failed);
     if (nudge.content.kind === 'tip') return { nudge, ...counts };
     const answers = answersOf.get(occurrenceKey(nudge)) ?? [];
@@ -115,6 +120,7 @@ export function reportFigures(input: {
     occurrences: rows,
     sent,
     pending,
+    uncertain,
     failed,
     ...(kind === undefined || kind === 'tip' ? {} : { answered }),
     ...(kind === 'quiz' ? { answeredWell: periodWell(rows, answersOf) } : {}),

@@ -84,6 +84,14 @@ export function reportView(
     { title: 'Sends in the report', value: String(occurrences.length) },
     { title: 'Sent', value: String(figures.sent) },
     { title: 'Waiting to send', value: String(figures.pending) },
+    ...(figures.uncertain > 0
+      ? [
+          {
+            title: 'Possibly sent (sending was interrupted; not sent again, to avoid a repeat)',
+            value: String(figures.uncertain),
+          },
+        ]
+      : []),
     ...failedLines,
   ];
   if (figures.answered !== undefined) {

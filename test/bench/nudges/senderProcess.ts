@@ -2,7 +2,8 @@
  * One sender instance for the nudge bench, in its own process: the app's storage on the
  * Cosmos-protocol server, the NudgeWorker, and a REST CardSender to the local connector. It runs
  * the tenant's nudges until none is left unfinished, then exits. HOLDER names it in the lease (a
- * restart with the same HOLDER is the same instance coming back).
+ * restart with the same HOLDER is the same instance coming back). With BENCH_STANDBY=1 it loads
+ * and waits for "go" (a supervisor's warm restart). BENCH_SENDER_NAME tags its requests.
  */
 import { openCosmosStorage } from '../../../src/storage/cosmos/openCosmosStorage';
 import { createLogger } from '../../../src/logging/logger';
@@ -13,6 +14,7 @@ import { nudgeStores } from '../../../src/nudges/stores';
 import { StoredInstalledTeams, type InstalledTeam } from '../../../src/teams/installedTeams';
 import { fixedTtl } from '../../../src/tenants/retention';
 import { systemClock } from '../../../src/kernel/clock';
+import { parseConfig } from '../../../src/config/config';
 import { restCardSender } from '../../support/nudges/restCardSender';
 
 const env = (name: string): string => {
@@ -21,7 +23,19 @@ const env = (name: string): string => {
   return value;
 };
 
+/** A warm standby (BENCH_STANDBY=1): code loaded, it starts only when the bench says "go". */
+function standbyUntilGo(): Promise<void> {
+  if (process.env.BENCH_STANDBY !== '1') return Promise.resolve();
+  return new Promise((resolve) => {
+    process.on('message', (message: { type?: string }) => {
+      if (message.type === 'go') resolve();
+    });
+    process.send?.({ type: 'standing-by' });
+  });
+}
+
 async function main(): Promise<void> {
+  await standbyUntilGo();
   const tenantId = env('BENCH_TENANT');
   const logger = createLogger({ level: 'warn' });
   const storage = await openCosmosStorage(
@@ -29,7 +43,7 @@ async function main(): Promise<void> {
     logger,
   );
   const stores = nudgeStores(storage);
-  const channel = restCardSender(env('BENCH_CONNECTOR_URL'));
+  const channel = restCardSender(env('BENCH_CONNECTOR_URL'), env('BENCH_SENDER_NAME'));
   const worker = new NudgeWorker(
     {
       stores,
@@ -47,7 +61,12 @@ async function main(): Promise<void> {
       logger,
       ttlFor: fixedTtl('nudgeDeliveries'),
     },
-    { holder: env('BENCH_HOLDER'), ratePerSecond: Number(process.env.BENCH_RATE ?? '50') },
+    {
+      holder: env('BENCH_HOLDER'),
+      // The app's own setting, parsed as the app parses it (default 50/s).
+      ratePerSecond: parseConfig({ NUDGE_RATE_PER_TENANT: process.env.NUDGE_RATE_PER_TENANT })
+        .nudges.ratePerTenant,
+    },
   );
   for (;;) {
     const pass = await worker.runTenant(tenantId);

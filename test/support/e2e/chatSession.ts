@@ -15,6 +15,8 @@ export interface ChatSession {
   readonly sandbox: Sandbox;
   readonly chat: PlaygroundChat;
   readonly page: OpenedPage['page'];
+  /** The app's log so far, one parsed JSON line each (a signal to wait for, never a sleep). */
+  readonly appLog: () => Array<Record<string, unknown>>;
 }
 
 /**
@@ -85,6 +87,6 @@ export function useChatSession(
 
   return () => {
     if (!sandbox || !chat || !opened) throw new Error('the chat session has not started');
-    return { sandbox, chat, page: opened.page };
+    return { sandbox, chat, page: opened.page, appLog: logs.lines };
   };
 }

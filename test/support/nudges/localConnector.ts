@@ -34,8 +34,12 @@ export interface ConnectorStats {
   /** First and last send or conversation creation (performance.now ms): the sending phase. */
   firstAt: number;
   lastAt: number;
+  /** When each send or conversation creation arrived (performance.now ms), in order. */
+  readonly arrivals: number[];
   /** Accepted sends per conversation id. */
   readonly sends: Map<string, number>;
+  /** Requests per sending process, by the `x-sender` header it names itself with. */
+  readonly bySender: Map<string, number>;
 }
 
 /**
@@ -57,6 +61,8 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}) {
     firstAt: 0,
     lastAt: 0,
     sends: new Map(),
+    bySender: new Map(),
+    arrivals: [],
   };
   const tenantWindow: number[] = [];
   const conversationWindows = new Map<string, number[]>();
@@ -82,6 +88,7 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}) {
       else {
         if (stats.firstAt === 0) stats.firstAt = now;
         stats.lastAt = now;
+        stats.arrivals.push(now);
       }
       const text = Buffer.concat(chunks).toString('utf8');
       const body = (text ? JSON.parse(text) : {}) as {
@@ -96,15 +103,23 @@ export async function startLocalConnector(options: LocalConnectorOptions = {}) {
         const retryAfter = String(options.retryAfterSeconds ?? 1);
         answer(res, 429, { error: { code: 'Throttled' } }, { 'retry-after': retryAfter });
       };
+      // Counted as it arrives (a slow answer is slow after Teams counted it).
+      const byTenant = overLimit(tenantWindow, tenantLimit, now);
+      let byConversation = false;
+      if (!byTenant && conversationId) {
+        const window = conversationWindows.get(conversationId) ?? [];
+        conversationWindows.set(conversationId, window);
+        byConversation = overLimit(window, conversationLimit, now);
+      }
+      const sender = req.headers['x-sender'];
+      if (typeof sender === 'string') {
+        stats.bySender.set(sender, (stats.bySender.get(sender) ?? 0) + 1);
+      }
       const reply = () => {
-        if (overLimit(tenantWindow, tenantLimit, now)) return throttle();
-        if (conversationId) {
-          const window = conversationWindows.get(conversationId) ?? [];
-          conversationWindows.set(conversationId, window);
-          if (overLimit(window, conversationLimit, now)) {
-            stats.throttledConversation += 1;
-            return throttle();
-          }
+        if (byTenant) return throttle();
+        if (byConversation) {
+          stats.throttledConversation += 1;
+          return throttle();
         }
         if (chaos.status) {
           stats.transient += 1;

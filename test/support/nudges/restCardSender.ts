@@ -14,13 +14,16 @@ import type { RosterMember, TeamRosters } from '../../../src/nudges/expansion';
  * own), for the nudge bench and tests: every request the engine makes is one request on the wire,
  * and every refusal reaches the engine as Teams gave it.
  */
-export function restCardSender(serviceUrl: string): CardSender & TeamRosters {
+export function restCardSender(serviceUrl: string, senderName?: string): CardSender & TeamRosters {
   const call = async (method: string, path: string, body?: object): Promise<unknown> => {
     let response: Response;
     try {
       response = await fetch(`${serviceUrl}${path}`, {
         method,
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(senderName ? { 'x-sender': senderName } : {}),
+        },
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
     } catch {

@@ -64,6 +64,23 @@ describe('config', () => {
     assert.match(errorOf({ REFERRAL_RETENTION_DAYS: '0' }), /REFERRAL_RETENTION_DAYS/);
   });
 
+  it("paces nudges at Teams' 50 requests/s per tenant unless told a lower whole rate", () => {
+    assert.equal(parseConfig({}).nudges.ratePerTenant, 50);
+    assert.equal(parseConfig({ NUDGE_RATE_PER_TENANT: '20' }).nudges.ratePerTenant, 20);
+    assert.match(
+      errorOf({ NUDGE_RATE_PER_TENANT: '60' }),
+      /NUDGE_RATE_PER_TENANT must be at most 50/,
+    );
+    assert.match(
+      errorOf({ NUDGE_RATE_PER_TENANT: '12.5' }),
+      /NUDGE_RATE_PER_TENANT must be a whole/,
+    );
+    assert.match(
+      errorOf({ NUDGE_RATE_PER_TENANT: 'fast' }),
+      /NUDGE_RATE_PER_TENANT must be a number/,
+    );
+  });
+
   it('accepts complete production settings, using the managed identity when no Cosmos key is set', () => {
     const config = parseConfig(completeProduction);
     assert.equal(config.cosmos.key, undefined);

@@ -7,6 +7,7 @@ import { sendNow, statusOf, stopRefreshers, refreshersOn } from '../../../src/nu
 import { NudgeWorker } from '../../../src/nudges/nudgeWorker';
 import type { Sleeper } from '../../../src/nudges/pacing';
 import { nudgeStores } from '../../../src/nudges/stores';
+import { statusView } from '../../../src/nudges/views';
 import { InMemoryStorage } from '../../../src/storage/memory/InMemoryStorage';
 import { StoredInstalledTeams, type InstalledTeam } from '../../../src/teams/installedTeams';
 import { fixedTtl } from '../../../src/tenants/retention';
@@ -188,30 +189,51 @@ describe('nudge delivery engine', function () {
     assert.equal(world.channel.sends.get(who.userId), 1);
   });
 
-  it('resumes after a crash without sending twice: only pending records are sent', async function () {
+  it('resumes after a crash without sending twice: pending ones are sent, one caught mid-send is reported possibly sent', async function () {
     const world = await aWorld();
     const nudge = await world.send();
-    // The first instance dies after three sends: its channel stops answering.
+    // The first instance dies: after three sends its channel stops answering (the fourth send is
+    // in flight, outcome unknown), and two personal chats it was opening never opened.
     let allowed = 3;
+    const hung = new Set([world.roster[4]!.userId, world.roster[5]!.userId]);
+    const never = <T>() => new Promise<T>(() => undefined);
     const dying: CardSender = {
       ...world.channel,
-      send: (address, card) =>
-        allowed-- > 0 ? world.channel.send(address) : new Promise<string>(() => void card),
+      send: (address) => (allowed-- > 0 ? world.channel.send(address) : never<string>()),
       update: () => Promise.resolve(),
       createPersonalConversation: (from, member) =>
-        world.channel.createPersonalConversation(from, member),
+        hung.has(member.userId)
+          ? never<ConversationAddress>()
+          : world.channel.createPersonalConversation(from, member),
     };
     void world.worker('dead', dying).runTenant(tenantId);
-    await new Promise((resolve) => setImmediate(resolve));
-    while ([...world.channel.sends.values()].length < 3) await new Promise((r) => setImmediate(r));
+    const partition = deliveryPartition(tenantId, nudge.nudgeId, 'now');
+    const statuses = async () =>
+      (await world.stores.deliveries.listPartition(partition)).map((d) => d.value.status);
+    while (!(await statuses()).includes('attempting') || world.channel.sends.size < 3) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // Before the lease lapses, another instance does nothing; after it, it takes over.
     assert.equal((await world.worker('b').runTenant(tenantId)).held, false);
     world.clock.advance(31_000);
     const pass = await world.worker('b').runTenant(tenantId);
     assert.ok(pass.held);
+    assert.equal(pass.uncertain, 1);
     assert.ok(world.logs.lines().some((l) => l.msg === 'nudge sending taken over'));
-    assert.deepEqual([...world.channel.sends.values()], [1, 1, 1, 1, 1, 1]);
-    assert.equal((await statusOf(world, tenantId, nudge.nudgeId))?.sent, 6);
+    assert.ok(
+      world.logs.lines().some((l) => l.msg === 'nudge deliveries of unknown outcome not resent'),
+    );
+    assert.deepEqual([...world.channel.sends.values()], [1, 1, 1, 1, 1], 'no one twice');
+    for (const userId of hung)
+      assert.equal(world.channel.sends.get(userId), 1, 'pending ones sent');
+    const status = await statusOf(world, tenantId, nudge.nudgeId);
+    assert.deepEqual(
+      { sent: status?.sent, uncertain: status?.uncertain, pending: status?.pending },
+      { sent: 5, uncertain: 1, pending: 0 },
+    );
+    const card = statusView(status!, 'a tip', world.clock.now());
+    assert.ok(card.data.lines.some((l) => l.title.startsWith('Possibly sent') && l.value === '1'));
+    assert.match(card.data.summary, /5 of 6 sent/);
   });
 
   it('keeps delivery records for 90 days, then no longer counts them', async function () {
