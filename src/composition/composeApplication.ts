@@ -110,14 +110,17 @@ export function composeApplication(config: AppConfig, parts: ApplicationParts): 
     { ratePerSecond: config.nudges.ratePerTenant },
   );
 
-  const schedules = new Scheduler({
-    schedules: composed.nudges.schedules,
-    nudges: composed.nudges.stores.nudges,
-    clock,
-    calendar: englandAndWalesHolidays,
-    wake: (tenantId) => nudges.wake(tenantId),
-    logger: logger.child({ component: 'schedules' }),
-  });
+  const schedules = new Scheduler(
+    {
+      schedules: composed.nudges.schedules,
+      nudges: composed.nudges.stores.nudges,
+      clock,
+      calendar: englandAndWalesHolidays,
+      wake: (tenantId) => nudges.wake(tenantId),
+      logger: logger.child({ component: 'schedules' }),
+    },
+    { workingHours: config.nudges.workingHours },
+  );
 
   const server = createHttpServer({
     logger: logger.child({ component: 'http' }),

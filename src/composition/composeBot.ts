@@ -100,6 +100,7 @@ export function composeBot(
       ...nudgeDeps,
       nudges: features.nudges.stores.nudges,
       calendar: englandAndWalesHolidays,
+      workingHours: config.nudges.workingHours,
     }),
     referralActions({
       ...features.referrals,

@@ -49,6 +49,12 @@ export interface AppConfig {
      * 50 per app per tenant, conversation creation included). Lower it to leave room for replies.
      */
     readonly ratePerTenant: number;
+    /**
+     * The London hours refreshers are scheduled and sent in (REFRESHER_WORKING_HOURS, default
+     * 09:30-16:30): a schedule's time must be inside them, and a missed occurrence is caught up only
+     * before they end that day.
+     */
+    readonly workingHours: { readonly from: string; readonly to: string };
   };
   /** Unset: no telemetry leaves the process. */
   readonly telemetry: { readonly connectionString?: string };
@@ -102,7 +108,10 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
       retentionMs: env.REFERRAL_RETENTION_DAYS * 24 * 60 * 60_000,
       deliveryDeadlineMs: env.REFERRAL_DELIVERY_DEADLINE_HOURS * 60 * 60_000,
     },
-    nudges: { ratePerTenant: env.NUDGE_RATE_PER_TENANT },
+    nudges: {
+      ratePerTenant: env.NUDGE_RATE_PER_TENANT,
+      workingHours: workingHoursOf(env.REFRESHER_WORKING_HOURS),
+    },
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
 }
@@ -143,4 +152,10 @@ export function describeConfig(config: AppConfig): Record<string, string | numbe
     ),
     signingSecretRotating: Boolean(config.partnership.nextSigningSecret),
   };
+}
+
+/** "09:30-16:30" (already checked by the schema) as from and to. */
+function workingHoursOf(value: string): { readonly from: string; readonly to: string } {
+  const [from = '', to = ''] = value.split('-');
+  return { from, to };
 }

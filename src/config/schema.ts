@@ -69,6 +69,18 @@ export const environmentSchema = z.object({
     .min(1, 'must be at least 1 request per second')
     .max(50, "must be at most 50 requests per second (Teams' limit per app per tenant)")
     .default(50),
+  REFRESHER_WORKING_HOURS: z
+    .string()
+    .trim()
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
+      'must be two London times, from-to, such as 09:30-16:30',
+    )
+    .refine((v) => {
+      const [from = '', to = ''] = v.split('-');
+      return from < to;
+    }, 'must start before it ends, such as 09:30-16:30')
+    .default('09:30-16:30'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

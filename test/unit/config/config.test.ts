@@ -64,6 +64,23 @@ describe('config', () => {
     assert.match(errorOf({ REFERRAL_RETENTION_DAYS: '0' }), /REFERRAL_RETENTION_DAYS/);
   });
 
+  it('schedules refreshers in 09:30-16:30 London unless told other hours, and refuses hours that are not a span', () => {
+    assert.deepEqual(parseConfig({}).nudges.workingHours, { from: '09:30', to: '16:30' });
+    assert.deepEqual(
+      parseConfig({ REFRESHER_WORKING_HOURS: ' 08:45-17:00 ' }).nudges.workingHours,
+      { from: '08:45', to: '17:00' },
+    );
+    assert.match(
+      errorOf({ REFRESHER_WORKING_HOURS: '16:30-09:30' }),
+      /REFRESHER_WORKING_HOURS must start before it ends/,
+    );
+    assert.match(
+      errorOf({ REFRESHER_WORKING_HOURS: '9:30 to 4:30' }),
+      /REFRESHER_WORKING_HOURS must be two London times/,
+    );
+    assert.match(errorOf({ REFRESHER_WORKING_HOURS: '09:30-24:00' }), /REFRESHER_WORKING_HOURS/);
+  });
+
   it("paces nudges at Teams' 50 requests/s per tenant unless told a lower whole rate", () => {
     assert.equal(parseConfig({}).nudges.ratePerTenant, 50);
     assert.equal(parseConfig({ NUDGE_RATE_PER_TENANT: '20' }).nudges.ratePerTenant, 20);
