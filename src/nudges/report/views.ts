@@ -54,7 +54,13 @@ const percentOf = (part: number, whole: number): number =>
   whole === 0 ? 0 : Math.round((100 * part) / whole);
 
 const wellText = (figure: Figure | undefined): string =>
-  figure === undefined ? dash : figure.shown ? `${figure.percent}%` : notEnoughAnswers;
+  figure === undefined
+    ? dash
+    : figure.shown
+      ? `${figure.percent}%`
+      : figure.reason === 'derivable'
+        ? 'held back: with the sends shown above it would give away the few answers to a smaller send'
+        : notEnoughAnswers;
 
 /** Occurrence labels for the chart and table: the London day, numbered when two share a day. */
 function labelsOf(occurrences: readonly OccurrenceFigures[]): string[] {

@@ -209,8 +209,8 @@ describe('nudge report card', function () {
     const json = JSON.stringify(card);
     assert.match(
       json,
-      /"title":"Answered well","value":"not enough answers to show without identifying anyone"/,
-      'the period: the hidden send holds three people',
+      /"title":"Answered well","value":"held back: with the sends shown above it would give away the few answers to a smaller send"/,
+      'the period: the hidden send holds three people, so its share would follow by subtraction',
     );
     assert.match(textsOf(card).join('\n'), /Not sent: they stopped refreshers/);
     assert.doesNotMatch(json, /respondent-\d/);
