@@ -359,6 +359,7 @@ const senderLeaseFields: FieldsOf<SenderLeaseRecord> = {
 const optOutFields: FieldsOf<OptOutRecord> = {
   kind: none('opt-out'),
   at: none('time'),
+  until: none('time a snooze ends (absent: stopped)'),
 };
 
 const installedTeamFields: FieldsOf<InstalledTeam> = {

@@ -20,6 +20,8 @@ export const nudgeVerbs = {
   status: 'nudges.status',
   /** On a refresher: no more refreshers for me (typed "stop refreshers" too). */
   stop: 'nudges.stop',
+  /** On a refresher: none for four weeks, then they resume by themselves. */
+  snooze: 'nudges.snooze',
   /** Refreshers back on (typed "refreshers on" too). */
   resume: 'nudges.on',
   /** On a quiz: the reply chosen (answered once; the card turns into its feedback). */

@@ -98,10 +98,13 @@ export async function expandNudge(
   nudge: NudgeRecord,
   onProgress: (count: number) => void = () => undefined,
 ): Promise<number> {
-  const optedOut = new Set(
-    (await deps.stores.optOuts.listPartition(optOutPartition(nudge.tenantId))).map((o) => o.id),
-  );
   const now = deps.clock.now();
+  // Stopped, or snoozed past this send; a snooze that has run out no longer counts.
+  const optedOut = new Set(
+    (await deps.stores.optOuts.listPartition(optOutPartition(nudge.tenantId)))
+      .filter((o) => o.value.until === undefined || Date.parse(o.value.until) > now.getTime())
+      .map((o) => o.id),
+  );
   const ttlSeconds = await deps.ttlFor(nudge.tenantId);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
   const partitionKey = deliveryPartition(nudge.tenantId, nudge.nudgeId, nudge.occurrence);

@@ -129,6 +129,24 @@ export async function stopRefreshers(
   );
 }
 
+/** How long "snooze refreshers" lasts. */
+export const snoozeDays = 28;
+
+/** "snooze refreshers": none reach this person for four weeks, then they resume by themselves. */
+export async function snoozeRefreshers(
+  deps: Pick<NudgeUseCaseDeps, 'stores' | 'clock'>,
+  tenantId: string,
+  recipientKey: string,
+): Promise<Date> {
+  const now = deps.clock.now();
+  const until = new Date(now.getTime() + snoozeDays * 24 * 3_600_000);
+  await deps.stores.optOuts.upsert(
+    { partitionKey: optOutPartition(tenantId), id: optOutId(recipientKey) },
+    { kind: 'opt-out', at: now.toISOString(), until: until.toISOString() },
+  );
+  return until;
+}
+
 /** "refreshers on": nudges reach this person again from the next send on. */
 export async function refreshersOn(
   deps: Pick<NudgeUseCaseDeps, 'stores'>,

@@ -7,6 +7,8 @@ import type { SenderLeaseRecord } from './senderLease';
 export interface OptOutRecord {
   readonly kind: 'opt-out';
   readonly at: string;
+  /** A snooze: refreshers reach this person again from this time on. Absent: stopped until "on". */
+  readonly until?: string;
 }
 
 /** Every store the nudges use, over the storage port. */

@@ -124,7 +124,7 @@ const reasonWords: Record<PermanentReason, string> = {
   Forbidden: 'Teams refused',
   BadRequest: 'Teams refused the message',
   RetriesExhausted: 'Teams did not answer after several tries',
-  OptedOut: 'they stopped refreshers',
+  OptedOut: 'they stopped or snoozed refreshers',
   NoConversation: 'DARE Coach was removed from the team',
 };
 

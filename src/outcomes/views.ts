@@ -140,8 +140,11 @@ export function checkInView(
         request.moment === 'before-first-use'
           ? [{ title: 'Not now', verb: outcomeVerbs.skip, data: {} }]
           : request.moment === 'refresher'
-            ? // Every refresher carries the way to stop them (honoured from the next send).
-              [{ title: 'Stop refreshers', verb: nudgeVerbs.stop, data: {} }]
+            ? // Every refresher carries the ways to snooze or stop them (from the next send).
+              [
+                { title: 'Snooze 4 weeks', verb: nudgeVerbs.snooze, data: {} },
+                { title: 'Stop refreshers', verb: nudgeVerbs.stop, data: {} },
+              ]
             : [],
     },
   };

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { TipPack } from '../../content/nudges/loadTips';
 import { nudgeVerbs } from '../../kernel/verbs';
@@ -7,6 +8,7 @@ import {
   recentNudges,
   refreshersOn,
   sendNow,
+  snoozeRefreshers,
   statusOf,
   stopRefreshers,
   type NudgeUseCaseDeps,
@@ -236,6 +238,18 @@ export function nudgeActions(deps: NudgeActionDeps): VerbHandler[] {
       return showCard(context.cards.renderView(view));
     }),
     onVerb(nudgeVerbs.stop, noData, (context) => refresherChoice(deps, context, 'stop')),
+    onVerb(nudgeVerbs.snooze, noData, async (context) => {
+      const until = await snoozeRefreshers(deps, context.tenantId, context.userId);
+      const day = DateTime.fromJSDate(until).setZone('Europe/London').toFormat('cccc d LLLL');
+      return showCard(
+        notice(context.cards, {
+          title: 'Refreshers snoozed',
+          text: `You will not get refreshers until ${day}; then they start again by themselves. To have them sooner, type “refreshers on” or press the button.`,
+          safetyLine,
+          actions: [{ title: 'Refreshers on', verb: nudgeVerbs.resume, data: {} }],
+        }),
+      );
+    }),
     onVerb(nudgeVerbs.resume, noData, (context) => refresherChoice(deps, context, 'on')),
   ];
 }

@@ -3,7 +3,14 @@ import type { CardSender, ConversationAddress } from '../../../src/conversations
 import { ChannelRequestError } from '../../../src/conversations/channelRequestError';
 import { StoredConversationDirectory } from '../../../src/conversations/conversationDirectory';
 import { deliveryPartition, type NudgeRecord } from '../../../src/nudges/model';
-import { sendNow, statusOf, stopRefreshers, refreshersOn } from '../../../src/nudges/nudges';
+import {
+  sendNow,
+  snoozeDays,
+  snoozeRefreshers,
+  statusOf,
+  stopRefreshers,
+  refreshersOn,
+} from '../../../src/nudges/nudges';
 import { NudgeWorker } from '../../../src/nudges/nudgeWorker';
 import type { Sleeper } from '../../../src/nudges/pacing';
 import { nudgeStores } from '../../../src/nudges/stores';
@@ -184,6 +191,26 @@ describe('nudge delivery engine', function () {
     assert.equal(world.channel.sends.get(who.userId), undefined);
     assert.deepEqual((await statusOf(world, tenantId, first.nudgeId))?.failed, { OptedOut: 1 });
     await refreshersOn(world, tenantId, who.aadObjectId);
+    await world.send();
+    await world.worker('a').runTenant(tenantId);
+    assert.equal(world.channel.sends.get(who.userId), 1);
+  });
+
+  it('honours "snooze 4 weeks" until it runs out, then sends again without being asked', async function () {
+    const world = await aWorld();
+    const who = world.roster[2]!;
+    const until = await snoozeRefreshers(world, tenantId, who.aadObjectId);
+    assert.equal(until.getTime() - world.clock.now().getTime(), snoozeDays * 24 * 3_600_000);
+    const during = await world.send();
+    await world.worker('a').runTenant(tenantId);
+    assert.equal(world.channel.sends.get(who.userId), undefined);
+    assert.deepEqual((await statusOf(world, tenantId, during.nudgeId))?.failed, { OptedOut: 1 });
+    // A minute before it ends it still holds; once it has ended the next send reaches them.
+    world.clock.advance(until.getTime() - world.clock.now().getTime() - 60_000);
+    await world.send();
+    await world.worker('a').runTenant(tenantId);
+    assert.equal(world.channel.sends.get(who.userId), undefined);
+    world.clock.advance(60_000);
     await world.send();
     await world.worker('a').runTenant(tenantId);
     assert.equal(world.channel.sends.get(who.userId), 1);

@@ -110,6 +110,22 @@ describe('managers and their refreshers (bot)', function () {
     assert.deepEqual(refresh?.data, { nudgeId: nudge?.value.nudgeId });
   });
 
+  it('snoozes refreshers for four weeks from the button every refresher carries, and "refreshers on" ends it', async function () {
+    const harness = await withManager(false);
+    const pressed = await runTurn(harness.adapter, aCardAction('nudges.snooze', {}));
+    const card = invokeCardOf(pressed.at(-1)!);
+    assert.match(textsOf(card).join(' '), /Refreshers snoozed/);
+    assert.match(textsOf(card).join(' '), /until \w+day \d{1,2} \w+; then they start again/);
+    const [record] = await harness.nudges.stores.optOuts.listPartition(`optouts:${fakeTenantId}`);
+    assert.ok(record?.value.until, 'stored with the time it ends');
+    assert.ok(buttonsOf(card).some((b) => b.title === 'Refreshers on'));
+    await runTurn(harness.adapter, aMessage('refreshers on'));
+    assert.equal(
+      (await harness.nudges.stores.optOuts.listPartition(`optouts:${fakeTenantId}`)).length,
+      0,
+    );
+  });
+
   it('keeps "stop refreshers" apart from the chat\'s "stop"', async function () {
     const harness = await withManager(false);
     const [stopped] = await runTurn(harness.adapter, aMessage('Stop refreshers.'));

@@ -212,7 +212,7 @@ describe('nudge report card', function () {
       /"title":"Answered well","value":"held back: with the sends shown above it would give away the few answers to a smaller send"/,
       'the period: the hidden send holds three people, so its share would follow by subtraction',
     );
-    assert.match(textsOf(card).join('\n'), /Not sent: they stopped refreshers/);
+    assert.match(textsOf(card).join('\n'), /Not sent: they stopped or snoozed refreshers/);
     assert.doesNotMatch(json, /respondent-\d/);
     assert.doesNotMatch(json, /33%/, 'the group of three is not shown');
   });
