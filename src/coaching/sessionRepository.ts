@@ -1,5 +1,5 @@
 import type { DocumentStore, ItemKey } from '../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../kernel/errors';
+import { isLostRace } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
 import type { RecentItems } from '../kernel/recentItems';
 import type { TtlFor } from '../tenants/retention';
@@ -96,13 +96,7 @@ export class DocumentStoreSessionRepository implements CoachingSessionRepository
       return { ok: true };
     } catch (err) {
       this.recent?.delete(id);
-      if (
-        isAppError(err, ErrorCodes.storeConflict) ||
-        isAppError(err, ErrorCodes.storePreconditionFailed) ||
-        isAppError(err, ErrorCodes.storeNotFound)
-      ) {
-        return { ok: false, reason: 'conflict' };
-      }
+      if (isLostRace(err)) return { ok: false, reason: 'conflict' };
       throw err;
     }
   }

@@ -35,3 +35,15 @@ export const ErrorCodes = {
 export function isAppError(err: unknown, code?: string): err is AppError {
   return err instanceof AppError && (code === undefined || err.code === code);
 }
+
+/** A conditional write lost to another writer: the item changed (If-Match) or went since it was read. */
+export function isStaleWrite(err: unknown): boolean {
+  return (
+    isAppError(err, ErrorCodes.storePreconditionFailed) || isAppError(err, ErrorCodes.storeNotFound)
+  );
+}
+
+/** A write lost to another writer either way: stale, or a create that found the item there. */
+export function isLostRace(err: unknown): boolean {
+  return isStaleWrite(err) || isAppError(err, ErrorCodes.storeConflict);
+}

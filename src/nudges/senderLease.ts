@@ -1,6 +1,6 @@
 import type { Clock } from '../kernel/clock';
 import type { DocumentStore, ItemKey, StoredItem } from '../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../kernel/errors';
+import { isLostRace } from '../kernel/errors';
 import { documentIdFor } from '../kernel/hash';
 import type { Logger } from '../logging/logger';
 
@@ -21,14 +21,6 @@ export interface SenderLeaseOptions {
   readonly leaseMs: number;
   /** A holder that renews but finishes nothing for this long is taken over. */
   readonly stallMs: number;
-}
-
-function isLost(err: unknown): boolean {
-  return (
-    isAppError(err, ErrorCodes.storePreconditionFailed) ||
-    isAppError(err, ErrorCodes.storeNotFound) ||
-    isAppError(err, ErrorCodes.storeConflict)
-  );
 }
 
 /** A lease this instance holds: renew it (with progress) as it works, release it when done. */
@@ -62,7 +54,7 @@ export class HeldLease {
       this.item = await this.store.replace({ ...this.key, etag: this.item.etag }, value);
       return true;
     } catch (err) {
-      if (isLost(err)) {
+      if (isLostRace(err)) {
         this.lost = true;
         return false;
       }
@@ -118,7 +110,7 @@ export class SenderLeases {
       }
       return this.held(key, item);
     } catch (err) {
-      if (isLost(err)) return undefined;
+      if (isLostRace(err)) return undefined;
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentStore, StoredItem } from '../kernel/documentStore';
-import { AppError, ErrorCodes, isAppError } from '../kernel/errors';
+import { AppError, isLostRace } from '../kernel/errors';
 import { situationIds, type SituationId, type WordingLibrary } from '../content/wording/schema';
 
 /**
@@ -122,14 +122,6 @@ function parseStored(item: StoredItem<unknown>): StoredFeedback {
     );
   }
   return parsed.data;
-}
-
-function isLostRace(err: unknown): boolean {
-  return (
-    isAppError(err, ErrorCodes.storePreconditionFailed) ||
-    isAppError(err, ErrorCodes.storeConflict) ||
-    isAppError(err, ErrorCodes.storeNotFound)
-  );
 }
 
 /**

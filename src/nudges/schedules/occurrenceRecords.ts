@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock';
 import type { DocumentStore, StoredItem } from '../../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { ErrorCodes, isAppError, isStaleWrite } from '../../kernel/errors';
 import type { NudgeRecord } from '../model';
 import { nudgeKey } from '../stores';
 import {
@@ -58,12 +58,7 @@ export async function replaceSchedule(
       value,
     );
   } catch (err) {
-    if (
-      isAppError(err, ErrorCodes.storePreconditionFailed) ||
-      isAppError(err, ErrorCodes.storeNotFound)
-    ) {
-      return undefined;
-    }
+    if (isStaleWrite(err)) return undefined;
     throw err;
   }
 }

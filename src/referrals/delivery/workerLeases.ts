@@ -1,5 +1,5 @@
 import type { StoredItem } from '../../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { isLostRace } from '../../kernel/errors';
 import { workerLeasePartition, type WorkerLeaseEntry } from '../records/referralStores';
 import { codeOf, isRaceLoss, type WorkerContext } from './workerSettings';
 
@@ -86,7 +86,7 @@ export class WorkerLeases {
       if (live && current.value.owner !== this.ctx.id) return undefined;
       return await leases.replace({ ...key, etag: current.etag }, lease);
     } catch (err) {
-      if (isRaceLoss(err) || isAppError(err, ErrorCodes.storeConflict)) return undefined;
+      if (isLostRace(err)) return undefined;
       throw err;
     }
   }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock';
-import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { isAppError, isStaleWrite } from '../../kernel/errors';
 import type { Logger } from '../../logging/logger';
 import { daySeconds, defaultRetentionDays } from '../../tenants/retention';
 import type { TenantDirectory } from '../../tenants/tenantSettings';
@@ -176,8 +176,7 @@ export function workerContext(deps: DeliveryWorkerDeps, workerId: string): Worke
   };
 }
 
-export const isRaceLoss = (err: unknown): boolean =>
-  isAppError(err, ErrorCodes.storePreconditionFailed) || isAppError(err, ErrorCodes.storeNotFound);
+export const isRaceLoss = isStaleWrite;
 
 export function codeOf(err: unknown): string | undefined {
   return isAppError(err) ? err.code : undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { isLostRace } from '../../kernel/errors';
 import { documentIdFor } from '../../kernel/hash';
 import type { RecentItems } from '../../kernel/recentItems';
 import type { TtlFor } from '../../tenants/retention';
@@ -117,11 +117,6 @@ export function draftExpiresAt(draft: ReferralDraft): Date {
   return new Date(Date.parse(draft.updatedAt) + draftLifetimeMs);
 }
 
-const isRace = (err: unknown): boolean =>
-  isAppError(err, ErrorCodes.storeConflict) ||
-  isAppError(err, ErrorCodes.storePreconditionFailed) ||
-  isAppError(err, ErrorCodes.storeNotFound);
-
 /**
  * Drafts in the `drafts` container: partition = tenant id, id = a hash of the user id (the id itself
  * is never stored), TTL 7 days from the last write. Every write is If-Match.
@@ -162,7 +157,7 @@ export class DocumentStoreDraftRepository implements ReferralDraftRepository {
       return { ok: true, etag: item.etag };
     } catch (err) {
       this.recent?.delete(id);
-      if (isRace(err)) return { ok: false };
+      if (isLostRace(err)) return { ok: false };
       throw err;
     }
   }
@@ -173,7 +168,7 @@ export class DocumentStoreDraftRepository implements ReferralDraftRepository {
     try {
       return await this.store.delete({ ...id, etag });
     } catch (err) {
-      if (isRace(err)) return false;
+      if (isLostRace(err)) return false;
       throw err;
     }
   }

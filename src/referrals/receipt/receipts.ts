@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentStore, ItemKey } from '../../kernel/documentStore';
-import { ErrorCodes, isAppError } from '../../kernel/errors';
+import { isStaleWrite } from '../../kernel/errors';
 import type { TtlFor } from '../../tenants/retention';
 import type { ReferralStatus } from '../records/referralRecord';
 
@@ -108,12 +108,7 @@ export class DocumentStoreReceipts implements ReceiptRepository {
       );
       return { etag: item.etag, receipt: next };
     } catch (err) {
-      if (
-        isAppError(err, ErrorCodes.storePreconditionFailed) ||
-        isAppError(err, ErrorCodes.storeNotFound)
-      ) {
-        return undefined;
-      }
+      if (isStaleWrite(err)) return undefined;
       throw err;
     }
   }
