@@ -12,16 +12,20 @@ import {
 } from './model';
 import { nudgeKey, optOutId, optOutPartition, type NudgeStores } from './stores';
 
-/** Where a manager's send stands, counted from its delivery records. */
-export interface NudgeStatus {
-  readonly nudge: NudgeRecord;
-  readonly state: NudgeState;
+/** Delivery records counted by where they stand; those past retention left out. */
+export interface DeliveryCounts {
   readonly sent: number;
   /** Waiting to send, or being sent now. */
   readonly pending: number;
   /** A send was under way when its sender stopped: possibly delivered, not sent again. */
   readonly uncertain: number;
   readonly failed: Partial<Record<PermanentReason, number>>;
+}
+
+/** Where a manager's send stands, counted from its delivery records. */
+export interface NudgeStatus extends DeliveryCounts {
+  readonly nudge: NudgeRecord;
+  readonly state: NudgeState;
 }
 
 export interface NudgeUseCaseDeps {
@@ -86,7 +90,7 @@ export async function statusOf(
 export function countDeliveries(
   deliveries: readonly DeliveryRecord[],
   nowMs: number,
-): Pick<NudgeStatus, 'sent' | 'pending' | 'uncertain' | 'failed'> {
+): DeliveryCounts {
   let sent = 0;
   let pending = 0;
   let uncertain = 0;

@@ -1,6 +1,6 @@
 import { minGroupSize, type Figure } from '../../outcomes/aggregation';
 import type { DeliveryRecord, NudgeRecord, PermanentReason } from '../model';
-import { countDeliveries } from '../nudges';
+import { countDeliveries, type DeliveryCounts } from '../nudges';
 
 /**
  * A nudge's report figures: pure functions over its occurrences' delivery records and the answers
@@ -27,26 +27,18 @@ export interface AnswerFact {
   readonly correct?: boolean;
 }
 
-export interface OccurrenceFigures {
+export interface OccurrenceFigures extends DeliveryCounts {
   readonly nudge: NudgeRecord;
-  readonly sent: number;
-  readonly pending: number;
-  /** Sends a crash left without a known outcome (never resent): possibly delivered. */
-  readonly uncertain: number;
-  readonly failed: Partial<Record<PermanentReason, number>>;
   /** Distinct people who answered; undefined for a tip (nothing to answer). */
   readonly answered?: number;
   /** For a quiz: the share of those who answered who chose the best reply. */
   readonly answeredWell?: Figure;
 }
 
-export interface ReportFigures {
+/** The period's totals over its occurrences. */
+export interface ReportFigures extends DeliveryCounts {
   /** Oldest first. */
   readonly occurrences: readonly OccurrenceFigures[];
-  readonly sent: number;
-  readonly pending: number;
-  readonly uncertain: number;
-  readonly failed: Partial<Record<PermanentReason, number>>;
   readonly answered?: number;
   readonly answeredWell?: Figure;
 }
