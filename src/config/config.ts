@@ -110,7 +110,7 @@ export function parseConfig(source: Record<string, string | undefined>): AppConf
     },
     nudges: {
       ratePerTenant: env.NUDGE_RATE_PER_TENANT,
-      workingHours: workingHoursOf(env.REFRESHER_WORKING_HOURS),
+      workingHours: env.REFRESHER_WORKING_HOURS,
     },
     telemetry: { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING },
   };
@@ -152,10 +152,4 @@ export function describeConfig(config: AppConfig): Record<string, string | numbe
     ),
     signingSecretRotating: Boolean(config.partnership.nextSigningSecret),
   };
-}
-
-/** "09:30-16:30" (already checked by the schema) as from and to. */
-function workingHoursOf(value: string): { readonly from: string; readonly to: string } {
-  const [from = '', to = ''] = value.split('-');
-  return { from, to };
 }

@@ -76,11 +76,12 @@ export const environmentSchema = z.object({
       /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/,
       'must be two London times, from-to, such as 09:30-16:30',
     )
-    .refine((v) => {
+    .default('09:30-16:30')
+    .transform((v) => {
       const [from = '', to = ''] = v.split('-');
-      return from < to;
-    }, 'must start before it ends, such as 09:30-16:30')
-    .default('09:30-16:30'),
+      return { from, to };
+    })
+    .refine(({ from, to }) => from < to, 'must start before it ends, such as 09:30-16:30'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
